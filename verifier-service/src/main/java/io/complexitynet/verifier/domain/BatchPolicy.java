@@ -1,0 +1,61 @@
+package io.complexitynet.verifier.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/** What a batch may ask for; anything else is refused before any sandbox starts. */
+public record BatchPolicy(int maxCandidates, int maxCodeBytes, int maxTests, int maxTestBytes,
+                          Duration minWallTime, Duration maxWallTime, long minMemoryBytes, long maxMemoryBytes) {
+
+    public void validate(List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            throw new InvalidRequestException("candidates", "the batch is empty; send at least one candidate");
+        }
+        if (candidates.size() > maxCandidates) {
+            throw new InvalidRequestException("candidates", candidates.size() + " candidates exceed the limit of "
+                    + maxCandidates + " per batch");
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            validate(candidates.get(i), "candidates[" + i + "]");
+        }
+    }
+
+    private void validate(Candidate candidate, String field) {
+        checkSize(candidate.code(), maxCodeBytes, field + ".code");
+        checkSize(candidate.setupCode(), maxCodeBytes, field + ".setup_code");
+        if (candidate.code().isBlank()) {
+            throw new InvalidRequestException(field + ".code", "is empty");
+        }
+        if (candidate.tests().isEmpty()) {
+            throw new InvalidRequestException(field + ".tests", "is empty; send at least one test statement");
+        }
+        if (candidate.tests().size() > maxTests) {
+            throw new InvalidRequestException(field + ".tests", candidate.tests().size()
+                    + " tests exceed the limit of " + maxTests);
+        }
+        for (int t = 0; t < candidate.tests().size(); t++) {
+            String test = candidate.tests().get(t);
+            checkSize(test, maxTestBytes, field + ".tests[" + t + "]");
+            if (test.isBlank()) {
+                throw new InvalidRequestException(field + ".tests[" + t + "]", "is empty");
+            }
+        }
+        Limits limits = candidate.limits();
+        if (limits.wallTime().compareTo(minWallTime) < 0 || limits.wallTime().compareTo(maxWallTime) > 0) {
+            throw new InvalidRequestException(field + ".limits.wall_time_millis", limits.wallTime().toMillis()
+                    + " is out of range [" + minWallTime.toMillis() + ", " + maxWallTime.toMillis() + "]");
+        }
+        if (limits.memoryBytes() < minMemoryBytes || limits.memoryBytes() > maxMemoryBytes) {
+            throw new InvalidRequestException(field + ".limits.memory_bytes", limits.memoryBytes()
+                    + " is out of range [" + minMemoryBytes + ", " + maxMemoryBytes + "]");
+        }
+    }
+
+    private static void checkSize(String text, int maxBytes, String field) {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes) {
+            throw new InvalidRequestException(field, bytes + " bytes exceed the limit of " + maxBytes);
+        }
+    }
+}
