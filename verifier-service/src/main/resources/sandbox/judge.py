@@ -94,7 +94,8 @@ def plan(request):
         try:
             statements = ast.parse(test).body
         except SyntaxError as error:
-            return {"error": "tests[%d] is not valid Python: %s" % (index, error.msg)}
+            return {"invalid": {"field": "tests[%d]" % index,
+                                "problem": "is not valid Python: %s (line %s)" % (error.msg, error.lineno)}}
         first = len(planner.probes)
         residuals = []
         for statement in statements:

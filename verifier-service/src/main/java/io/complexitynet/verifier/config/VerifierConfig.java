@@ -104,6 +104,9 @@ public interface VerifierConfig {
 
         String image();
 
+        /** The interpreter inside the sandbox image. */
+        String python();
+
         Optional<String> runtimeClassName();
 
         String cpuRequest();

@@ -1,0 +1,282 @@
+package io.complexitynet.verifier.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.verifier.domain.Candidate;
+import io.complexitynet.verifier.domain.CandidateResult;
+import io.complexitynet.verifier.domain.Limits;
+import io.complexitynet.verifier.domain.ResourceKind;
+import io.complexitynet.verifier.domain.Verdict;
+import io.complexitynet.verifier.domain.Verifier;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Candidates that try to pass without solving the task, or to harm the service or later
+ * candidates, through the real bubblewrap sandbox and judge. None may come back PASSED, and
+ * after each one an honest candidate must still pass.
+ */
+@QuarkusTest
+class HostileCandidatesTest {
+
+    private static final List<String> TESTS = List.of("assert add(1, 2) == 3", "assert add(2, 2) == 4");
+
+    @Inject
+    Verifier verifier;
+
+    @Inject
+    Limits defaults;
+
+    private Verdict verdictOf(String code) {
+        return verdictOf(code, defaults);
+    }
+
+    private Verdict verdictOf(String code, Limits limits) {
+        CandidateResult result = verifier.verify(List.of(new Candidate("hostile", code, "", TESTS, limits))).get(0);
+        assertFalse(result.passed(), () -> "hostile candidate passed: " + code);
+        return result.verdict();
+    }
+
+    private Limits wallTime(long millis) {
+        return defaults.withRequest(Duration.ofMillis(millis), 0);
+    }
+
+    @AfterEach
+    void anHonestCandidateStillPasses() {
+        CandidateResult honest = verifier.verify(List.of(new Candidate("honest",
+                "import os\ndef add(a, b):\n    return a + b if not os.path.exists('planted') else None\n", "", TESTS, defaults))).get(0);
+        assertInstanceOf(Verdict.Passed.class, honest.verdict(), () -> "after a hostile candidate: " + honest.verdict());
+    }
+
+    @Test
+    void sysExitBeforeTestsIsAnError() {
+        Verdict verdict = verdictOf("import sys\nsys.exit(0)\n");
+        assertEquals("SystemExit", assertInstanceOf(Verdict.Errored.class, verdict).type());
+    }
+
+    @Test
+    void raiseSystemExitIsAnError() {
+        assertEquals("SystemExit", assertInstanceOf(Verdict.Errored.class, verdictOf("raise SystemExit\n")).type());
+    }
+
+    @Test
+    void osExitZeroBeforeTestsIsAnEarlyExit() {
+        Verdict verdict = verdictOf("import os\nos._exit(0)\n");
+        assertEquals("EarlyExit", assertInstanceOf(Verdict.Errored.class, verdict).type());
+    }
+
+    @Test
+    void atexitHookThatExitsZeroDoesNotRescueAFailure() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf(
+                "import atexit, os\natexit.register(lambda: os._exit(0))\ndef add(a, b):\n    return 0\n"));
+    }
+
+    @Test
+    void excepthookThatExitsZeroDoesNotHideAnException() {
+        Verdict verdict = verdictOf("import sys, os\nsys.excepthook = lambda *a: os._exit(0)\n"
+                + "def add(a, b):\n    raise ValueError('no idea')\n");
+        assertEquals("ValueError", assertInstanceOf(Verdict.Errored.class, verdict).type());
+    }
+
+    @Test
+    void threadExitingZeroWhileATestRunsIsAnEarlyExit() {
+        Verdict verdict = verdictOf("import os, threading, time\n"
+                + "def add(a, b):\n    threading.Thread(target=lambda: os._exit(0)).start()\n    time.sleep(2)\n    return a + b\n");
+        assertEquals("EarlyExit", assertInstanceOf(Verdict.Errored.class, verdict).type());
+    }
+
+    @Test
+    void rewritingTheRunnersProbesThroughGcGetsNothing() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import gc\n"
+                + "for o in gc.get_objects():\n"
+                + "    if isinstance(o, list) and o and all(isinstance(p, tuple) and len(p) == 2 for p in o):\n"
+                + "        o[:] = [('e', 'True')] * len(o)\n"
+                + "def add(a, b):\n    return None\n"));
+    }
+
+    @Test
+    void walkingStackFramesToPatchTheRunnerGetsNothing() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import sys\n"
+                + "f = sys._getframe()\n"
+                + "while f is not None:\n"
+                + "    g = f.f_globals\n"
+                + "    if '_send' in g:\n"
+                + "        g['_encode'] = lambda v, depth=0: \"('bool',True)\"\n"
+                + "    f = f.f_back\n"
+                + "def add(a, b):\n    return None\n"));
+    }
+
+    @Test
+    void theExpectedValuesAreNotInTheCandidatesProcess() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import gc, sys\n"
+                + "def add(a, b):\n"
+                + "    texts = [o for o in gc.get_objects() if isinstance(o, str)]\n"
+                + "    texts += [str(v) for f in [sys._getframe()] for v in f.f_globals.values()]\n"
+                + "    return 3 if any('== 3' in t or '== 4' in t for t in texts) else -1\n"));
+    }
+
+    @Test
+    void writingFakeResultsToTheReportChannelIsNotAPass() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import os\n"
+                + "for fd in range(3, 10):\n"
+                + "    try:\n"
+                + "        os.write(fd, b\"S code\\nS setup\\nR 0 ('bool',True)\\nR 1 ('bool',True)\\nD\\nPASSED\\n\")\n"
+                + "    except OSError:\n"
+                + "        pass\n"
+                + "os.write(1, b\"R 0 ('bool',True)\\nR 1 ('bool',True)\\nD\\n\")\n"
+                + "def add(a, b):\n    return None\n"));
+    }
+
+    @Test
+    void printingTheHarnessMarkersIsNotAPass() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf(
+                "print(\"S code\\nS setup\\nR 0 ('bool',True)\\nR 1 ('bool',True)\\nD\\nPASSED\\nok\")\n"
+                        + "def add(a, b):\n    print('PASSED')\n    return None\n"));
+    }
+
+    @Test
+    void posixForkWhereOsForkWasRemovedGetsNothing() {
+        Verdict verdict = verdictOf("import os, posix\n"
+                + "del os.fork\n"
+                + "if posix.fork() == 0:\n"
+                + "    os.write(3, b\"R 0 ('bool',True)\\nR 1 ('bool',True)\\nD\\n\")\n"
+                + "    posix._exit(0)\n"
+                + "def add(a, b):\n    return None\n");
+        assertInstanceOf(Verdict.Failed.class, verdict);
+    }
+
+    @Test
+    void anObjectThatEqualsEverythingIsNotJudgedEqual() {
+        Verdict verdict = verdictOf("class Anything:\n    def __eq__(self, other):\n        return True\n"
+                + "def add(a, b):\n    return Anything()\n");
+        assertTrue(assertInstanceOf(Verdict.Failed.class, verdict).message().contains("not plain data"));
+    }
+
+    @Test
+    void anIntSubclassThatEqualsEverythingIsJudgedByItsValue() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("class Sly(int):\n    def __eq__(self, other):\n        return True\n"
+                + "    __hash__ = int.__hash__\n"
+                + "def add(a, b):\n    return Sly(0)\n"));
+    }
+
+    @Test
+    void redefiningAssertionErrorAndPatchingBuiltinsGetsNothing() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import builtins\n"
+                + "builtins.AssertionError = type('Nothing', (Exception,), {})\n"
+                + "builtins.eval = lambda *a, **k: True\n"
+                + "builtins.bool = lambda *a: True\n"
+                + "def add(a, b):\n    return None\n"));
+    }
+
+    @Test
+    void killingTheParentDoesNotHarmTheService() {
+        verdictOf("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\ndef add(a, b):\n    return None\n");
+    }
+
+    @Test
+    void aForkBombHitsTheProcessLimitOrTheClock() {
+        Verdict verdict = verdictOf("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n", wallTime(2000));
+        assertTrue(verdict instanceof Verdict.TimedOut
+                        || (verdict instanceof Verdict.ResourceLimited limited && limited.kind() == ResourceKind.PROCESSES),
+                verdict::toString);
+    }
+
+    @Test
+    void aBusyLoopTimesOut() {
+        assertInstanceOf(Verdict.TimedOut.class, verdictOf("def add(a, b):\n    while True:\n        pass\n", wallTime(1000)));
+    }
+
+    @Test
+    void allocatingTenGibibytesHitsTheMemoryLimit() {
+        Verdict verdict = verdictOf("def add(a, b):\n    return len(bytearray(10 * 1024 ** 3))\n");
+        assertEquals(ResourceKind.MEMORY, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
+    }
+
+    @Test
+    void writingAGigabyteToStdoutHitsTheOutputLimit() {
+        Verdict verdict = verdictOf("import sys\nchunk = 'x' * 65536\nfor _ in range(16384):\n    sys.stdout.write(chunk)\n");
+        assertEquals(ResourceKind.OUTPUT, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
+    }
+
+    @Test
+    void writingOutsideTheWorkingDirectoryFails() {
+        Verdict verdict = verdictOf("open('/usr/complexitynet-planted', 'w').write('x')\n");
+        assertInstanceOf(Verdict.Errored.class, verdict);
+        assertFalse(Files.exists(Path.of("/usr/complexitynet-planted")));
+    }
+
+    @Test
+    void filesPlantedInTheWorkingDirectoryDoNotReachTheNextCandidate() {
+        verdictOf("open('planted', 'w').write('x')\nopen('/tmp/planted', 'w').write('x')\ndef add(a, b):\n    return None\n");
+    }
+
+    @Test
+    void theServicesEnvironmentIsNotReachable() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import os\n"
+                + "def add(a, b):\n"
+                + "    seen = dict(os.environ)\n"
+                + "    for path in ('/proc/1/environ', '/proc/self/environ'):\n"
+                + "        seen[path] = open(path, 'rb').read()\n"
+                + "    leaked = any(k in ('HOME', 'JAVA_HOME', 'PATH', 'USER', 'MAVEN_HOME') for k in seen) or b'HOME=' in seen['/proc/1/environ']\n"
+                + "    return a + b if leaked else None\n"));
+    }
+
+    @Test
+    void theServicesFilesAreNotReachable() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import os\n"
+                + "def add(a, b):\n"
+                + "    visible = [p for p in ('/work', '/root', '/etc/passwd', '/home', '/var/lib/postgresql') if os.path.exists(p)]\n"
+                + "    return a + b if visible else None\n"));
+    }
+
+    @Test
+    void theNetworkIsUnreachable() {
+        Verdict verdict = verdictOf("import socket\nsocket.create_connection(('127.0.0.1', 5432), timeout=2)\n"
+                + "def add(a, b):\n    return a + b\n");
+        assertInstanceOf(Verdict.Errored.class, verdict);
+    }
+
+    @Test
+    void anAlarmHandlerThatExitsZeroIsAnEarlyExit() {
+        Verdict verdict = verdictOf("import os, signal\n"
+                + "signal.signal(signal.SIGALRM, lambda *a: os._exit(0))\nsignal.alarm(1)\n"
+                + "def add(a, b):\n    while True:\n        pass\n", wallTime(3000));
+        assertEquals("EarlyExit", assertInstanceOf(Verdict.Errored.class, verdict).type());
+    }
+
+    @Test
+    void ignoringSignalsDoesNotOutlastTheClock() {
+        assertInstanceOf(Verdict.TimedOut.class, verdictOf("import signal\n"
+                + "for s in (signal.SIGTERM, signal.SIGINT, signal.SIGXCPU, signal.SIGHUP):\n    signal.signal(s, signal.SIG_IGN)\n"
+                + "def add(a, b):\n    while True:\n        pass\n", wallTime(1000)));
+    }
+
+    @Test
+    void readingTheTestCodeAtRunTimeFindsNoExpectedValues() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import sys, gc\n"
+                + "def add(a, b):\n"
+                + "    sources = [open('/proc/self/cmdline', 'rb').read().decode(errors='replace')]\n"
+                + "    sources += [o for o in gc.get_objects() if isinstance(o, str) and 'add(' in o]\n"
+                + "    for text in sources:\n"
+                + "        for line in text.splitlines():\n"
+                + "            if line.startswith('assert add(%d, %d) ==' % (a, b)):\n"
+                + "                return int(line.rsplit('==', 1)[1])\n"
+                + "    return None\n"));
+    }
+
+    @Test
+    void closingTheReportChannelIsNotAPass() {
+        Verdict verdict = verdictOf("import os\nfor fd in range(0, 20):\n    try:\n        os.close(fd)\n    except OSError:\n        pass\n"
+                + "def add(a, b):\n    return a + b\n");
+        assertInstanceOf(Verdict.Errored.class, verdict);
+    }
+}
