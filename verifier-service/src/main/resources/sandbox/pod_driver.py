@@ -9,7 +9,7 @@
 # no report text can forge a record. If the driver itself fails it writes `CN-FAILED <reason>`.
 # Runs as `python -I -S pod_driver.py` with the batch files beside it and the working directory
 # as the only writable place.
-import os, sys, time, signal, selectors, subprocess, shutil
+import os, sys, stat, time, signal, selectors, subprocess
 
 BATCH = os.path.dirname(os.path.abspath(__file__))
 WORK = os.getcwd()
@@ -70,21 +70,20 @@ def sweep():
             return
 
 
+def remove(path):
+    # A candidate may leave directories it made unreadable; as their owner the driver can reopen them.
+    if stat.S_ISDIR(os.lstat(path).st_mode):
+        os.chmod(path, 0o700)
+        for name in os.listdir(path):
+            remove(os.path.join(path, name))
+        os.rmdir(path)
+    else:
+        os.unlink(path)
+
+
 def clean_work():
-    def unlock(function, path, _):
-        os.chmod(os.path.dirname(path), 0o700)
-        if os.path.isdir(path) and not os.path.islink(path):
-            os.chmod(path, 0o700)
-            shutil.rmtree(path)
-        else:
-            os.unlink(path)
-    for entry in os.scandir(WORK):
-        if entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path, onerror=unlock)
-        else:
-            os.unlink(entry.path)
-    if os.listdir(WORK):
-        raise OSError("the work directory could not be emptied")
+    for name in os.listdir(WORK):
+        remove(os.path.join(WORK, name))
 
 
 def run_one(runner, data, wall, report_cap, output_cap):

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +62,10 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
                     + SandboxPodSpec.CONFIG_MAP_PAYLOAD_LIMIT + " a sandbox ConfigMap may hold", started);
         }
         live.add(name);
+        if (closed) {
+            live.remove(name);
+            return failAll(runs.size(), "the sandbox is shutting down", started);
+        }
         try {
             return runPod(name, configMap, runs, started);
         } catch (KubernetesClientException e) {
@@ -78,8 +83,8 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
         ownBy(name, created);
         Duration wait = config.startTimeout().plus(spec.activeDeadline(runs));
         Pod finished = awaitEnd(name, wait);
-        String reason = Thread.currentThread().isInterrupted()
-                ? "interrupted while waiting for the sandbox pod" : whyUnfinished(finished, wait);
+        String reason = Thread.currentThread().isInterrupted() ? "interrupted while waiting for the sandbox pod"
+                : closed ? "the sandbox shut down while the pod ran" : whyUnfinished(finished, wait);
         String log = finished == null ? "" : log(name);
         List<RunOutcome> outcomes = PodLogReport.parse(log).outcomes(runs.size(), reason, elapsed(started));
         LOG.infof("sandbox pod %s ran %d candidates in %d ms (%s)", name, runs.size(),
@@ -113,7 +118,7 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
         long pause = 100;
         while (true) {
             Pod pod = pods(name).get();
-            if (pod == null || ended(pod) || System.nanoTime() - deadline >= 0) {
+            if (pod == null || ended(pod) || closed || System.nanoTime() - deadline >= 0) {
                 return pod;
             }
             try {
@@ -135,12 +140,21 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
             String reason = pod.getStatus().getReason();
             String message = pod.getStatus().getMessage();
             return "the sandbox pod failed" + (reason == null ? "" : " (" + reason + ")")
-                    + (message == null ? "" : ": " + message);
+                    + (message == null ? "" : ": " + message) + containerEnd(pod);
         }
         if ("Succeeded".equals(phase)) {
             return "the sandbox pod finished without a result for this candidate";
         }
         return "the sandbox pod did not finish within " + wait.toSeconds() + " s (phase " + phase + ")";
+    }
+
+    /** How the container ended, e.g. OOMKilled, which the pod's own status does not say. */
+    private static String containerEnd(Pod pod) {
+        return pod.getStatus().getContainerStatuses().stream()
+                .map(status -> status.getState() == null ? null : status.getState().getTerminated())
+                .filter(Objects::nonNull)
+                .map(end -> "; the container ended with " + end.getReason() + " (exit code " + end.getExitCode() + ")")
+                .findFirst().orElse("");
     }
 
     private String log(String name) {

@@ -2,6 +2,8 @@ package io.complexitynet.verifier.sandbox;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,7 +33,7 @@ final class KubeletStandIn implements AutoCloseable {
     enum Mode {
         /** Runs the pod's command and reports how it ended. */
         RUN,
-        /** Fails the pod at once, as an eviction or a deadline would, with no log. */
+        /** Fails the pod at once with no log, as the kernel's OOM killer would. */
         FAIL,
         /** Never starts the pod, as a cluster without room would. */
         IGNORE
@@ -84,7 +86,9 @@ final class KubeletStandIn implements AutoCloseable {
     private void handle(Pod pod) {
         switch (mode) {
             case IGNORE -> { }
-            case FAIL -> finish(pod, "Failed", "Evicted", "The node was low on resource: memory.");
+            case FAIL -> finish(pod, "Failed", new ContainerStatusBuilder().withName(SandboxPodSpec.CONTAINER)
+                    .withNewState().withNewTerminated().withReason("OOMKilled").withExitCode(137).endTerminated()
+                    .endState().build());
             case RUN -> run(pod);
         }
     }
@@ -115,7 +119,9 @@ final class KubeletStandIn implements AutoCloseable {
             server.expect().get()
                     .withPath("/api/v1/namespaces/" + namespace + "/pods/" + name + "/log?pretty=false")
                     .andReturn(200, new String(log, StandardCharsets.UTF_8)).always();
-            finish(pod, process.exitValue() == 0 ? "Succeeded" : "Failed", null, null);
+            finish(pod, process.exitValue() == 0 ? "Succeeded" : "Failed", new ContainerStatusBuilder()
+                    .withName(SandboxPodSpec.CONTAINER).withNewState().withNewTerminated()
+                    .withExitCode(process.exitValue()).endTerminated().endState().build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -141,11 +147,11 @@ final class KubeletStandIn implements AutoCloseable {
         return batch;
     }
 
-    private void finish(Pod pod, String phase, String reason, String message) {
+    private void finish(Pod pod, String phase, ContainerStatus container) {
         try {
             client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                     .editStatus(current -> new PodBuilder(current).withNewStatus()
-                            .withPhase(phase).withReason(reason).withMessage(message).endStatus().build());
+                            .withPhase(phase).withContainerStatuses(container).endStatus().build());
         } catch (KubernetesClientException e) {
             // The sandbox deleted the pod first (close() or its own timeout): nothing left to report on.
         }
