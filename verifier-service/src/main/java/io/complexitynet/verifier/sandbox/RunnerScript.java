@@ -10,7 +10,9 @@ public enum RunnerScript {
     /** Runs the candidate and its probes; shares a process with untrusted code. */
     RUNNER("sandbox/runner.py"),
     /** Plans and judges tests; never runs candidate code. */
-    JUDGE("sandbox/judge.py");
+    JUDGE("sandbox/judge.py"),
+    /** Runs a batch's runners one after another inside a Kubernetes sandbox pod. */
+    POD_DRIVER("sandbox/pod_driver.py");
 
     private final String resource;
     private volatile String source;
