@@ -5,23 +5,23 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Test values for the Kubernetes configuration group, with short timeouts. */
-record KubernetesSettings(Optional<String> namespace, String image, Optional<String> runtimeClassName,
+record KubernetesSettings(Optional<String> namespace, String image, String python, Optional<String> runtimeClassName,
                           String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit,
                           String ephemeralStorage, String workDirSize, Duration podDeadlineMargin,
                           Duration startTimeout) implements VerifierConfig.Kubernetes {
 
     static KubernetesSettings defaults() {
-        return new KubernetesSettings(Optional.empty(), "python:3.11-slim", Optional.empty(), "250m", "1",
+        return new KubernetesSettings(Optional.empty(), "python:3.11-slim", "/usr/local/bin/python3", Optional.empty(), "250m", "1",
                 "256Mi", "1Gi", "256Mi", "64Mi", Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     KubernetesSettings withRuntimeClassName(String name) {
-        return new KubernetesSettings(namespace, image, Optional.of(name), cpuRequest, cpuLimit, memoryRequest,
+        return new KubernetesSettings(namespace, image, python, Optional.of(name), cpuRequest, cpuLimit, memoryRequest,
                 memoryLimit, ephemeralStorage, workDirSize, podDeadlineMargin, startTimeout);
     }
 
     KubernetesSettings withStartTimeout(Duration timeout) {
-        return new KubernetesSettings(namespace, image, runtimeClassName, cpuRequest, cpuLimit, memoryRequest,
+        return new KubernetesSettings(namespace, image, python, runtimeClassName, cpuRequest, cpuLimit, memoryRequest,
                 memoryLimit, ephemeralStorage, workDirSize, podDeadlineMargin, timeout);
     }
 }

@@ -1,0 +1,119 @@
+package io.complexitynet.verifier.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.complexitynet.proto.v1.Candidate;
+import io.complexitynet.proto.v1.Verdict;
+import io.complexitynet.proto.v1.VerifierGrpc;
+import io.complexitynet.proto.v1.VerifyRequest;
+import io.complexitynet.verifier.mbpp.MbppData;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 974 MBPP reference solutions through the gRPC API (one candidate per call, local bubblewrap
+ * backend), side by side in the same run with the bare floor: the same programs run by plain
+ * {@code python3 -I} subprocesses, no sandbox, no service, at the same concurrency. Run:
+ * {@code mvn -pl verifier-service test -Dtest=VerifierBenchmark -Dexcluded.groups=}
+ */
+@QuarkusTest
+@Tag("benchmark")
+class VerifierBenchmark {
+
+    private static final int CONCURRENCY = Runtime.getRuntime().availableProcessors();
+
+    @GrpcClient("verifier")
+    VerifierGrpc.VerifierBlockingStub verifier;
+
+    private record Measurement(String name, int programs, double seconds, long[] latenciesNanos) {
+        double throughput() {
+            return programs / seconds;
+        }
+
+        double percentileMillis(double p) {
+            long[] sorted = latenciesNanos.clone();
+            Arrays.sort(sorted);
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+        }
+    }
+
+    @Test
+    void serviceAgainstBarePython() throws Exception {
+        List<MbppData.Task> tasks = MbppData.tasks();
+        measure("warm-up", tasks.subList(0, 200), this::throughService);
+        Measurement bare = measure("bare python3 -I", tasks, VerifierBenchmark::barePython);
+        Measurement service = measure("verifier gRPC", tasks, this::throughService);
+        System.out.printf("%nMBPP reference solutions, %d programs, concurrency %d%n", tasks.size(), CONCURRENCY);
+        System.out.println("| run | programs/s | p50 ms | p99 ms |");
+        System.out.println("|---|---|---|---|");
+        for (Measurement m : List.of(bare, service)) {
+            System.out.printf("| %s | %.1f | %.1f | %.1f |%n", m.name(), m.throughput(), m.percentileMillis(0.50), m.percentileMillis(0.99));
+        }
+        System.out.printf("ratio service/bare (throughput): %.2f%n%n", service.throughput() / bare.throughput());
+        assertEquals(tasks.size(), service.programs());
+    }
+
+    private interface Runner {
+        boolean run(MbppData.Task task) throws Exception;
+    }
+
+    private static Measurement measure(String name, List<MbppData.Task> tasks, Runner runner) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        long[] latencies = new long[tasks.size()];
+        AtomicInteger failures = new AtomicInteger();
+        List<Callable<Void>> jobs = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            int index = i;
+            jobs.add(() -> {
+                long started = System.nanoTime();
+                if (!runner.run(tasks.get(index))) {
+                    failures.incrementAndGet();
+                }
+                latencies[index] = System.nanoTime() - started;
+                return null;
+            });
+        }
+        long started = System.nanoTime();
+        for (Future<Void> future : pool.invokeAll(jobs)) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        assertEquals(0, failures.get(), name + ": programs that did not pass");
+        return new Measurement(name, tasks.size(), seconds, latencies);
+    }
+
+    private boolean throughService(MbppData.Task task) {
+        VerifyRequest request = VerifyRequest.newBuilder().addCandidates(Candidate.newBuilder()
+                .setCode(task.code()).setSetupCode(task.setupCode()).addAllTests(task.tests())).build();
+        return verifier.verify(request).getResults(0).getVerdict() == Verdict.VERDICT_PASSED;
+    }
+
+    private static boolean barePython(MbppData.Task task) throws IOException, InterruptedException {
+        String program = task.code() + "\n" + task.setupCode() + "\n" + String.join("\n", task.tests()) + "\n";
+        Process process = new ProcessBuilder("/usr/bin/python3", "-I", "-")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(program.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0;
+    }
+}
