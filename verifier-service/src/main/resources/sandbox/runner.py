@@ -2,7 +2,8 @@
 # It never sees a test's expected values: it runs the candidate, the setup and the *probes*
 # (the parts of each test that call candidate code) and writes each probe's value as plain,
 # tagged data. The judge, in another process, decides whether the tests held.
-# Runs as `python3 -I -S -c <this>`; imports only built-in modules to start fast.
+# Runs in a process the supervisor (supervisor.py) forked from a clean interpreter for this
+# candidate alone; imports only built-in modules.
 import os, sys, resource, builtins
 
 def _read_input(buf):
@@ -30,7 +31,9 @@ def _read_input(buf):
         probes.append((kind, chunk()))
     return limits, code, setup, probes
 
-_limits, _code, _setup, _probes = _read_input(sys.stdin.buffer.read())
+# _CN_INPUT: this candidate's input, handed over by the supervisor that forked this process.
+_limits, _code, _setup, _probes = _read_input(_CN_INPUT)
+del _CN_INPUT
 del _read_input
 
 # Hard limits equal soft limits, so the candidate cannot raise them again.

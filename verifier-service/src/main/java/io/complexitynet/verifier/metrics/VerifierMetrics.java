@@ -30,7 +30,9 @@ public class VerifierMetrics {
                 .description("Candidates admitted and not yet judged").register(registry);
         if (sandbox instanceof BubblewrapSandbox local) {
             FunctionCounter.builder("verifier.sandbox.starts", local, BubblewrapSandbox::starts)
-                    .description("Sandboxed interpreters started").register(registry);
+                    .description("Candidate processes started").register(registry);
+            FunctionCounter.builder("verifier.sandbox.supervisor.starts", local, BubblewrapSandbox::supervisorStarts)
+                    .description("Local sandboxes started, replacements included").register(registry);
             Gauge.builder("verifier.sandbox.running", local, BubblewrapSandbox::running)
                     .description("Candidates running right now").register(registry);
         }

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The Kubernetes sandbox: a whole batch runs in one short-lived pod, candidates one after another,
- * each in a fresh interpreter (see {@code sandbox/pod_driver.py}). The pod and its ConfigMap are
+ * each in a fresh interpreter (see {@code sandbox/supervisor.py}). The pod and its ConfigMap are
  * deleted whatever happens; {@link #close()} deletes those of batches still running.
  */
 public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {

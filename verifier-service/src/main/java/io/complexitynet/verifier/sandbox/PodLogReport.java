@@ -10,21 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the pod driver wrote on the pod's log: one length-framed record per candidate it ran
- * (see {@code sandbox/pod_driver.py}), and the reason it stopped early, if it did. Candidates
+ * What the supervisor wrote on the pod's log: one length-framed record per candidate it ran
+ * (see {@code sandbox/supervisor.py}), and the reason it stopped early, if it did. Candidates
  * never write to this log, and the framing keeps a report from passing for a record.
  */
 final class PodLogReport {
 
-    private static final byte[] RESULT = "CN-RESULT ".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] FAILED = "CN-FAILED ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RESULT = SupervisorRecord.RESULT_TAG.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FAILED = SupervisorRecord.FAILED_TAG.getBytes(StandardCharsets.UTF_8);
 
     private final Map<Integer, RunOutcome> outcomes;
-    private final String driverFailure;
+    private final String supervisorFailure;
 
-    private PodLogReport(Map<Integer, RunOutcome> outcomes, String driverFailure) {
+    private PodLogReport(Map<Integer, RunOutcome> outcomes, String supervisorFailure) {
         this.outcomes = outcomes;
-        this.driverFailure = driverFailure;
+        this.supervisorFailure = supervisorFailure;
     }
 
     static PodLogReport parse(String log) {
@@ -51,14 +51,14 @@ final class PodLogReport {
         return new PodLogReport(outcomes, failure);
     }
 
-    /** The outcome the driver recorded for a candidate, if it got that far. */
+    /** The outcome the supervisor recorded for a candidate, if it got that far. */
     Optional<RunOutcome> outcome(int index) {
         return Optional.ofNullable(outcomes.get(index));
     }
 
-    /** One outcome per run; runs without a record are sandbox failures for {@code reason} (and the driver's own). */
+    /** One outcome per run; runs without a record are sandbox failures for {@code reason} (and the supervisor's own). */
     List<RunOutcome> outcomes(int runs, String reason, Duration elapsed) {
-        String detail = driverFailure == null ? reason : reason + "; the pod driver stopped: " + driverFailure;
+        String detail = supervisorFailure == null ? reason : reason + "; the supervisor stopped: " + supervisorFailure;
         List<RunOutcome> all = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
             all.add(outcome(i).orElseGet(() -> RunOutcome.sandboxFailure(detail, elapsed)));
@@ -68,34 +68,19 @@ final class PodLogReport {
 
     /** Parses one record whose header fields run from {@code start} to {@code end}; returns where the next line starts, or -1. */
     private static int record(byte[] bytes, int start, int end, Map<Integer, RunOutcome> outcomes) {
-        String[] fields = new String(bytes, start, end - start, StandardCharsets.UTF_8).split(" ");
-        if (fields.length != 6) {
+        Optional<SupervisorRecord> parsed = SupervisorRecord.parseFields(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+        if (parsed.isEmpty()) {
             return -1;
         }
-        int index;
-        RunOutcome.Termination termination;
-        int exitCode;
-        long wallMillis;
-        int reportLength;
-        int detailLength;
-        try {
-            index = Integer.parseInt(fields[0]);
-            termination = RunOutcome.Termination.valueOf(fields[1]);
-            exitCode = Integer.parseInt(fields[2]);
-            wallMillis = Long.parseLong(fields[3]);
-            reportLength = Integer.parseInt(fields[4]);
-            detailLength = Integer.parseInt(fields[5]);
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
+        SupervisorRecord header = parsed.get();
         int body = end + 1;
-        if (reportLength < 0 || detailLength < 0 || (long) body + reportLength + detailLength > bytes.length) {
+        if ((long) body + header.reportLength() + header.detailLength() > bytes.length) {
             return -1;
         }
-        String report = new String(bytes, body, reportLength, StandardCharsets.UTF_8);
-        String detail = new String(bytes, body + reportLength, detailLength, StandardCharsets.UTF_8);
-        outcomes.putIfAbsent(index, new RunOutcome(termination, exitCode, report, Duration.ofMillis(wallMillis), detail));
-        int next = body + reportLength + detailLength;
+        String report = new String(bytes, body, header.reportLength(), StandardCharsets.UTF_8);
+        String detail = new String(bytes, body + header.reportLength(), header.detailLength(), StandardCharsets.UTF_8);
+        outcomes.putIfAbsent(header.index(), header.outcome(report, detail));
+        int next = body + header.reportLength() + header.detailLength();
         return next < bytes.length && bytes[next] == '\n' ? next + 1 : next;
     }
 

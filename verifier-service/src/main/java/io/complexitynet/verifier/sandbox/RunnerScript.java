@@ -11,8 +11,8 @@ public enum RunnerScript {
     RUNNER("sandbox/runner.py"),
     /** Plans and judges tests; never runs candidate code. */
     JUDGE("sandbox/judge.py"),
-    /** Runs a batch's runners one after another inside a Kubernetes sandbox pod. */
-    POD_DRIVER("sandbox/pod_driver.py");
+    /** Root of a sandbox: forks a fresh runner per candidate and watches it, in a pod or under bubblewrap. */
+    SUPERVISOR("sandbox/supervisor.py");
 
     private final String resource;
     private volatile String source;

@@ -5,16 +5,18 @@ import java.util.List;
 
 /**
  * The command line that starts one sandboxed interpreter. Under bubblewrap: every namespace
- * unshared (no network), read-only system directories, a private size-capped tmpfs as working
- * directory, /proc and /dev of its own, an empty environment, a new session, death with its
- * parent; as root it first drops to an unprivileged user, because the kernel does not apply
- * RLIMIT_NPROC to root and bubblewrap keeps root's capabilities inside the sandbox.
+ * unshared (no network), read-only system directories and root, a private size-capped tmpfs as
+ * working directory and the only writable path, /proc and /dev of its own, an empty environment,
+ * a new session, death with its parent, and the interpreter as PID 1 of its namespace (so nothing
+ * inside can signal it, and it can kill everything inside); as root it first drops to an
+ * unprivileged user, because the kernel does not apply RLIMIT_NPROC to root and bubblewrap keeps
+ * root's capabilities inside the sandbox.
  */
 public record SandboxCommand(String bubblewrap, List<String> readOnlyPaths, long tmpfsBytes,
                              String python, List<String> pythonArgs, int runAsUid, boolean dropPrivileges,
                              boolean isolated) {
 
-    public List<String> argv(String script) {
+    public List<String> argv(String script, String... scriptArgs) {
         List<String> argv = new ArrayList<>();
         if (isolated) {
             if (dropPrivileges) {
@@ -31,18 +33,22 @@ public record SandboxCommand(String bubblewrap, List<String> readOnlyPaths, long
                     "--size", Long.toString(tmpfsBytes), "--tmpfs", "/tmp",
                     "--proc", "/proc",
                     "--dev", "/dev",
+                    "--remount-ro", "/dev",
                     "--unshare-all",
                     "--die-with-parent",
                     "--new-session",
                     "--clearenv",
                     "--hostname", "sandbox",
                     "--chdir", "/tmp",
+                    "--as-pid-1",
+                    "--remount-ro", "/",
                     "--"));
         }
         argv.add(python);
         argv.addAll(pythonArgs);
         argv.add("-c");
         argv.add(script);
+        argv.addAll(List.of(scriptArgs));
         return argv;
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The objects one batch runs as: a ConfigMap with the runner, the pod driver and every candidate's
+ * The objects one batch runs as: a ConfigMap with the runner, the supervisor and every candidate's
  * input, and a pod meeting the "restricted" Pod Security Standard that mounts it read-only.
  */
 final class SandboxPodSpec {
@@ -50,11 +50,11 @@ final class SandboxPodSpec {
         this.reportBytes = reportBytes;
     }
 
-    /** The batch's files: runner, driver, the driver's plan ("batch") and one input per candidate. */
+    /** The batch's files: runner, supervisor, the supervisor's plan ("batch") and one input per candidate. */
     ConfigMap configMap(String name, List<SandboxRun> runs) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("runner.py", RunnerScript.RUNNER.source());
-        data.put("pod_driver.py", RunnerScript.POD_DRIVER.source());
+        data.put("supervisor.py", RunnerScript.SUPERVISOR.source());
         data.put("batch", plan(runs));
         Map<String, String> binaryData = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -123,7 +123,7 @@ final class SandboxPodSpec {
                 .withName(CONTAINER)
                 .withImage(config.image())
                 .withImagePullPolicy("IfNotPresent")
-                .withCommand(python, "-I", "-S", BATCH_DIR + "/pod_driver.py")
+                .withCommand(python, "-I", "-S", BATCH_DIR + "/supervisor.py")
                 .withWorkingDir(WORK_DIR)
                 .withNewSecurityContext()
                     .withRunAsNonRoot(true)

@@ -9,6 +9,7 @@ import io.complexitynet.verifier.domain.Candidate;
 import io.complexitynet.verifier.domain.CandidateResult;
 import io.complexitynet.verifier.domain.Limits;
 import io.complexitynet.verifier.domain.ResourceKind;
+import io.complexitynet.verifier.domain.Sandbox;
 import io.complexitynet.verifier.domain.Verdict;
 import io.complexitynet.verifier.domain.Verifier;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,9 @@ class HostileCandidatesTest {
     @Inject
     Limits defaults;
 
+    @Inject
+    Sandbox sandbox;
+
     private Verdict verdictOf(String code) {
         return verdictOf(code, defaults);
     }
@@ -50,11 +54,14 @@ class HostileCandidatesTest {
         return defaults.withRequest(Duration.ofMillis(millis), 0);
     }
 
+    /** Enough honest candidates to pass through every local sandbox the test profile keeps. */
     @AfterEach
-    void anHonestCandidateStillPasses() {
-        CandidateResult honest = verifier.verify(List.of(new Candidate("honest",
-                "import os\ndef add(a, b):\n    return a + b if not os.path.exists('planted') else None\n", "", TESTS, defaults))).get(0);
-        assertInstanceOf(Verdict.Passed.class, honest.verdict(), () -> "after a hostile candidate: " + honest.verdict());
+    void honestCandidatesStillPass() {
+        Candidate honest = new Candidate("honest", "import os\ndef add(a, b):\n"
+                + "    return a + b if not os.path.exists('planted') and os.access('.', os.W_OK) else None\n", "", TESTS, defaults);
+        for (CandidateResult result : verifier.verify(List.of(honest, honest, honest, honest))) {
+            assertInstanceOf(Verdict.Passed.class, result.verdict(), () -> "after a hostile candidate: " + result.verdict());
+        }
     }
 
     @Test
@@ -183,6 +190,34 @@ class HostileCandidatesTest {
     }
 
     @Test
+    void signallingTheSupervisorDoesNothing() {
+        long supervisorsBefore = ((BubblewrapSandbox) sandbox).supervisorStarts();
+        verdictOf("import os, signal\nfor sig in (signal.SIGINT, signal.SIGTERM, signal.SIGSTOP, signal.SIGKILL):\n"
+                + "    os.kill(1, sig)\ndef add(a, b):\n    return None\n");
+        assertEquals(supervisorsBefore, ((BubblewrapSandbox) sandbox).supervisorStarts(), "a supervisor was replaced");
+    }
+
+    @Test
+    void theSupervisorsMemoryIsUnreadable() {
+        assertInstanceOf(Verdict.Errored.class, verdictOf("open('/proc/1/mem', 'rb')\ndef add(a, b):\n    return a + b\n"));
+    }
+
+    @Test
+    void whatACandidateLeavesRunningDiesWithIt() {
+        verdictOf("import os, signal, time\n"
+                + "if os.fork() == 0:\n"
+                + "    os.setsid()\n"
+                + "    if os.fork() == 0:\n"
+                + "        while True:\n"
+                + "            open('/tmp/planted', 'w').close()\n"
+                + "            os.chmod('/tmp', 0)\n"
+                + "            os.kill(-1, signal.SIGKILL)\n"
+                + "            time.sleep(0.001)\n"
+                + "    os._exit(0)\n"
+                + "def add(a, b):\n    return None\n");
+    }
+
+    @Test
     void aForkBombHitsTheProcessLimitOrTheClock() {
         Verdict verdict = verdictOf("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n", wallTime(2000));
         assertTrue(verdict instanceof Verdict.TimedOut
@@ -225,7 +260,10 @@ class HostileCandidatesTest {
                 + "def add(a, b):\n"
                 + "    seen = dict(os.environ)\n"
                 + "    for path in ('/proc/1/environ', '/proc/self/environ'):\n"
-                + "        seen[path] = open(path, 'rb').read()\n"
+                + "        try:\n"
+                + "            seen[path] = open(path, 'rb').read()\n"
+                + "        except PermissionError:\n"
+                + "            seen[path] = b''\n"
                 + "    leaked = any(k in ('HOME', 'JAVA_HOME', 'PATH', 'USER', 'MAVEN_HOME') for k in seen) or b'HOME=' in seen['/proc/1/environ']\n"
                 + "    return a + b if leaked else None\n"));
     }

@@ -93,7 +93,7 @@ class SandboxPodSpecTest {
     @Test
     void podRunsTheDriverWithTheConfiguredInterpreterInIsolatedMode() {
         Container container = onlyContainer(spec.pod("cn-sandbox-a", "cn-sandbox-a", RUNS).getSpec());
-        assertEquals(List.of("/usr/local/bin/python3", "-I", "-S", "/batch/pod_driver.py"), container.getCommand());
+        assertEquals(List.of("/usr/local/bin/python3", "-I", "-S", "/batch/supervisor.py"), container.getCommand());
     }
 
     @Test
@@ -122,7 +122,7 @@ class SandboxPodSpecTest {
     void configMapHoldsRunnerDriverPlanAndEachCandidatesInput() {
         ConfigMap configMap = spec.configMap("cn-sandbox-a", RUNS);
         assertEquals(RunnerScript.RUNNER.source(), configMap.getData().get("runner.py"));
-        assertEquals(RunnerScript.POD_DRIVER.source(), configMap.getData().get("pod_driver.py"));
+        assertEquals(RunnerScript.SUPERVISOR.source(), configMap.getData().get("supervisor.py"));
         assertEquals("8192 4096\n2\n5000\n2500\n", configMap.getData().get("batch"));
         assertArrayEquals(RunnerInput.encode(RUNS.get(1)),
                 Base64.getDecoder().decode(configMap.getBinaryData().get("input-1")));
