@@ -11,9 +11,12 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Prometheus metrics: verdicts by kind, candidate latency, queue depth and sandbox starts. */
+// Started eagerly so the gauges are scraped from the first moment, not after the first batch.
+@Startup
 @ApplicationScoped
 public class VerifierMetrics {
 

@@ -1,0 +1,109 @@
+package io.complexitynet.verifier.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Admission and shutdown of the verifier, with a sandbox that holds its runs until released. */
+class VerifierTest {
+
+    private static final Limits LIMITS = new Limits(Duration.ofSeconds(5), 512L << 20, 16L << 20, 32, 64, 65536);
+    private static final BatchPolicy POLICY = new BatchPolicy(4, 65536, 10, 1024, Duration.ofMillis(100),
+            Duration.ofSeconds(60), 64L << 20, 4L << 30);
+    private static final int CAPACITY = 4;
+
+    /** Holds every batch until {@link #release} opens; reports one held probe per run. */
+    private static final class HeldSandbox implements Sandbox {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public List<RunOutcome> run(List<SandboxRun> runs) {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Collections.nCopies(runs.size(),
+                    new RunOutcome(RunOutcome.Termination.EXITED, 0, "S code\nS setup\nR 0 x\nD", Duration.ofMillis(1), ""));
+        }
+
+        @Override
+        public String name() {
+            return "held";
+        }
+    }
+
+    /** Every test is one probe that holds whenever its value arrived. */
+    private static final class OneProbeJudge implements Judge {
+        @Override
+        public TestPlan plan(Candidate candidate) {
+            return new TestPlan(List.of(new Probe(Probe.Kind.EXPRESSION, "f()")),
+                    List.of(new TestPlan.Check(List.of(0), "_cn_probe_0 == 1")));
+        }
+
+        @Override
+        public List<TestOutcome> judge(TestPlan plan, Map<Integer, String> probeValues) {
+            return List.of(probeValues.containsKey(0) ? new TestOutcome.Held() : new TestOutcome.Missing());
+        }
+    }
+
+    private static List<Candidate> batch(int size) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            candidates.add(new Candidate("c" + i, "def f():\n    return 1\n", "", List.of("assert f() == 1"), LIMITS));
+        }
+        return candidates;
+    }
+
+    @Test
+    void aBatchThatDoesNotFitTheQueueIsRefusedAtOnce() throws Exception {
+        HeldSandbox sandbox = new HeldSandbox();
+        Verifier verifier = new Verifier(sandbox, new OneProbeJudge(), POLICY, CAPACITY);
+        CompletableFuture<List<CandidateResult>> first = CompletableFuture.supplyAsync(() -> verifier.verify(batch(3)));
+        assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
+        assertEquals(3, verifier.queueDepth());
+
+        QueueFullException refused = assertThrows(QueueFullException.class, () -> verifier.verify(batch(2)));
+        assertTrue(refused.getMessage().contains("batch needs 2 slots, 1 of 4 are free"), refused.getMessage());
+
+        sandbox.release.countDown();
+        assertEquals(3, first.get(5, TimeUnit.SECONDS).size());
+        assertEquals(0, verifier.queueDepth());
+        assertInstanceOf(Verdict.Passed.class, verifier.verify(batch(4)).get(0).verdict());
+    }
+
+    @Test
+    void afterStopAcceptingNewBatchesAreUnavailableWhileAdmittedOnesFinish() throws Exception {
+        HeldSandbox sandbox = new HeldSandbox();
+        Verifier verifier = new Verifier(sandbox, new OneProbeJudge(), POLICY, CAPACITY);
+        CompletableFuture<List<CandidateResult>> admitted = CompletableFuture.supplyAsync(() -> verifier.verify(batch(1)));
+        assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
+
+        verifier.stopAccepting();
+        assertThrows(VerifierUnavailableException.class, () -> verifier.verify(batch(1)));
+
+        sandbox.release.countDown();
+        assertInstanceOf(Verdict.Passed.class, admitted.get(5, TimeUnit.SECONDS).get(0).verdict());
+    }
+
+    @Test
+    void anInvalidBatchIsRefusedBeforeTakingQueueSlots() {
+        Verifier verifier = new Verifier(new HeldSandbox(), new OneProbeJudge(), POLICY, CAPACITY);
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> verifier.verify(batch(5)));
+        assertTrue(refused.getMessage().contains("candidates"), refused.getMessage());
+        assertEquals(0, verifier.queueDepth());
+    }
+}
