@@ -8,14 +8,19 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * One long-lived local sandbox: {@code sandbox/supervisor.py} in serve mode under bubblewrap, which
@@ -30,25 +35,39 @@ final class SupervisorProcess implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 256;
 
     private final Process process;
+    private final Path workDir;
     private final OutputStream requests;
     private final InputStream records;
     private final int maxBodyBytes;
     private int nextIndex;
 
-    private SupervisorProcess(Process process, int maxBodyBytes) {
+    private SupervisorProcess(Process process, Path workDir, int maxBodyBytes) {
         this.process = process;
+        this.workDir = workDir;
         this.requests = process.getOutputStream();
         this.records = new BufferedInputStream(process.getInputStream());
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** Starts the sandbox and hands the supervisor its caps and the runner. */
+    /**
+     * Starts the sandbox and hands the supervisor its caps and the runner. It starts in a private
+     * directory of its own: the supervisor empties its working directory between candidates, and
+     * without bubblewrap (unsafe mode) that is this directory, never the service's.
+     */
     static SupervisorProcess start(List<String> command, int reportBytes, int outputBytes) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Path workDir = Files.createTempDirectory("cn-sandbox-");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().clear();
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            removeTree(workDir);
+            throw e;
+        }
         // The supervisor re-encodes what it forwards as UTF-8, which can grow invalid bytes threefold.
-        SupervisorProcess supervisor = new SupervisorProcess(process, 3 * (reportBytes + outputBytes) + 4096);
+        SupervisorProcess supervisor = new SupervisorProcess(process, workDir, 3 * (reportBytes + outputBytes) + 4096);
         byte[] runner = RunnerScript.RUNNER.source().getBytes(StandardCharsets.UTF_8);
         try {
             supervisor.requests.write(("CN-SERVE " + reportBytes + " " + outputBytes + " " + runner.length + "\n")
@@ -142,10 +161,24 @@ final class SupervisorProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Kills the sandbox and everything in it. */
+    /** Kills the sandbox and everything in it, and removes its directory. */
     @Override
     public void close() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        try {
+            process.onExit().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Still exiting: what it leaves in its directory is left for the OS's temp cleanup.
+        }
+        removeTree(workDir);
+    }
+
+    private static void removeTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: a temp directory the sandbox could not use is harmless.
+        }
     }
 }
