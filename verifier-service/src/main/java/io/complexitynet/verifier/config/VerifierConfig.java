@@ -22,6 +22,8 @@ public interface VerifierConfig {
 
     Kubernetes kubernetes();
 
+    Messaging messaging();
+
     interface Sandbox {
         /** {@code local} (bubblewrap on this machine) or {@code kubernetes} (a pod per batch). */
         Backend backend();
@@ -127,6 +129,11 @@ public interface VerifierConfig {
 
         /** How long to wait for the pod to be scheduled and started. */
         Duration startTimeout();
+    }
+
+    interface Messaging {
+        /** Verification requests taken off the broker at once (each a batch of candidates). */
+        int inFlight();
     }
 
     enum Backend {

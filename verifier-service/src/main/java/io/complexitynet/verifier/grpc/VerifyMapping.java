@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Translates between the complexitynet.v1 wire types and the verifier's domain. */
-final class VerifyMapping {
+public final class VerifyMapping {
 
     private VerifyMapping() {
     }
 
-    static List<Candidate> candidates(VerifyRequest request, Limits defaults) {
+    public static List<Candidate> candidates(VerifyRequest request, Limits defaults) {
         List<Candidate> candidates = new ArrayList<>(request.getCandidatesCount());
         for (int i = 0; i < request.getCandidatesCount(); i++) {
             io.complexitynet.proto.v1.Candidate wire = request.getCandidates(i);
@@ -37,7 +37,7 @@ final class VerifyMapping {
         return candidates;
     }
 
-    static VerifyResponse response(String batchId, List<io.complexitynet.verifier.domain.CandidateResult> results) {
+    public static VerifyResponse response(String batchId, List<io.complexitynet.verifier.domain.CandidateResult> results) {
         VerifyResponse.Builder response = VerifyResponse.newBuilder().setBatchId(batchId);
         for (io.complexitynet.verifier.domain.CandidateResult result : results) {
             response.addResults(result(result));

@@ -1,0 +1,56 @@
+package io.complexitynet.core.backend;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The JSON of OpenAI's chat-completions API: the request we send and the parts of a reply we read. */
+final class ChatCompletionsJson {
+
+    /** The parts of a reply we use; token counts are 0 when the server reports no usage. */
+    record Reply(String content, int promptTokens, int completionTokens) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChatCompletionsJson() {
+    }
+
+    /** The request body: the task's {@link ChatPrompt} messages and the sampling settings. */
+    static String request(String remoteModel, CompletionRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", remoteModel);
+        body.putArray("messages")
+                .add(message("system", ChatPrompt.system()))
+                .add(message("user", ChatPrompt.user(request.task())));
+        body.put("temperature", request.temperature());
+        body.put("max_tokens", request.maxTokens());
+        return body.toString();
+    }
+
+    /**
+     * Reads a reply body; negative token counts are read as 0.
+     *
+     * @throws IllegalArgumentException naming what is wrong when the body is not a chat completion
+     */
+    static Reply reply(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not JSON");
+        }
+        JsonNode content = root == null ? null : root.at("/choices/0/message/content");
+        if (content == null || !content.isTextual()) {
+            throw new IllegalArgumentException("the reply has no choices[0].message.content");
+        }
+        JsonNode usage = root.path("usage");
+        return new Reply(content.asText(), Math.max(0, usage.path("prompt_tokens").asInt(0)),
+                Math.max(0, usage.path("completion_tokens").asInt(0)));
+    }
+
+    private static ObjectNode message(String role, String content) {
+        return JSON.createObjectNode().put("role", role).put("content", content);
+    }
+}

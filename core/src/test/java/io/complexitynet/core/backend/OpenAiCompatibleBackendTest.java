@@ -1,0 +1,110 @@
+package io.complexitynet.core.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complexitynet.core.backend.ChatCompletionsStub.RecordedRequest;
+import io.complexitynet.core.backend.ChatCompletionsStub.Reply;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What is sent and how replies are read; retries are in {@link OpenAiCompatibleBackendRetryTest}. */
+class OpenAiCompatibleBackendTest {
+
+    private final ChatCompletionsStub stub = ChatCompletionsStub.start();
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    @Test
+    void theCodeIsTakenOutOfAFencedReplyAndTheTokensRecorded() {
+        String reply = "Here you go:\n```python\ndef add(a, b):\n    return a + b\n```";
+        stub.enqueue(Reply.completion(reply, 120, 30));
+        Completion completion = backend(Optional.empty()).complete(CompletionRequests.addition("gpt-4-1106-preview"));
+        assertEquals("def add(a, b):\n    return a + b", completion.code());
+        assertEquals(reply, completion.rawText());
+        assertEquals(120, completion.promptTokens());
+        assertEquals(30, completion.completionTokens());
+    }
+
+    @Test
+    void theTaskPromptGoesToTheRemoteModelWithTheSamplingSettings() {
+        stub.enqueue(Reply.completion("x = 1", 1, 1));
+        backend(Optional.empty()).complete(CompletionRequests.addition("gpt-4-1106-preview"));
+        RecordedRequest sent = stub.requests().get(0);
+        assertEquals("/v1/chat/completions", sent.path());
+        assertEquals(Optional.of("application/json"), sent.header("content-type"));
+        JsonNode body = sent.json();
+        assertEquals("remote-model", body.path("model").asText());
+        assertEquals("system", body.at("/messages/0/role").asText());
+        assertEquals(ChatPrompt.system(), body.at("/messages/0/content").asText());
+        assertEquals("user", body.at("/messages/1/role").asText());
+        assertEquals(ChatPrompt.user(CompletionRequests.ADDITION), body.at("/messages/1/content").asText());
+        assertEquals(2, body.path("messages").size());
+        assertEquals(0.2, body.path("temperature").asDouble());
+        assertEquals(512, body.path("max_tokens").asInt());
+    }
+
+    @Test
+    void theApiKeyIsSentAsABearerToken() {
+        stub.enqueue(Reply.completion("x = 1", 1, 1));
+        backend(Optional.of("sk-test")).complete(CompletionRequests.addition("m"));
+        assertEquals(Optional.of("Bearer sk-test"), stub.requests().get(0).header("Authorization"));
+    }
+
+    @Test
+    void withoutAKeyNoAuthorizationIsSent() {
+        stub.enqueue(Reply.completion("x = 1", 1, 1));
+        backend(Optional.empty()).complete(CompletionRequests.addition("m"));
+        assertEquals(Optional.empty(), stub.requests().get(0).header("Authorization"));
+    }
+
+    @Test
+    void aReplyWithoutUsageCountsNoTokens() {
+        stub.enqueue(Reply.status(200, "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": \"x = 1\"}}]}"));
+        Completion completion = backend(Optional.empty()).complete(CompletionRequests.addition("m"));
+        assertEquals(0, completion.promptTokens() + completion.completionTokens());
+    }
+
+    @Test
+    void aBadRequestIsNotRetriedAndSaysWhy() {
+        stub.enqueue(Reply.status(400, "{\"error\": {\"message\": \"max_tokens is too large\"}}"));
+        BackendException error = assertThrows(BackendException.class,
+                () -> backend(Optional.empty()).complete(CompletionRequests.addition("m")));
+        assertFalse(error.retryable());
+        assertTrue(error.getMessage().contains("HTTP 400"), error.getMessage());
+        assertTrue(error.getMessage().contains("max_tokens is too large"), error.getMessage());
+        assertEquals(1, stub.requests().size());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAPermanentError() {
+        stub.enqueue(Reply.status(200, "<html>Not Found</html>"));
+        BackendException error = assertThrows(BackendException.class,
+                () -> backend(Optional.empty()).complete(CompletionRequests.addition("m")));
+        assertFalse(error.retryable());
+        assertTrue(error.getMessage().contains("the body is not JSON: <html>Not Found</html>"), error.getMessage());
+        assertEquals(1, stub.requests().size());
+    }
+
+    @Test
+    void aReplyWithoutMessageContentIsAPermanentError() {
+        stub.enqueue(Reply.status(200, "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": null}}]}"));
+        BackendException error = assertThrows(BackendException.class,
+                () -> backend(Optional.empty()).complete(CompletionRequests.addition("m")));
+        assertFalse(error.retryable());
+        assertTrue(error.getMessage().contains("no choices[0].message.content"), error.getMessage());
+    }
+
+    private OpenAiCompatibleBackend backend(Optional<String> apiKey) {
+        return new OpenAiCompatibleBackend(new OpenAiEndpoint(stub.baseUrl(), apiKey, "remote-model",
+                Duration.ofSeconds(2), 2, Duration.ofMillis(10), Duration.ofMillis(50), 4));
+    }
+}

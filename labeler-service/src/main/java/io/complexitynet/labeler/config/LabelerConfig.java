@@ -1,0 +1,90 @@
+package io.complexitynet.labeler.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every knob of the labeler; defaults live in application.properties and the README's table. */
+@ConfigMapping(prefix = "labeler")
+public interface LabelerConfig {
+
+    /** The model ladder, cheapest first. */
+    List<Model> models();
+
+    Replay replay();
+
+    Work work();
+
+    /** A data set imported at start-up when the database does not have it yet (the embedded default). */
+    Optional<Bootstrap> bootstrap();
+
+    interface Model {
+        /** Name used in jobs, samples and labels, e.g. gpt-4-1106-preview. */
+        String name();
+
+        /** {@code replay} (recorded outputs) or {@code openai} (any OpenAI-compatible endpoint). */
+        String backend();
+
+        /** Relative price per 1K tokens (the paper: 1, 10, 100). */
+        @WithName("cost-units-per-1k")
+        double costUnitsPer1k();
+
+        /** For openai: e.g. http://localhost:8000/v1. */
+        Optional<URI> baseUrl();
+
+        /** For openai: the model name the endpoint expects; defaults to {@link #name()}. */
+        Optional<String> remoteModel();
+
+        /** For openai: name of the environment variable holding the API key (the key itself is never configured). */
+        Optional<String> apiKeyEnv();
+
+        @WithDefault("60s")
+        Duration requestTimeout();
+
+        @WithDefault("4")
+        int maxRetries();
+
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** Requests in flight to this model at once. */
+        @WithDefault("4")
+        int maxConcurrency();
+
+        @WithDefault("512")
+        int maxTokens();
+    }
+
+    interface Replay {
+        /** Recorded outputs in the generations.jsonl schema. */
+        Path file();
+    }
+
+    interface Work {
+        /** Redeliveries of a failing work message after its first delivery, before it is parked (the quorum queue's x-delivery-limit). */
+        int maxRedeliveries();
+
+        /** A candidate longer than this is failed without being sent (the verifier's own limit). */
+        int maxCodeBytes();
+
+        /** How often queued-but-unsent work and unpublished events are looked for. */
+        Duration dispatchInterval();
+
+        /** Upper bound on k. */
+        int maxSamplesPerModel();
+    }
+
+    interface Bootstrap {
+        String dataset();
+
+        Path file();
+    }
+}

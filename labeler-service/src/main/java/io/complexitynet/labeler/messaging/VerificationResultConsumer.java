@@ -1,0 +1,27 @@
+package io.complexitynet.labeler.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.labeler.work.LabelingWorkflow;
+import io.complexitynet.proto.v1.VerifyResponse;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Records the verifier's verdicts from "verification-results"; acknowledged once they are committed. */
+@ApplicationScoped
+public class VerificationResultConsumer {
+
+    private final LabelingWorkflow workflow;
+
+    VerificationResultConsumer(LabelingWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @Incoming("verification-results")
+    @Blocking(ordered = false)
+    @ActivateRequestContext
+    public void consume(byte[] payload) throws InvalidProtocolBufferException {
+        workflow.recordResults(VerifyResponse.parseFrom(payload));
+    }
+}

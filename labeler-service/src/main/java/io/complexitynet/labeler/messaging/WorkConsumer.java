@@ -1,0 +1,51 @@
+package io.complexitynet.labeler.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.labeler.work.LabelingWorkflow;
+import io.complexitynet.proto.v1.LabelingWork;
+import io.complexitynet.proto.v1.VerifyRequest;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes one task of one job off the "labeling-work" queue, generates its samples and sends them
+ * for verification. The message is acknowledged only after the samples are stored and the broker
+ * has confirmed the verification request, so a crash at any point redelivers it; a failure is
+ * recorded on the task and the message goes back until the queue's delivery limit parks it.
+ */
+@ApplicationScoped
+public class WorkConsumer {
+
+    private static final Logger LOG = Logger.getLogger(WorkConsumer.class);
+
+    private final LabelingWorkflow workflow;
+    private final MutinyEmitter<byte[]> verificationRequests;
+
+    WorkConsumer(LabelingWorkflow workflow, @Channel("verification-requests") MutinyEmitter<byte[]> verificationRequests) {
+        this.workflow = workflow;
+        this.verificationRequests = verificationRequests;
+    }
+
+    @Incoming("labeling-work")
+    @Blocking(ordered = false)
+    @ActivateRequestContext
+    public void consume(byte[] payload) throws InvalidProtocolBufferException {
+        LabelingWork work = LabelingWork.parseFrom(payload);
+        try {
+            Optional<VerifyRequest> request = workflow.generate(work.getJobId(), work.getTaskId());
+            if (request.isPresent()) {
+                verificationRequests.sendMessageAndAwait(ProtobufMessages.of(request.get(), request.get().getBatchId()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("job_id=%s task_id=%d work failed, will be retried: %s", work.getJobId(), work.getTaskId(), e.getMessage());
+            workflow.recordFailedAttempt(work.getJobId(), work.getTaskId(), e);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.complexitynet.labeler.messaging;
+
+import io.complexitynet.labeler.persistence.DatasetEntity;
+import io.complexitynet.labeler.persistence.JobEntity;
+import io.complexitynet.labeler.persistence.JobStore;
+import io.complexitynet.labeler.persistence.JobTaskEntity;
+import io.complexitynet.labeler.persistence.LabelQueries;
+import io.complexitynet.proto.v1.LabelingWork;
+import io.complexitynet.proto.v1.LabelsUpdated;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends what the database says must be sent: work rows still PENDING (marked QUEUED only after the
+ * broker confirmed them) and the labels-updated event of completed jobs (flagged only after it was
+ * confirmed). A crash between the two steps sends a message twice, never zero times; consumers
+ * treat repeats as no-ops.
+ */
+@ApplicationScoped
+public class WorkDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WorkDispatcher.class);
+    private static final int BATCH = 500;
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(60);
+
+    private final JobStore jobs;
+    private final LabelQueries queries;
+    private final MutinyEmitter<byte[]> work;
+    private final MutinyEmitter<byte[]> labelsUpdated;
+
+    WorkDispatcher(JobStore jobs, LabelQueries queries, @Channel("labeling-work-out") MutinyEmitter<byte[]> work,
+                   @Channel("labels-updated") MutinyEmitter<byte[]> labelsUpdated) {
+        this.jobs = jobs;
+        this.queries = queries;
+        this.work = work;
+        this.labelsUpdated = labelsUpdated;
+    }
+
+    @Scheduled(every = "${labeler.work.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "5s")
+    @ActivateRequestContext
+    void dispatch() {
+        sendUnsentWork();
+        publishEvents();
+    }
+
+    /** Sends every PENDING work row of running jobs; called after a job starts and on schedule. */
+    public synchronized void sendUnsentWork() {
+        for (List<JobTaskEntity> rows; !(rows = jobs.unsentWork(BATCH)).isEmpty(); ) {
+            Map<String, List<Long>> byJob = new LinkedHashMap<>();
+            List<Uni<Void>> confirms = new ArrayList<>(rows.size());
+            for (JobTaskEntity row : rows) {
+                byJob.computeIfAbsent(row.jobId, id -> new ArrayList<>()).add(row.taskId);
+                LabelingWork payload = LabelingWork.newBuilder().setVersion(1).setJobId(row.jobId).setTaskId(row.taskId).build();
+                confirms.add(work.sendMessage(ProtobufMessages.of(payload, row.jobId + "/" + row.taskId)));
+            }
+            Uni.join().all(confirms).andFailFast().await().atMost(CONFIRM_TIMEOUT);
+            byJob.forEach(jobs::markQueued);
+            LOG.infof("sent %d work messages", rows.size());
+        }
+    }
+
+    private void publishEvents() {
+        for (JobEntity job : jobs.awaitingEvent()) {
+            LabelQueries.JobTotals totals = queries.totals(job.id);
+            LabelsUpdated event = LabelsUpdated.newBuilder().setVersion(1).setJobId(job.id)
+                    .setDataset(DatasetEntity.<DatasetEntity>findById(job.datasetId).name).setRuleVersion(job.ruleVersion)
+                    .setLabels((int) totals.labels()).setUnsolved((int) totals.unsolved()).setParked((int) totals.parked())
+                    .build();
+            labelsUpdated.sendMessageAndAwait(ProtobufMessages.of(event, "labels-updated/" + job.id));
+            jobs.markEventPublished(job.id);
+            LOG.infof("job_id=%s completed: labels=%d unsolved=%d parked=%d; labels-updated published",
+                    job.id, totals.labels(), totals.unsolved(), totals.parked());
+        }
+    }
+}

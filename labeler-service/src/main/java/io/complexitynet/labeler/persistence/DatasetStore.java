@@ -1,0 +1,83 @@
+package io.complexitynet.labeler.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.task.MalformedDatasetException;
+import io.complexitynet.core.task.MbppReader;
+import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.labeler.domain.LabelerException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Data sets and their tasks. An import is one transaction: all of a file's tasks or none. */
+@ApplicationScoped
+public class DatasetStore {
+
+    private final ObjectMapper json;
+
+    DatasetStore(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Transactional
+    public DatasetEntity importMbpp(String name, Path file) {
+        if (name.isBlank()) {
+            throw new LabelerException.InvalidRequest("name", "is empty");
+        }
+        if (DatasetEntity.byName(name).isPresent()) {
+            throw new LabelerException.AlreadyExists("a data set named '" + name + "' already exists");
+        }
+        if (!Files.isReadable(file)) {
+            throw new LabelerException.InvalidRequest("path", file + " is not a readable file");
+        }
+        List<MbppTask> tasks;
+        try {
+            tasks = MbppReader.read(file);
+        } catch (MalformedDatasetException e) {
+            throw new LabelerException.InvalidRequest("path", file + " " + e.getMessage() + "; nothing was imported");
+        } catch (UncheckedIOException e) {
+            throw new LabelerException.InvalidRequest("path", "cannot read " + file + ": " + e.getCause().getMessage());
+        }
+        DatasetEntity dataset = new DatasetEntity();
+        dataset.name = name;
+        dataset.source = file.toString();
+        dataset.importedAt = OffsetDateTime.now();
+        dataset.persist();
+        for (MbppTask source : tasks) {
+            TaskEntity task = new TaskEntity();
+            task.datasetId = dataset.id;
+            task.sourceId = Integer.toString(source.taskId());
+            task.prompt = source.text();
+            task.setupCode = source.setupCode();
+            task.tests = testsJson(source.tests());
+            task.referenceCode = source.referenceCode();
+            task.persist();
+        }
+        return dataset;
+    }
+
+    public List<String> tests(TaskEntity task) {
+        try {
+            return List.of(json.readValue(task.tests, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("task " + task.id + " has unreadable tests", e);
+        }
+    }
+
+    private String testsJson(List<String> tests) {
+        try {
+            return json.writeValueAsString(tests);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long taskCount(long datasetId) {
+        return TaskEntity.count("datasetId", datasetId);
+    }
+}

@@ -1,0 +1,140 @@
+package io.complexitynet.labeler.persistence;
+
+import io.complexitynet.labeler.domain.JobSpec;
+import io.complexitynet.labeler.domain.JobState;
+import io.complexitynet.labeler.domain.LabelerException;
+import io.complexitynet.labeler.domain.TaskWorkState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Labelling jobs and their tasks' work states. Every write that a redelivered message may repeat
+ * is conditional on the state it expects, so repeating it changes nothing.
+ */
+@ApplicationScoped
+public class JobStore {
+
+    private final EntityManager entities;
+
+    JobStore(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /** Creates the job and one PENDING work row per task of the data set, in one transaction. */
+    @Transactional
+    public JobEntity create(JobSpec spec, String ruleVersion, String startedBy) {
+        DatasetEntity dataset = DatasetEntity.byName(spec.dataset()).orElseThrow(
+                () -> new LabelerException.InvalidRequest("dataset", "no data set named '" + spec.dataset() + "'"));
+        JobEntity job = new JobEntity();
+        job.id = UUID.randomUUID().toString();
+        job.datasetId = dataset.id;
+        job.models = String.join(",", spec.models());
+        job.samplesPerModel = spec.samplesPerModel();
+        job.temperature = spec.temperature();
+        job.ruleId = spec.ruleId();
+        job.reliablePassRate = spec.reliablePassRate();
+        job.ruleVersion = ruleVersion;
+        job.state = JobState.RUNNING;
+        job.startedBy = startedBy;
+        job.createdAt = OffsetDateTime.now();
+        job.tasksTotal = (int) TaskEntity.count("datasetId", dataset.id);
+        if (job.tasksTotal == 0) {
+            throw new LabelerException.InvalidRequest("dataset", "data set '" + spec.dataset() + "' has no tasks");
+        }
+        job.persist();
+        entities.createNativeQuery("insert into job_task (job_id, task_id, state, attempts)"
+                        + " select ?1, id, 'PENDING', 0 from task where dataset_id = ?2")
+                .setParameter(1, job.id).setParameter(2, dataset.id).executeUpdate();
+        return job;
+    }
+
+    public Optional<JobEntity> job(String jobId) {
+        return Optional.ofNullable(JobEntity.findById(jobId));
+    }
+
+    /** Work rows of running jobs not yet sent to the broker, oldest jobs first. */
+    public List<JobTaskEntity> unsentWork(int limit) {
+        return entities.createQuery("select t from JobTaskEntity t, JobEntity j where t.jobId = j.id"
+                        + " and j.state = :running and t.state = :pending order by j.createdAt, t.taskId", JobTaskEntity.class)
+                .setParameter("running", JobState.RUNNING).setParameter("pending", TaskWorkState.PENDING)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** PENDING to QUEUED once the broker has confirmed the work message; leaves any later state alone. */
+    @Transactional
+    public void markQueued(String jobId, List<Long> taskIds) {
+        JobTaskEntity.update("state = ?1 where jobId = ?2 and taskId in ?3 and state = ?4",
+                TaskWorkState.QUEUED, jobId, taskIds, TaskWorkState.PENDING);
+    }
+
+    @Transactional
+    public void recordFailedAttempt(String jobId, long taskId, String error) {
+        JobTaskEntity.update("attempts = attempts + 1, lastError = ?1 where jobId = ?2 and taskId = ?3",
+                shorten(error), jobId, taskId);
+    }
+
+    /** Sets a task aside for good; the job then completes without it. */
+    @Transactional
+    public void park(String jobId, long taskId, String reason) {
+        JobTaskEntity work = JobTaskEntity.findById(new JobTaskKey(jobId, taskId));
+        if (work == null || !TaskWorkState.OPEN.contains(work.state)) {
+            return;
+        }
+        work.state = TaskWorkState.PARKED;
+        if (reason != null) {
+            work.lastError = shorten(reason);
+        }
+        completeIfDone(jobId);
+    }
+
+    /**
+     * Marks the job completed when it has no open work left. Locks the job row first, so two
+     * transactions finishing its last two tasks cannot each miss the other's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void completeIfDone(String jobId) {
+        JobEntity job = entities.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.state != JobState.RUNNING) {
+            return;
+        }
+        long open = JobTaskEntity.count("jobId = ?1 and state in ?2", jobId, TaskWorkState.OPEN);
+        if (open == 0) {
+            job.state = JobState.COMPLETED;
+            job.finishedAt = OffsetDateTime.now();
+        }
+    }
+
+    @Transactional
+    public JobEntity cancel(String jobId) {
+        JobEntity job = entities.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            throw new LabelerException.NotFound("no labelling job " + jobId);
+        }
+        if (job.state != JobState.RUNNING) {
+            throw new LabelerException.WrongState("job " + jobId + " has already ended (" + job.state + ")");
+        }
+        job.state = JobState.CANCELLED;
+        job.finishedAt = OffsetDateTime.now();
+        return job;
+    }
+
+    /** Completed jobs whose labels-updated event has not been published yet (the outbox). */
+    public List<JobEntity> awaitingEvent() {
+        return JobEntity.list("state = ?1 and eventPublished = false", JobState.COMPLETED);
+    }
+
+    @Transactional
+    public void markEventPublished(String jobId) {
+        JobEntity.update("eventPublished = true where id = ?1", jobId);
+    }
+
+    static String shorten(String text) {
+        return text == null || text.length() <= 1900 ? text : text.substring(0, 1900) + "...";
+    }
+}

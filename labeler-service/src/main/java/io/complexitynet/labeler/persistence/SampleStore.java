@@ -1,0 +1,49 @@
+package io.complexitynet.labeler.persistence;
+
+import io.complexitynet.core.backend.Completion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Samples: stored once per (job, task, model, sample index), whatever a redelivery repeats. */
+@ApplicationScoped
+public class SampleStore {
+
+    private final EntityManager entities;
+
+    SampleStore(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    public List<SampleEntity> samples(String jobId, long taskId) {
+        return SampleEntity.list("jobId = ?1 and taskId = ?2 order by model, sampleIndex", jobId, taskId);
+    }
+
+    /**
+     * Stores a generated sample unless one is already stored for its key. {@code verdict} is set
+     * only for samples judged without the verifier (an empty or oversized answer), else null.
+     */
+    @Transactional
+    public void insert(String jobId, long taskId, String model, int sampleIndex, Completion completion,
+                       String verdict, String verdictDetail) {
+        entities.createNativeQuery("insert into sample (job_id, task_id, model, sample_index, completion, prompt_tokens,"
+                        + " completion_tokens, latency_millis, verdict, verdict_detail, created_at, verified_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                        + " on conflict (job_id, task_id, model, sample_index) do nothing")
+                .setParameter(1, jobId).setParameter(2, taskId).setParameter(3, model).setParameter(4, sampleIndex)
+                .setParameter(5, completion.code()).setParameter(6, completion.promptTokens())
+                .setParameter(7, completion.completionTokens()).setParameter(8, completion.latency().toMillis())
+                .setParameter(9, verdict).setParameter(10, verdictDetail)
+                .setParameter(11, OffsetDateTime.now()).setParameter(12, verdict == null ? null : OffsetDateTime.now())
+                .executeUpdate();
+    }
+
+    /** Records the verifier's verdict for a sample that has none yet; a repeated result changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordVerdict(long sampleId, String jobId, long taskId, String verdict, String detail) {
+        SampleEntity.update("verdict = ?1, verdictDetail = ?2, verifiedAt = ?3 where id = ?4 and jobId = ?5 and taskId = ?6"
+                        + " and verdict is null", verdict, JobStore.shorten(detail), OffsetDateTime.now(), sampleId, jobId, taskId);
+    }
+}

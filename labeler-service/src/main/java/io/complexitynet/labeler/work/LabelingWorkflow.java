@@ -1,0 +1,188 @@
+package io.complexitynet.labeler.work;
+
+import io.complexitynet.core.backend.BackendException;
+import io.complexitynet.core.backend.Completion;
+import io.complexitynet.core.backend.CompletionRequest;
+import io.complexitynet.core.labelling.ComplexityLabel;
+import io.complexitynet.core.labelling.LabellingRule;
+import io.complexitynet.core.labelling.LabellingRules;
+import io.complexitynet.core.task.CodeTask;
+import io.complexitynet.labeler.backend.ModelLadder;
+import io.complexitynet.labeler.config.LabelerConfig;
+import io.complexitynet.labeler.domain.JobState;
+import io.complexitynet.labeler.domain.PassTally;
+import io.complexitynet.labeler.domain.TaskWorkState;
+import io.complexitynet.labeler.persistence.DatasetStore;
+import io.complexitynet.labeler.persistence.JobEntity;
+import io.complexitynet.labeler.persistence.JobStore;
+import io.complexitynet.labeler.persistence.JobTaskEntity;
+import io.complexitynet.labeler.persistence.JobTaskKey;
+import io.complexitynet.labeler.persistence.LabelStore;
+import io.complexitynet.labeler.persistence.SampleEntity;
+import io.complexitynet.labeler.persistence.SampleStore;
+import io.complexitynet.labeler.persistence.TaskEntity;
+import io.complexitynet.proto.v1.Candidate;
+import io.complexitynet.proto.v1.CandidateResult;
+import io.complexitynet.proto.v1.VerifyRequest;
+import io.complexitynet.proto.v1.VerifyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The steps of labelling one task: generate every missing sample, send the unverified ones to the
+ * verifier, record its verdicts, and once every sample has one, apply the job's rule. Each step
+ * can be repeated after a crash or a redelivery without storing anything twice.
+ */
+@ApplicationScoped
+public class LabelingWorkflow {
+
+    private static final Logger LOG = Logger.getLogger(LabelingWorkflow.class);
+    /** Verdict of a sample judged without the verifier: an answer with no code, or one over the size limit. */
+    static final String NOT_SENT = "FAILED";
+
+    private final JobStore jobs;
+    private final SampleStore samples;
+    private final LabelStore labels;
+    private final DatasetStore datasets;
+    private final ModelLadder ladder;
+    private final LabelerConfig config;
+
+    LabelingWorkflow(JobStore jobs, SampleStore samples, LabelStore labels, DatasetStore datasets, ModelLadder ladder,
+                     LabelerConfig config) {
+        this.jobs = jobs;
+        this.samples = samples;
+        this.labels = labels;
+        this.datasets = datasets;
+        this.ladder = ladder;
+        this.config = config;
+    }
+
+    /**
+     * Generates the task's missing samples and returns the verification request for those without
+     * a verdict; empty when the job is not running or every sample already has its verdict (then
+     * the task is labelled here).
+     */
+    public Optional<VerifyRequest> generate(String jobId, long taskId) {
+        Optional<JobEntity> found = jobs.job(jobId);
+        if (found.isEmpty() || found.get().state != JobState.RUNNING) {
+            return Optional.empty();
+        }
+        JobEntity job = found.get();
+        TaskEntity task = TaskEntity.findById(taskId);
+        CodeTask codeTask = new CodeTask(task.sourceId, task.prompt, task.setupCode, datasets.tests(task));
+        Set<String> stored = new HashSet<>();
+        for (SampleEntity sample : samples.samples(jobId, taskId)) {
+            stored.add(sample.model + "#" + sample.sampleIndex);
+        }
+        for (String model : job.ladder()) {
+            for (int index = 0; index < job.samplesPerModel; index++) {
+                if (!stored.contains(model + "#" + index)) {
+                    generateOne(job, taskId, codeTask, model, index);
+                }
+            }
+        }
+        List<SampleEntity> unverified = samples.samples(jobId, taskId).stream().filter(s -> s.verdict == null).toList();
+        if (unverified.isEmpty()) {
+            labelIfVerified(jobId, taskId);
+            return Optional.empty();
+        }
+        VerifyRequest.Builder request = VerifyRequest.newBuilder().setBatchId(batchId(jobId, taskId));
+        for (SampleEntity sample : unverified) {
+            request.addCandidates(Candidate.newBuilder().setCandidateId(Long.toString(sample.id))
+                    .setCode(sample.completion).setSetupCode(codeTask.setupCode()).addAllTests(codeTask.tests()));
+        }
+        return Optional.of(request.build());
+    }
+
+    private void generateOne(JobEntity job, long taskId, CodeTask task, String model, int index) {
+        Completion completion = ladder.backend(model).complete(
+                new CompletionRequest(model, task, index, job.temperature, ladder.maxTokens(model)));
+        String verdict = null;
+        String detail = null;
+        if (completion.code().isBlank()) {
+            verdict = NOT_SENT;
+            detail = "the model's answer has no code";
+        } else if (completion.code().getBytes(StandardCharsets.UTF_8).length > config.work().maxCodeBytes()) {
+            verdict = NOT_SENT;
+            detail = "the model's code is over the verifier's size limit of " + config.work().maxCodeBytes() + " bytes";
+        }
+        samples.insert(job.id, taskId, model, index, completion, verdict, detail);
+    }
+
+    /** Records the verifier's answer; a rejected batch parks its task, a complete one is labelled. */
+    @Transactional
+    public void recordResults(VerifyResponse response) {
+        JobTaskKey key = parseBatchId(response.getBatchId());
+        if (jobs.job(key.jobId).isEmpty()) {
+            LOG.warnf("batch_id=%s belongs to no known job; dropped", response.getBatchId());
+            return;
+        }
+        if (!response.getRejection().isEmpty()) {
+            LOG.warnf("job_id=%s task_id=%d verifier rejected the batch: %s", key.jobId, key.taskId, response.getRejection());
+            jobs.park(key.jobId, key.taskId, "the verifier rejected the batch: " + response.getRejection());
+            return;
+        }
+        for (CandidateResult result : response.getResultsList()) {
+            samples.recordVerdict(Long.parseLong(result.getCandidateId()), key.jobId, key.taskId,
+                    result.getVerdict().name().replace("VERDICT_", ""), detail(result));
+        }
+        labelIfVerified(key.jobId, key.taskId);
+    }
+
+    /** Labels the task once every sample has a verdict, then completes the job if that was its last task. */
+    @Transactional
+    public void labelIfVerified(String jobId, long taskId) {
+        JobEntity job = jobs.job(jobId).orElse(null);
+        JobTaskEntity work = JobTaskEntity.findById(new JobTaskKey(jobId, taskId));
+        if (job == null || job.state != JobState.RUNNING || work == null || !TaskWorkState.OPEN.contains(work.state)) {
+            return;
+        }
+        List<SampleEntity> taskSamples = samples.samples(jobId, taskId);
+        if (taskSamples.size() < job.ladder().size() * job.samplesPerModel
+                || taskSamples.stream().anyMatch(s -> s.verdict == null)) {
+            return;
+        }
+        PassTally tally = new PassTally(job.ladder(), job.samplesPerModel);
+        taskSamples.forEach(s -> tally.add(s.model, "PASSED".equals(s.verdict)));
+        LabellingRule rule = LabellingRules.named(job.ruleId, job.ladder().size(), job.reliablePassRate);
+        ComplexityLabel label = rule.label(tally.counts());
+        labels.insert(jobId, taskId, tally.counts(), job.samplesPerModel, label);
+        work.state = TaskWorkState.LABELLED;
+        jobs.completeIfDone(jobId);
+    }
+
+    /** Remembers why an attempt at a task failed: what a parked task will show. */
+    public void recordFailedAttempt(String jobId, long taskId, RuntimeException error) {
+        String reason = error instanceof BackendException ? error.getMessage() : error.getClass().getSimpleName() + ": " + error.getMessage();
+        jobs.recordFailedAttempt(jobId, taskId, reason);
+    }
+
+    private static String detail(CandidateResult result) {
+        StringBuilder detail = new StringBuilder();
+        if (!result.getErrorType().isEmpty()) {
+            detail.append(result.getErrorType()).append(": ");
+        }
+        if (!result.getFailedTest().isEmpty()) {
+            detail.append(result.getFailedTest()).append(": ");
+        }
+        return detail.append(result.getMessage()).toString();
+    }
+
+    static String batchId(String jobId, long taskId) {
+        return jobId + "/" + taskId;
+    }
+
+    static JobTaskKey parseBatchId(String batchId) {
+        int slash = batchId.lastIndexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("batch id '" + batchId + "' is not <job>/<task>");
+        }
+        return new JobTaskKey(batchId.substring(0, slash), Long.parseLong(batchId.substring(slash + 1)));
+    }
+}

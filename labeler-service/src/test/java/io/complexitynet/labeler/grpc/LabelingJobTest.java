@@ -1,0 +1,127 @@
+package io.complexitynet.labeler.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.labeler.it.LabelsUpdatedListener;
+import io.complexitynet.labeler.it.MbppSlices;
+import io.complexitynet.labeler.it.VerifierResource;
+import io.complexitynet.proto.v1.GetJobRequest;
+import io.complexitynet.proto.v1.ImportDatasetRequest;
+import io.complexitynet.proto.v1.JobState;
+import io.complexitynet.proto.v1.LabelerGrpc;
+import io.complexitynet.proto.v1.LabelingJob;
+import io.complexitynet.proto.v1.LabelsUpdated;
+import io.complexitynet.proto.v1.ModelPassCount;
+import io.complexitynet.proto.v1.StartLabelingRequest;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole labelling jobs over real RabbitMQ and PostgreSQL, with the real verifier-service as a
+ * separate process judging every replayed model output.
+ */
+@QuarkusTest
+@QuarkusTestResource(VerifierResource.class)
+class LabelingJobTest {
+
+    @GrpcClient("labeler")
+    LabelerGrpc.LabelerBlockingStub labeler;
+
+    @Inject
+    EntityManager entities;
+
+    static LabelingJob awaitEnd(LabelerGrpc.LabelerBlockingStub labeler, String jobId, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        LabelingJob job = labeler.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
+        while (job.getState() == JobState.JOB_STATE_RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            job = labeler.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
+        }
+        return job;
+    }
+
+    private LabelingJob start(String dataset, Set<Integer> taskIds) {
+        labeler.importDataset(ImportDatasetRequest.newBuilder().setName(dataset)
+                .setPath(MbppSlices.of(dataset, taskIds).toString()).build());
+        return labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset(dataset).setStartedBy("labeling-job-test").build());
+    }
+
+    private long count(String sql, String jobId) {
+        return ((Number) entities.createNativeQuery(sql).setParameter(1, jobId).getSingleResult()).longValue();
+    }
+
+    @Test
+    void aJobLabelsEveryTaskFromVerifiedReplayedOutputsAndTellsTheTrainer() throws Exception {
+        Set<Integer> tasks = IntStream.rangeClosed(11, 40).boxed().collect(Collectors.toSet());
+        try (LabelsUpdatedListener trainer = new LabelsUpdatedListener()) {
+            LabelingJob started = start("mbpp-11-40", tasks);
+            assertEquals(30, started.getTasksTotal());
+            assertEquals("paper5/v1(reliable>=0.80)", started.getRuleVersion());
+
+            LabelingJob done = awaitEnd(labeler, started.getJobId(), 120);
+            assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
+            assertEquals(30, done.getTasksDone());
+            assertEquals(90, done.getSamplesVerified());
+            assertEquals(0, done.getParkedCount());
+            assertEquals("labeling-job-test", done.getStartedBy());
+            for (ModelPassCount passes : done.getPassesList()) {
+                assertEquals(30, passes.getTries());
+                assertEquals(passes.getPasses(), count("select count(*) from sample where job_id = ?1 and verdict = 'PASSED' and model = '"
+                        + passes.getModel() + "'", started.getJobId()));
+            }
+            assertEquals(90, count("select count(*) from sample where job_id = ?1", started.getJobId()));
+            assertEquals(30, count("select count(*) from task_label where job_id = ?1", started.getJobId()));
+
+            LabelsUpdated event = trainer.next(started.getJobId(), 30);
+            assertNotNull(event, "no labels-updated event");
+            assertEquals("mbpp-11-40", event.getDataset());
+            assertEquals(30, event.getLabels());
+        }
+    }
+
+    @Test
+    void workThatFailsOnEveryDeliveryIsParkedAndTheJobCompletesWithoutIt() throws Exception {
+        // GPT-3.5's and GPT-4's answers to task 440 were never recorded: the replay backend refuses them every time.
+        LabelingJob started = start("mbpp-poisoned", Set.of(438, 439, 440, 441));
+        LabelingJob done = awaitEnd(labeler, started.getJobId(), 120);
+        assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
+        assertEquals(3, done.getTasksDone());
+        assertEquals(1, done.getParkedCount());
+        assertEquals("440", done.getParked(0).getTaskSourceId());
+        assertTrue(done.getParked(0).getReason().contains("440"), done.getParked(0).getReason());
+        // The first delivery and labeler.work.max-redeliveries (3) more, then the broker parks it.
+        assertEquals(4, count("select attempts from job_task jt join task t on t.id = jt.task_id where jt.job_id = ?1 and t.source_id = '440'",
+                started.getJobId()));
+    }
+
+    @Test
+    void killingTheVerifierMidJobLosesAndDuplicatesNothing() throws Exception {
+        Set<Integer> tasks = IntStream.rangeClosed(101, 220).boxed().collect(Collectors.toSet());
+        LabelingJob started = start("mbpp-verifier-crash", tasks);
+        String jobId = started.getJobId();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (count("select count(*) from sample where job_id = ?1 and verdict is not null", jobId) < 30 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        VerifierResource.verifier().kill();
+        long verifiedAtCrash = count("select count(*) from sample where job_id = ?1 and verdict is not null", jobId);
+        assertTrue(verifiedAtCrash < 360, "the job finished before the verifier was killed");
+        VerifierResource.verifier().start();
+
+        LabelingJob done = awaitEnd(labeler, jobId, 180);
+        assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
+        assertEquals(120, done.getTasksDone());
+        assertEquals(360, count("select count(*) from sample where job_id = ?1", jobId));
+        assertEquals(360, count("select count(distinct concat(task_id, model, sample_index)) from sample where job_id = ?1 and verdict is not null", jobId));
+        assertEquals(120, count("select count(*) from task_label where job_id = ?1", jobId));
+    }
+}

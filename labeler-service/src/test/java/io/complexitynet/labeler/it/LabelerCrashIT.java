@@ -1,0 +1,106 @@
+package io.complexitynet.labeler.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.proto.v1.GetJobRequest;
+import io.complexitynet.proto.v1.ImportDatasetRequest;
+import io.complexitynet.proto.v1.JobState;
+import io.complexitynet.proto.v1.LabelerGrpc;
+import io.complexitynet.proto.v1.LabelingJob;
+import io.complexitynet.proto.v1.StartLabelingRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged labeler killed with SIGKILL in the middle of a job, then started again: the job
+ * resumes from the database and the broker and finishes with every sample and label stored once.
+ */
+// Tasks 451-600: every model's answer to each was recorded (440 is the one that was not).
+class LabelerCrashIT {
+
+    private static final String SCHEMA = "labeler_it";
+    private static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
+    private static final int LABELER_PORT = 18094;
+    private static final int TASKS = 150;
+
+    private static Map<String, String> labelerEnvironment(boolean cleanDatabase) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", JDBC);
+        env.put("QUARKUS_FLYWAY_SCHEMAS", SCHEMA);
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(cleanDatabase));
+        env.put("LABELER_REPLAY_FILE", System.getProperty("complexitynet.data.dir", "../../shared/data") + "/mbpp/generations.jsonl");
+        return env;
+    }
+
+    private static long count(String sql, String jobId) throws SQLException {
+        try (Connection db = DriverManager.getConnection(JDBC, "postgres", "");
+             PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, jobId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void killedMidJobTheLabelerResumesWithNothingLostOrDuplicated() throws Exception {
+        Set<Integer> taskIds = IntStream.rangeClosed(451, 450 + TASKS).boxed().collect(Collectors.toSet());
+        String dataset = MbppSlices.of("mbpp-labeler-crash", taskIds).toString();
+        try (ServiceProcess verifier = new ServiceProcess("verifier-it", "verifier-service", 18093, Map.of()).start()) {
+            ServiceProcess labeler = new ServiceProcess("labeler-it", "labeler-service", LABELER_PORT, labelerEnvironment(true)).start();
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", LABELER_PORT).usePlaintext().build();
+            String jobId;
+            try {
+                LabelerGrpc.LabelerBlockingStub api = LabelerGrpc.newBlockingStub(channel);
+                api.importDataset(ImportDatasetRequest.newBuilder().setName("crash").setPath(dataset).build());
+                jobId = api.startLabeling(StartLabelingRequest.newBuilder().setDataset("crash").build()).getJobId();
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (count("select count(*) from task_label where job_id = ?", jobId) < 20 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                labeler.kill();
+            } finally {
+                channel.shutdownNow();
+            }
+            long labelsAtCrash = count("select count(*) from task_label where job_id = ?", jobId);
+            assertTrue(labelsAtCrash >= 20 && labelsAtCrash < TASKS, "labels at the crash: " + labelsAtCrash);
+            assertEquals(1, count("select count(*) from labeling_job where id = ? and state = 'RUNNING'", jobId));
+
+            try (ServiceProcess restarted = new ServiceProcess("labeler-it", "labeler-service", LABELER_PORT,
+                    labelerEnvironment(false)).start()) {
+                ManagedChannel again = ManagedChannelBuilder.forAddress("localhost", LABELER_PORT).usePlaintext().build();
+                try {
+                    LabelerGrpc.LabelerBlockingStub api = LabelerGrpc.newBlockingStub(again);
+                    LabelingJob job = api.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
+                    long deadline = System.nanoTime() + 180_000_000_000L;
+                    while (job.getState() == JobState.JOB_STATE_RUNNING && System.nanoTime() < deadline) {
+                        Thread.sleep(250);
+                        job = api.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
+                    }
+                    assertEquals(JobState.JOB_STATE_COMPLETED, job.getState(), job::toString);
+                    assertEquals(TASKS, job.getTasksDone());
+                } finally {
+                    again.shutdownNow();
+                }
+            }
+            assertEquals(3L * TASKS, count("select count(*) from sample where job_id = ?", jobId));
+            assertEquals(3L * TASKS, count("select count(*) from sample where job_id = ? and verdict is not null", jobId));
+            assertEquals(TASKS, count("select count(*) from task_label where job_id = ?", jobId));
+            assertEquals(TASKS, count("select count(*) from job_task where job_id = ? and state = 'LABELLED'", jobId));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.complexitynet.labeler.it;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** The real verifier-service, packaged, as a separate process that a labeler test can kill and restart. */
+public class VerifierResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final int PORT = 18091;
+    private static ServiceProcess verifier;
+
+    public static ServiceProcess verifier() {
+        return verifier;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        verifier = new ServiceProcess("verifier", "verifier-service", PORT, Map.of("VERIFIER_SANDBOX_CONCURRENCY", "2")).start();
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+        try {
+            verifier.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
