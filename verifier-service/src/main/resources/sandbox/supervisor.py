@@ -12,8 +12,10 @@
 # Two ways to feed it, same supervision:
 #   batch (a Kubernetes sandbox pod): `python -I -S supervisor.py` with the batch files beside it.
 #   serve (the local bubblewrap sandbox): `python -I -S -c <this> serve`, frames on stdin:
-#     CN-SERVE <report cap> <output cap> <runner bytes>\n<runner source>
+#     CN-SERVE <report cap> <output cap> <runner bytes> <preload bytes>\n<runner source><preload>
 #     then per candidate: <wall millis> <input bytes>\n<runner input>
+#   where <preload> names standard-library modules to import once, before any fork (comma-separated):
+#   a candidate's `import re` then costs nothing, and each fork still gets its own copy.
 # Either way it should be PID 1 of its own PID namespace: then candidates cannot signal it, and
 # kill(-1) reaches everything they started. It makes itself non-dumpable, so a candidate running
 # as the same user cannot ptrace it or read its memory.
@@ -197,10 +199,12 @@ def read_exact(stream, length):
 def serve():
     # Unbuffered: nothing read ahead lingers in memory a forked candidate inherits.
     stream = open(0, "rb", buffering=0, closefd=False)
-    tag, report_cap, output_cap, runner_length = read_line(stream).split()
+    tag, report_cap, output_cap, runner_length, preload_length = read_line(stream).split()
     if tag != "CN-SERVE":
         raise ValueError("unknown supervisor protocol %r" % tag)
     runner = compile(read_exact(stream, int(runner_length)), "<runner>", "exec")
+    for module in filter(None, read_exact(stream, int(preload_length)).decode().split(",")):
+        __import__(module)
     index = 0
     while True:
         header = read_line(stream)

@@ -78,6 +78,9 @@ public interface LabelerConfig {
         /** How often queued-but-unsent work and unpublished events are looked for. */
         Duration dispatchInterval();
 
+        /** Wall-clock limit the verifier gives each sample: MBPP's programs finish in well under a second, a stuck one costs a sandbox this long. */
+        Duration verifyWallTime();
+
         /** Upper bound on k. */
         int maxSamplesPerModel();
     }

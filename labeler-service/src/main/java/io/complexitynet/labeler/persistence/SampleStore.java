@@ -22,12 +22,22 @@ public class SampleStore {
     }
 
     /**
-     * Stores a generated sample unless one is already stored for its key. {@code verdict} is set
-     * only for samples judged without the verifier (an empty or oversized answer), else null.
+     * A generated sample to store. {@code verdict} is set only for samples judged without the
+     * verifier (an empty or oversized answer), else null.
      */
+    public record NewSample(String model, int sampleIndex, Completion completion, String verdict, String verdictDetail) {
+    }
+
+    /** Stores a task's generated samples in one transaction, skipping any already stored for their key. */
     @Transactional
-    public void insert(String jobId, long taskId, String model, int sampleIndex, Completion completion,
-                       String verdict, String verdictDetail) {
+    public void insertAll(String jobId, long taskId, List<NewSample> generated) {
+        for (NewSample sample : generated) {
+            insert(jobId, taskId, sample.model(), sample.sampleIndex(), sample.completion(), sample.verdict(), sample.verdictDetail());
+        }
+    }
+
+    private void insert(String jobId, long taskId, String model, int sampleIndex, Completion completion,
+                        String verdict, String verdictDetail) {
         entities.createNativeQuery("insert into sample (job_id, task_id, model, sample_index, completion, prompt_tokens,"
                         + " completion_tokens, latency_millis, verdict, verdict_detail, created_at, verified_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"

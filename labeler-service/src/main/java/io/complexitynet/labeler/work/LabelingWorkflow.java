@@ -23,11 +23,13 @@ import io.complexitynet.labeler.persistence.SampleStore;
 import io.complexitynet.labeler.persistence.TaskEntity;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.CandidateResult;
+import io.complexitynet.proto.v1.ResourceLimits;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -80,12 +82,16 @@ public class LabelingWorkflow {
         for (SampleEntity sample : samples.samples(jobId, taskId)) {
             stored.add(sample.model + "#" + sample.sampleIndex);
         }
+        List<SampleStore.NewSample> generated = new ArrayList<>();
         for (String model : job.ladder()) {
             for (int index = 0; index < job.samplesPerModel; index++) {
                 if (!stored.contains(model + "#" + index)) {
-                    generateOne(job, taskId, codeTask, model, index);
+                    generated.add(generateOne(job, codeTask, model, index));
                 }
             }
+        }
+        if (!generated.isEmpty()) {
+            samples.insertAll(jobId, taskId, generated);
         }
         List<SampleEntity> unverified = samples.samples(jobId, taskId).stream().filter(s -> s.verdict == null).toList();
         if (unverified.isEmpty()) {
@@ -95,12 +101,13 @@ public class LabelingWorkflow {
         VerifyRequest.Builder request = VerifyRequest.newBuilder().setBatchId(batchId(jobId, taskId));
         for (SampleEntity sample : unverified) {
             request.addCandidates(Candidate.newBuilder().setCandidateId(Long.toString(sample.id))
-                    .setCode(sample.completion).setSetupCode(codeTask.setupCode()).addAllTests(codeTask.tests()));
+                    .setCode(sample.completion).setSetupCode(codeTask.setupCode()).addAllTests(codeTask.tests())
+                    .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.work().verifyWallTime().toMillis())));
         }
         return Optional.of(request.build());
     }
 
-    private void generateOne(JobEntity job, long taskId, CodeTask task, String model, int index) {
+    private SampleStore.NewSample generateOne(JobEntity job, CodeTask task, String model, int index) {
         Completion completion = ladder.backend(model).complete(
                 new CompletionRequest(model, task, index, job.temperature, ladder.maxTokens(model)));
         String verdict = null;
@@ -112,7 +119,7 @@ public class LabelingWorkflow {
             verdict = NOT_SENT;
             detail = "the model's code is over the verifier's size limit of " + config.work().maxCodeBytes() + " bytes";
         }
-        samples.insert(job.id, taskId, model, index, completion, verdict, detail);
+        return new SampleStore.NewSample(model, index, completion, verdict, detail);
     }
 
     /** Records the verifier's answer; a rejected batch parks its task, a complete one is labelled. */

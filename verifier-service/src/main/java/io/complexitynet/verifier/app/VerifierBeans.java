@@ -58,7 +58,8 @@ public class VerifierBeans {
             return new KubernetesPodSandbox(kubernetes.get(), config.kubernetes(), config.kubernetes().python(),
                     limits.outputBytes(), limits.reportBytes());
         }
-        return new BubblewrapSandbox(command, concurrency(config), limits.reportBytes(), limits.outputBytes());
+        return new BubblewrapSandbox(command, concurrency(config), limits.reportBytes(), limits.outputBytes(),
+                config.sandbox().preloadModules());
     }
 
     void closeSandbox(@Disposes Sandbox sandbox) throws Exception {

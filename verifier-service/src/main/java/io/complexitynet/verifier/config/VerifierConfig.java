@@ -47,6 +47,12 @@ public interface VerifierConfig {
         /** The user the local sandbox runs as when the service runs as root (root's processes ignore RLIMIT_NPROC). */
         int runAsUid();
 
+        /**
+         * Standard-library modules the local sandbox imports once before forking candidates, so
+         * importing them costs a candidate nothing. Only modules without threads or per-process state.
+         */
+        List<String> preloadModules();
+
         /** Runs candidates without bubblewrap: no isolation beyond resource limits. For development only. */
         boolean unsafeWithoutBubblewrap();
     }

@@ -33,6 +33,7 @@ public final class BubblewrapSandbox implements Sandbox, AutoCloseable {
     private final boolean isolated;
     private final int reportBytes;
     private final int outputBytes;
+    private final List<String> preload;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdogs;
     private final BlockingQueue<SupervisorProcess> idle = new LinkedBlockingQueue<>();
@@ -40,11 +41,12 @@ public final class BubblewrapSandbox implements Sandbox, AutoCloseable {
     private final AtomicLong supervisorStarts = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
 
-    public BubblewrapSandbox(SandboxCommand command, int concurrency, int reportBytes, int outputBytes) {
+    public BubblewrapSandbox(SandboxCommand command, int concurrency, int reportBytes, int outputBytes, List<String> preload) {
         this.command = command.argv(RunnerScript.SUPERVISOR.source(), "serve");
         this.isolated = command.isolated();
         this.reportBytes = reportBytes;
         this.outputBytes = outputBytes;
+        this.preload = List.copyOf(preload);
         this.workers = Executors.newFixedThreadPool(concurrency, daemon("sandbox-worker"));
         this.watchdogs = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-watchdog"));
         for (int i = 0; i < concurrency; i++) {
@@ -93,7 +95,7 @@ public final class BubblewrapSandbox implements Sandbox, AutoCloseable {
 
     private SupervisorProcess startSupervisor() throws IOException {
         supervisorStarts.incrementAndGet();
-        return SupervisorProcess.start(command, reportBytes, outputBytes);
+        return SupervisorProcess.start(command, reportBytes, outputBytes, preload);
     }
 
     private static RunOutcome outcomeOf(Future<RunOutcome> future) {

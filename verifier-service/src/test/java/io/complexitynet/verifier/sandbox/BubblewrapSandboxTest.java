@@ -26,7 +26,7 @@ class BubblewrapSandboxTest {
     @Test
     void withoutBubblewrapTheSupervisorCleansItsOwnDirectoryNotTheServices() throws Exception {
         Path marker = Files.createTempFile(Path.of(""), "service-file-", ".txt");
-        try (BubblewrapSandbox sandbox = new BubblewrapSandbox(command(false), 1, 1 << 20, 65536)) {
+        try (BubblewrapSandbox sandbox = new BubblewrapSandbox(command(false), 1, 1 << 20, 65536, List.of())) {
             List<RunOutcome> outcomes = sandbox.run(List.of(
                     SandboxRuns.run("writer", "import os\nopen('left', 'w').write('x')\n", Duration.ofSeconds(5), "os.getcwd()"),
                     SandboxRuns.run("reader", "import os\n", Duration.ofSeconds(5), "os.path.exists('left')")));
@@ -40,8 +40,18 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void preloadedModulesAreImportedBeforeTheCandidateAsksForThem() throws Exception {
+        try (BubblewrapSandbox sandbox = new BubblewrapSandbox(command(true), 1, 1 << 20, 65536, List.of("re", "heapq"))) {
+            RunOutcome outcome = sandbox.run(List.of(SandboxRuns.run("reader", "import sys\n", Duration.ofSeconds(5),
+                    "('re' in sys.modules, 'heapq' in sys.modules, 'fractions' in sys.modules)"))).get(0);
+            assertEquals("('tuple',[('bool',True),('bool',True),('bool',False)])",
+                    RunnerReport.parse(outcome.report()).values().get(0));
+        }
+    }
+
+    @Test
     void underBubblewrapTheSupervisorIsPidOneAndEachCandidateAFreshProcess() throws Exception {
-        try (BubblewrapSandbox sandbox = new BubblewrapSandbox(command(true), 1, 1 << 20, 65536)) {
+        try (BubblewrapSandbox sandbox = new BubblewrapSandbox(command(true), 1, 1 << 20, 65536, List.of())) {
             List<RunOutcome> outcomes = sandbox.run(List.of(
                     SandboxRuns.run("first", "import os\n", Duration.ofSeconds(5), "(os.getppid(), os.getpid())"),
                     SandboxRuns.run("second", "import os\n", Duration.ofSeconds(5), "(os.getppid(), os.getpid())")));
