@@ -25,7 +25,7 @@ public class LabelStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(String jobId, long taskId, List<ModelPasses> counts, int tries, ComplexityLabel label) {
         entities.createNativeQuery("insert into task_label (job_id, task_id, pass_counts, tries, complexity, rule_version, created_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (job_id, task_id) do nothing")
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
                 .setParameter(1, jobId).setParameter(2, taskId).setParameter(3, passCountsJson(counts))
                 .setParameter(4, tries).setParameter(5, label.complexity().isPresent() ? label.complexity().getAsInt() : null)
                 .setParameter(6, label.ruleVersion()).setParameter(7, OffsetDateTime.now())

@@ -41,7 +41,7 @@ public class SampleStore {
         entities.createNativeQuery("insert into sample (job_id, task_id, model, sample_index, completion, prompt_tokens,"
                         + " completion_tokens, latency_millis, verdict, verdict_detail, created_at, verified_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-                        + " on conflict (job_id, task_id, model, sample_index) do nothing")
+                        + " on conflict do nothing")
                 .setParameter(1, jobId).setParameter(2, taskId).setParameter(3, model).setParameter(4, sampleIndex)
                 .setParameter(5, completion.code()).setParameter(6, completion.promptTokens())
                 .setParameter(7, completion.completionTokens()).setParameter(8, completion.latency().toMillis())
