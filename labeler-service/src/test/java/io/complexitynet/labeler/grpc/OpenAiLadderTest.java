@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.labeler.it.MbppSlices;
+import io.complexitynet.labeler.it.OpenAiLadderProfile;
 import io.complexitynet.labeler.it.RecordedModelsStub;
 import io.complexitynet.labeler.it.VerifierResource;
 import io.complexitynet.proto.v1.ExportLabelsRequest;
@@ -17,7 +18,6 @@ import io.complexitynet.proto.v1.TaskLabel;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,14 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /** k &gt; 1 end to end: the ladder on the openai backend against a chat-completions stub, every answer verified. */
 @QuarkusTest
-@TestProfile(OpenAiLadderTest.OpenAiLadder.class)
+@TestProfile(OpenAiLadderProfile.class)
 @QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = RecordedModelsStub.class, restrictToAnnotatedClass = true)
 class OpenAiLadderTest {
-
-    /** Its own profile so the stub-backed ladder gets a Quarkus of its own. */
-    public static class OpenAiLadder implements QuarkusTestProfile {
-    }
 
     @GrpcClient("labeler")
     LabelerGrpc.LabelerBlockingStub labeler;

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-compatible endpoint for the paper's three models: it recognises the MBPP task in the
- * prompt and answers with that model's recorded output in a fenced block, except that every third
- * answer per (model, task) is a wrong one, so k &gt; 1 samples disagree as real sampled answers do.
+ * prompt and answers with that model's recorded output in a fenced block, except that one answer in
+ * three per (model, task) is a wrong one, the pattern shifted by task id (so of five answers one or
+ * two are wrong), and k &gt; 1 samples disagree as real sampled answers do.
  * The labeler's ladder is pointed at it with the openai backend.
  */
 public class RecordedModelsStub implements QuarkusTestResourceLifecycleManager {
@@ -47,7 +48,7 @@ public class RecordedModelsStub implements QuarkusTestResourceLifecycleManager {
             }
             CodeTask codeTask = task.toCodeTask();
             int answer = served.computeIfAbsent(model + "/" + task.taskId(), key -> new AtomicInteger()).getAndIncrement();
-            String code = answer % 3 == 2 ? "def unrelated():\n    return None"
+            String code = (answer + task.taskId()) % 3 == 2 ? "def unrelated():\n    return None"
                     : recorded.complete(new CompletionRequest(model, codeTask, 0, 0, 512)).code();
             return ChatCompletionsStub.Reply.completion("Here it is:\n```python\n" + code + "\n```\n", 120, code.length() / 4 + 1);
         });
