@@ -1,6 +1,7 @@
 package io.complexitynet.labeler.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.labeler.metrics.LabelerMetrics;
 import io.complexitynet.labeler.persistence.JobStore;
 import io.complexitynet.proto.v1.LabelingWork;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -19,9 +20,11 @@ public class ParkedWorkConsumer {
     private static final Logger LOG = Logger.getLogger(ParkedWorkConsumer.class);
 
     private final JobStore jobs;
+    private final LabelerMetrics metrics;
 
-    ParkedWorkConsumer(JobStore jobs) {
+    ParkedWorkConsumer(JobStore jobs, LabelerMetrics metrics) {
         this.jobs = jobs;
+        this.metrics = metrics;
     }
 
     @Incoming("labeling-work-parked")
@@ -31,5 +34,6 @@ public class ParkedWorkConsumer {
         LabelingWork work = LabelingWork.parseFrom(payload);
         LOG.warnf("job_id=%s task_id=%d parked after its delivery limit", work.getJobId(), work.getTaskId());
         jobs.park(work.getJobId(), work.getTaskId(), null);
+        metrics.taskParked();
     }
 }

@@ -12,6 +12,7 @@ import io.complexitynet.labeler.config.LabelerConfig;
 import io.complexitynet.labeler.domain.JobState;
 import io.complexitynet.labeler.domain.PassTally;
 import io.complexitynet.labeler.domain.TaskWorkState;
+import io.complexitynet.labeler.metrics.LabelerMetrics;
 import io.complexitynet.labeler.persistence.DatasetStore;
 import io.complexitynet.labeler.persistence.JobEntity;
 import io.complexitynet.labeler.persistence.JobStore;
@@ -54,15 +55,17 @@ public class LabelingWorkflow {
     private final DatasetStore datasets;
     private final ModelLadder ladder;
     private final LabelerConfig config;
+    private final LabelerMetrics metrics;
 
     LabelingWorkflow(JobStore jobs, SampleStore samples, LabelStore labels, DatasetStore datasets, ModelLadder ladder,
-                     LabelerConfig config) {
+                     LabelerConfig config, LabelerMetrics metrics) {
         this.jobs = jobs;
         this.samples = samples;
         this.labels = labels;
         this.datasets = datasets;
         this.ladder = ladder;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -92,6 +95,7 @@ public class LabelingWorkflow {
         }
         if (!generated.isEmpty()) {
             samples.insertAll(jobId, taskId, generated);
+            generated.forEach(sample -> metrics.sampleGenerated(sample.model()));
         }
         List<SampleEntity> unverified = samples.samples(jobId, taskId).stream().filter(s -> s.verdict == null).toList();
         if (unverified.isEmpty()) {
@@ -162,12 +166,14 @@ public class LabelingWorkflow {
         labels.insert(jobId, taskId, tally.counts(), job.samplesPerModel, label);
         work.state = TaskWorkState.LABELLED;
         jobs.completeIfDone(jobId);
+        metrics.taskLabelled();
     }
 
     /** Remembers why an attempt at a task failed: what a parked task will show. */
     public void recordFailedAttempt(String jobId, long taskId, RuntimeException error) {
         String reason = error instanceof BackendException ? error.getMessage() : error.getClass().getSimpleName() + ": " + error.getMessage();
         jobs.recordFailedAttempt(jobId, taskId, reason);
+        metrics.workFailed();
     }
 
     private static String detail(CandidateResult result) {

@@ -24,16 +24,18 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged labeler killed with SIGKILL in the middle of a job, then started again: the job
- * resumes from the database and the broker and finishes with every sample and label stored once.
+ * The packaged labeler killed with SIGKILL in the middle of a job, then started again as two
+ * replicas, with two verifier replicas throughout: the job resumes from the database and the
+ * broker, the replicas share its work, and it finishes with every sample and label stored once.
  */
-// Tasks 451-600: every model's answer to each was recorded (440 is the one that was not).
+// Tasks 451-750: every model's answer to each was recorded (440 is the one that was not).
 class LabelerCrashIT {
 
     private static final String SCHEMA = "labeler_it";
     private static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
     private static final int LABELER_PORT = 18094;
-    private static final int TASKS = 150;
+    private static final int SECOND_LABELER_PORT = 18096;
+    private static final int TASKS = 300;
 
     private static Map<String, String> labelerEnvironment(boolean cleanDatabase) {
         Map<String, String> env = new HashMap<>();
@@ -56,11 +58,27 @@ class LabelerCrashIT {
         }
     }
 
+    private static double tasksLabelled(ServiceProcess labeler) throws Exception {
+        return counter(labeler, "labeler_tasks_labelled_total");
+    }
+
+    /** A counter of one replica, summed over its tags, from its Prometheus endpoint. */
+    private static double counter(ServiceProcess service, String name) throws Exception {
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + service.port() + "/q/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
-    void killedMidJobTheLabelerResumesWithNothingLostOrDuplicated() throws Exception {
+    void killedMidJobTheLabelerResumesOnTwoReplicasWithNothingLostOrDuplicated() throws Exception {
         Set<Integer> taskIds = IntStream.rangeClosed(451, 450 + TASKS).boxed().collect(Collectors.toSet());
         String dataset = MbppSlices.of("mbpp-labeler-crash", taskIds).toString();
-        try (ServiceProcess verifier = new ServiceProcess("verifier-it", "verifier-service", 18093, Map.of()).start()) {
+        try (ServiceProcess verifier = new ServiceProcess("verifier-it", "verifier-service", 18093, Map.of()).launch();
+             ServiceProcess secondVerifier = new ServiceProcess("verifier-it-2", "verifier-service", 18095, Map.of()).launch()) {
+            verifier.awaitReady();
+            secondVerifier.awaitReady();
             ServiceProcess labeler = new ServiceProcess("labeler-it", "labeler-service", LABELER_PORT, labelerEnvironment(true)).start();
             ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", LABELER_PORT).usePlaintext().build();
             String jobId;
@@ -80,8 +98,13 @@ class LabelerCrashIT {
             assertTrue(labelsAtCrash >= 20 && labelsAtCrash < TASKS, "labels at the crash: " + labelsAtCrash);
             assertEquals(1, count("select count(*) from labeling_job where id = ? and state = 'RUNNING'", jobId));
 
+            // Two replicas resume the job together, sharing its queues.
             try (ServiceProcess restarted = new ServiceProcess("labeler-it", "labeler-service", LABELER_PORT,
-                    labelerEnvironment(false)).start()) {
+                    labelerEnvironment(false)).launch();
+                 ServiceProcess second = new ServiceProcess("labeler-it-2", "labeler-service", SECOND_LABELER_PORT,
+                         labelerEnvironment(false)).launch()) {
+                restarted.awaitReady();
+                second.awaitReady();
                 ManagedChannel again = ManagedChannelBuilder.forAddress("localhost", LABELER_PORT).usePlaintext().build();
                 try {
                     LabelerGrpc.LabelerBlockingStub api = LabelerGrpc.newBlockingStub(again);
@@ -93,6 +116,10 @@ class LabelerCrashIT {
                     }
                     assertEquals(JobState.JOB_STATE_COMPLETED, job.getState(), job::toString);
                     assertEquals(TASKS, job.getTasksDone());
+                    assertTrue(tasksLabelled(restarted) > 0, "the first replica labelled nothing");
+                    assertTrue(tasksLabelled(second) > 0, "the second replica labelled nothing");
+                    assertTrue(counter(verifier, "verifier_verdicts_total") > 0, "the first verifier judged nothing");
+                    assertTrue(counter(secondVerifier, "verifier_verdicts_total") > 0, "the second verifier judged nothing");
                 } finally {
                     again.shutdownNow();
                 }

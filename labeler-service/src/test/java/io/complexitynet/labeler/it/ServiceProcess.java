@@ -38,6 +38,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and waits until it reports ready. */
     public ServiceProcess start() {
+        return launch().awaitReady();
+    }
+
+    /** Starts the service without waiting for it; see {@link #awaitReady()}. */
+    public ServiceProcess launch() {
         try {
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-jar", jar.toString())
@@ -51,6 +56,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
+        return this;
+    }
+
+    /** Waits until the service reports ready (at most a minute). */
+    public ServiceProcess awaitReady() {
         awaitReady(Duration.ofSeconds(60));
         return this;
     }
