@@ -1,6 +1,5 @@
 package io.complexitynet.labeler.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.task.MalformedDatasetException;
 import io.complexitynet.core.task.MbppReader;
@@ -54,7 +53,7 @@ public class DatasetStore {
             task.sourceId = Integer.toString(source.taskId());
             task.prompt = source.text();
             task.setupCode = source.setupCode();
-            task.tests = testsJson(source.tests());
+            task.tests = JsonColumn.write(json, source.tests());
             task.referenceCode = source.referenceCode();
             task.persist();
         }
@@ -62,19 +61,7 @@ public class DatasetStore {
     }
 
     public List<String> tests(TaskEntity task) {
-        try {
-            return List.of(json.readValue(task.tests, String[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("task " + task.id + " has unreadable tests", e);
-        }
-    }
-
-    private String testsJson(List<String> tests) {
-        try {
-            return json.writeValueAsString(tests);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return List.of(JsonColumn.read(json, task.tests, String[].class, "the tests of task " + task.id));
     }
 
     public long taskCount(long datasetId) {

@@ -1,6 +1,5 @@
 package io.complexitynet.labeler.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.labelling.ComplexityLabel;
 import io.complexitynet.core.labelling.ModelPasses;
@@ -26,25 +25,13 @@ public class LabelStore {
     public void insert(String jobId, long taskId, List<ModelPasses> counts, int tries, ComplexityLabel label) {
         entities.createNativeQuery("insert into task_label (job_id, task_id, pass_counts, tries, complexity, rule_version, created_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
-                .setParameter(1, jobId).setParameter(2, taskId).setParameter(3, passCountsJson(counts))
+                .setParameter(1, jobId).setParameter(2, taskId).setParameter(3, JsonColumn.write(json, counts))
                 .setParameter(4, tries).setParameter(5, label.complexity().isPresent() ? label.complexity().getAsInt() : null)
                 .setParameter(6, label.ruleVersion()).setParameter(7, OffsetDateTime.now())
                 .executeUpdate();
     }
 
     public List<ModelPasses> passCounts(TaskLabelEntity label) {
-        try {
-            return List.of(json.readValue(label.passCounts, ModelPasses[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("label of task " + label.taskId + " has unreadable pass counts", e);
-        }
-    }
-
-    private String passCountsJson(List<ModelPasses> counts) {
-        try {
-            return json.writeValueAsString(counts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return List.of(JsonColumn.read(json, label.passCounts, ModelPasses[].class, "the pass counts of task " + label.taskId));
     }
 }

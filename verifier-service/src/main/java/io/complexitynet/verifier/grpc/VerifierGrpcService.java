@@ -2,50 +2,33 @@ package io.complexitynet.verifier.grpc;
 
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
-import io.complexitynet.verifier.domain.CandidateResult;
-import io.complexitynet.verifier.domain.Limits;
-import io.complexitynet.verifier.domain.Verifier;
 import io.complexitynet.verifier.domain.VerifierException;
-import io.complexitynet.verifier.metrics.VerifierMetrics;
+import io.complexitynet.verifier.wire.WireVerification;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** The Verifier gRPC API: maps the request, asks the domain, maps the answer or the error. */
+/** The Verifier gRPC API: judges the batch and answers, or turns the refusal into a status. */
 @GrpcService
 public class VerifierGrpcService implements io.complexitynet.proto.v1.Verifier {
 
     private static final Logger LOG = Logger.getLogger(VerifierGrpcService.class);
 
-    private final Verifier verifier;
-    private final Limits defaultLimits;
-    private final VerifierMetrics metrics;
+    private final WireVerification verification;
 
-    VerifierGrpcService(Verifier verifier, Limits defaultLimits, VerifierMetrics metrics) {
-        this.verifier = verifier;
-        this.defaultLimits = defaultLimits;
-        this.metrics = metrics;
+    VerifierGrpcService(WireVerification verification) {
+        this.verification = verification;
     }
 
     @Override
     @Blocking
     public Uni<VerifyResponse> verify(VerifyRequest request) {
-        String batchId = request.getBatchId().isEmpty() ? UUID.randomUUID().toString() : request.getBatchId();
-        long started = System.nanoTime();
+        String batchId = WireVerification.batchId(request);
         try {
-            List<CandidateResult> results = verifier.verify(VerifyMapping.candidates(request, defaultLimits));
-            results.forEach(metrics::recordResult);
-            long passed = results.stream().filter(CandidateResult::passed).count();
-            LOG.infof("batch_id=%s candidates=%d passed=%d millis=%d", batchId, results.size(), passed,
-                    (System.nanoTime() - started) / 1_000_000);
-            return Uni.createFrom().item(VerifyMapping.response(batchId, results));
+            return Uni.createFrom().item(verification.verify(request, batchId, "grpc"));
         } catch (VerifierException e) {
-            metrics.recordRejection(e);
-            LOG.infof("batch_id=%s rejected: %s", batchId, e.getMessage());
             return Uni.createFrom().failure(GrpcErrors.status(e).asRuntimeException());
         } catch (RuntimeException e) {
             LOG.errorf(e, "batch_id=%s failed unexpectedly", batchId);

@@ -69,6 +69,10 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
         try {
             return runPod(name, configMap, runs, started);
         } catch (KubernetesClientException e) {
+            if (closed) {
+                // close() deleted the pod and ConfigMap under a call still in flight.
+                return failAll(runs.size(), "the sandbox shut down while the batch ran", started);
+            }
             LOG.warnf("sandbox pod %s failed: %s", name, e.getMessage());
             return failAll(runs.size(), "the Kubernetes API failed: " + e.getMessage(), started);
         } finally {

@@ -1,4 +1,4 @@
-package io.complexitynet.verifier.grpc;
+package io.complexitynet.verifier.wire;
 
 import io.complexitynet.proto.v1.CandidateResult;
 import io.complexitynet.proto.v1.ResourceKind;
@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Translates between the complexitynet.v1 wire types and the verifier's domain. */
-public final class VerifyMapping {
+final class VerifyMapping {
 
     private VerifyMapping() {
     }
 
-    public static List<Candidate> candidates(VerifyRequest request, Limits defaults) {
+    static List<Candidate> candidates(VerifyRequest request, Limits defaults) {
         List<Candidate> candidates = new ArrayList<>(request.getCandidatesCount());
         for (int i = 0; i < request.getCandidatesCount(); i++) {
             io.complexitynet.proto.v1.Candidate wire = request.getCandidates(i);
@@ -37,7 +37,7 @@ public final class VerifyMapping {
         return candidates;
     }
 
-    public static VerifyResponse response(String batchId, List<io.complexitynet.verifier.domain.CandidateResult> results) {
+    static VerifyResponse response(String batchId, List<io.complexitynet.verifier.domain.CandidateResult> results) {
         VerifyResponse.Builder response = VerifyResponse.newBuilder().setBatchId(batchId);
         for (io.complexitynet.verifier.domain.CandidateResult result : results) {
             response.addResults(result(result));

@@ -1,0 +1,27 @@
+package io.complexitynet.labeler.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Values kept as JSON text in a column (a task's tests, a label's pass counts); unreadable text is a corrupt row. */
+final class JsonColumn {
+
+    private JsonColumn() {
+    }
+
+    static String write(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    static <T> T read(ObjectMapper json, String text, Class<T> type, String what) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(what + " is not readable JSON", e);
+        }
+    }
+}
