@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,8 +47,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service without waiting for it; see {@link #awaitReady()}. */
     public ServiceProcess launch() {
         try {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar.toString())
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            // e.g. -Dcomplexitynet.service.java-options=-XX:TieredStopAtLevel=1 for benchmarks on few cores
+            Arrays.stream(System.getProperty("complexitynet.service.java-options", "").split(" "))
+                    .filter(option -> !option.isBlank()).forEach(command::add);
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(Path.of(System.getProperty("complexitynet.repo.dir", "..")).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
