@@ -19,7 +19,7 @@
 # Either way it should be PID 1 of its own PID namespace: then candidates cannot signal it, and
 # kill(-1) reaches everything they started. It makes itself non-dumpable, so a candidate running
 # as the same user cannot ptrace it or read its memory.
-import os, sys, stat, time, signal, selectors, builtins, resource
+import os, sys, stat, time, signal, selectors, builtins, resource, gc
 
 WORK = os.getcwd()
 WORK_MODE = stat.S_IMODE(os.stat(WORK).st_mode)
@@ -205,6 +205,9 @@ def serve():
     runner = compile(read_exact(stream, int(runner_length)), "<runner>", "exec")
     for module in filter(None, read_exact(stream, int(preload_length)).decode().split(",")):
         __import__(module)
+    # Everything alive now is shared with every fork; frozen, a child's collections never walk it,
+    # so its pages stay shared instead of being copied on the first full collection.
+    gc.freeze()
     index = 0
     while True:
         header = read_line(stream)
