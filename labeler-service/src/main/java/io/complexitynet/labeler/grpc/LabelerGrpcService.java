@@ -27,7 +27,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -115,8 +114,9 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
                 throw new LabelerException.InvalidRequest("page_size", size + " is out of range [1, " + MAX_PAGE + "]");
             }
             long after = pageToken(request.getPageToken());
-            Optional<Integer> complexity = request.hasComplexity() ? Optional.of(request.getComplexity()) : Optional.empty();
-            List<TaskLabelEntity> page = queries.labels(job.id, complexity, after, size);
+            List<TaskLabelEntity> page = request.hasComplexity()
+                    ? queries.labelsOfComplexity(job.id, request.getComplexity(), after, size)
+                    : queries.labels(job.id, after, size);
             ListLabelsResponse.Builder response = ListLabelsResponse.newBuilder();
             page.forEach(label -> response.addLabels(mapping.label(job, label)));
             if (page.size() == size) {
@@ -138,7 +138,7 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
         AtomicLong after = new AtomicLong();
         // Page by page as the client asks for more, so a large export never sits in memory whole.
         return Multi.createBy().repeating().supplier(() -> {
-                    List<TaskLabelEntity> page = queries.labels(job.id, Optional.empty(), after.get(), DEFAULT_PAGE);
+                    List<TaskLabelEntity> page = queries.labels(job.id, after.get(), DEFAULT_PAGE);
                     if (!page.isEmpty()) {
                         after.set(page.get(page.size() - 1).taskId);
                     }

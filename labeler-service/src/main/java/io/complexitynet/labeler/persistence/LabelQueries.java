@@ -44,13 +44,16 @@ public class LabelQueries {
         return JobTaskEntity.list("jobId = ?1 and state = ?2 order by taskId", jobId, TaskWorkState.PARKED);
     }
 
-    /** A page of one job's labels ordered by task id, after {@code afterTaskId}, optionally of one complexity. */
-    public List<TaskLabelEntity> labels(String jobId, Optional<Integer> complexity, long afterTaskId, int limit) {
-        String query = "jobId = ?1 and taskId > ?2" + (complexity.isPresent() ? " and complexity = ?3" : "") + " order by taskId";
-        var find = complexity.isPresent()
-                ? TaskLabelEntity.<TaskLabelEntity>find(query, jobId, afterTaskId, complexity.get())
-                : TaskLabelEntity.<TaskLabelEntity>find(query, jobId, afterTaskId);
-        return find.page(0, limit).list();
+    /** A page of one job's labels ordered by task id, after {@code afterTaskId}. */
+    public List<TaskLabelEntity> labels(String jobId, long afterTaskId, int limit) {
+        return TaskLabelEntity.<TaskLabelEntity>find("jobId = ?1 and taskId > ?2 order by taskId", jobId, afterTaskId)
+                .page(0, limit).list();
+    }
+
+    /** As {@link #labels}, only the labels of one complexity. */
+    public List<TaskLabelEntity> labelsOfComplexity(String jobId, int complexity, long afterTaskId, int limit) {
+        return TaskLabelEntity.<TaskLabelEntity>find("jobId = ?1 and taskId > ?2 and complexity = ?3 order by taskId",
+                jobId, afterTaskId, complexity).page(0, limit).list();
     }
 
     /** A data set's current labels: those of its latest completed job, else of its latest job. */

@@ -13,6 +13,9 @@ import io.complexitynet.proto.v1.JobState;
 import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.LabelsUpdated;
+import io.complexitynet.proto.v1.ListLabelsRequest;
+import io.complexitynet.proto.v1.ListLabelsResponse;
+import io.complexitynet.proto.v1.TaskLabel;
 import io.complexitynet.proto.v1.ModelPassCount;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.quarkus.grpc.GrpcClient;
@@ -20,6 +23,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -80,6 +85,21 @@ class LabelingJobTest {
             }
             assertEquals(90, count("select count(*) from sample where job_id = ?1", started.getJobId()));
             assertEquals(30, count("select count(*) from task_label where job_id = ?1", started.getJobId()));
+
+            List<TaskLabel> paged = new ArrayList<>();
+            String token = "";
+            do {
+                ListLabelsResponse page = labeler.listLabels(ListLabelsRequest.newBuilder().setJobId(started.getJobId())
+                        .setPageSize(7).setPageToken(token).build());
+                assertTrue(page.getLabelsCount() <= 7);
+                paged.addAll(page.getLabelsList());
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+            assertEquals(30, paged.stream().map(TaskLabel::getTaskSourceId).distinct().count());
+            List<TaskLabel> easiest = labeler.listLabels(ListLabelsRequest.newBuilder().setDataset("mbpp-11-40").setComplexity(1)
+                    .setPageSize(100).build()).getLabelsList();
+            assertEquals(count("select count(*) from task_label where job_id = ?1 and complexity = 1", started.getJobId()), easiest.size());
+            easiest.forEach(label -> assertEquals(1, label.getComplexity()));
 
             LabelsUpdated event = trainer.next(started.getJobId(), 30);
             assertNotNull(event, "no labels-updated event");
