@@ -81,8 +81,9 @@ public class LabelingWorkflow {
         JobEntity job = found.get();
         TaskEntity task = TaskEntity.findById(taskId);
         CodeTask codeTask = new CodeTask(task.sourceId, task.prompt, task.setupCode, datasets.tests(task));
+        List<SampleEntity> taskSamples = samples.samples(jobId, taskId);
         Set<String> stored = new HashSet<>();
-        for (SampleEntity sample : samples.samples(jobId, taskId)) {
+        for (SampleEntity sample : taskSamples) {
             stored.add(sample.model + "#" + sample.sampleIndex);
         }
         List<SampleStore.NewSample> generated = new ArrayList<>();
@@ -96,8 +97,10 @@ public class LabelingWorkflow {
         if (!generated.isEmpty()) {
             samples.insertAll(jobId, taskId, generated);
             generated.forEach(sample -> metrics.sampleGenerated(sample.model()));
+            // Read back for the ids the verifier's candidates are named by.
+            taskSamples = samples.samples(jobId, taskId);
         }
-        List<SampleEntity> unverified = samples.samples(jobId, taskId).stream().filter(s -> s.verdict == null).toList();
+        List<SampleEntity> unverified = taskSamples.stream().filter(s -> s.verdict == null).toList();
         if (unverified.isEmpty()) {
             labelIfVerified(jobId, taskId);
             return Optional.empty();

@@ -167,8 +167,7 @@ final class SupervisorProcess implements AutoCloseable {
     /** Kills the sandbox and everything in it, and removes its directory. */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTree.kill(process);
         try {
             process.onExit().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
