@@ -2,7 +2,6 @@ package io.complexitynet.labeler.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.complexitynet.labeler.it.MbppSlices;
 import io.complexitynet.labeler.it.OpenAiLadderProfile;
 import io.complexitynet.labeler.it.RecordedModelsStub;
 import io.complexitynet.labeler.it.VerifierResource;
@@ -18,16 +17,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * k = 5 end to end: MBPP tasks 11-210 (200 tasks x 3 models x 5 samples) through the openai backend
+ * k = 5 end to end: all of MBPP (974 tasks x 3 models x 5 samples) through the openai backend
  * against the chat-completions stub, every answer verified. Prints wall time, samples/s and the
  * five-level label distribution. Run:
  * {@code mvn -pl labeler-service test -Dtest=OpenAiStubLabelingBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false}
@@ -39,8 +37,6 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class OpenAiStubLabelingBenchmark {
 
-    private static final int TASKS = 200;
-
     @GrpcClient("labeler")
     LabelerGrpc.LabelerBlockingStub labeler;
 
@@ -48,9 +44,10 @@ class OpenAiStubLabelingBenchmark {
     EntityManager entities;
 
     @Test
-    void fiveSamplesPerModelOverTwoHundredTasks() throws Exception {
-        labeler.importDataset(ImportDatasetRequest.newBuilder().setName("mbpp-k5").setPath(MbppSlices.of("mbpp-k5",
-                IntStream.rangeClosed(11, 10 + TASKS).boxed().collect(Collectors.toSet())).toString()).build());
+    void fiveSamplesPerModelOverAllOfMbpp() throws Exception {
+        Path mbpp = Path.of(System.getProperty("complexitynet.data.dir"), "mbpp", "mbpp.jsonl");
+        int tasks = labeler.importDataset(ImportDatasetRequest.newBuilder().setName("mbpp-k5").setPath(mbpp.toString()).build())
+                .getTasks();
         long started = System.nanoTime();
         LabelingJob job = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset("mbpp-k5").setSamplesPerModel(5)
                 .setTemperature(1.0).setStartedBy("benchmark").build());
@@ -60,7 +57,7 @@ class OpenAiStubLabelingBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%n%d MBPP tasks x 3 models x k=5 via the openai backend and stub: %s in %.1f s, %d samples verified,"
-                        + " %.1f samples/s, %d chat-completions requests%n", TASKS, job.getState(), seconds, job.getSamplesVerified(),
+                        + " %.1f samples/s, %d chat-completions requests%n", tasks, job.getState(), seconds, job.getSamplesVerified(),
                 job.getSamplesVerified() / seconds, RecordedModelsStub.stub().requests().size());
         System.out.println("passes per model: " + job.getPassesList().stream()
                 .map(p -> p.getModel() + " " + p.getPasses() + "/" + p.getTries()).toList());

@@ -33,6 +33,13 @@ class H2SchemaTest {
             }
             assertEquals(1, count(sql, "select count(*) from sample"));
             assertEquals(1, count(sql, "select count(*) from task_label"));
+
+            sql.execute("insert into training_job (id, labeling_job_id, parameters, state, stage, progress, started_by, created_at)"
+                    + " values ('t', 'j', '{}', 'RUNNING', 'queued', 0, 'test', current_timestamp)");
+            sql.execute("insert into complexity_model (id, training_job_id, labeling_job_id, data_fingerprint, parameters, ladder, metrics,"
+                    + " report, artifact, created_by, created_at) values ('m', 't', 'j', 'f', '{}', 'a,b', '{}', '', X'CAFE', 'test',"
+                    + " current_timestamp) on conflict do nothing");
+            assertEquals(1, count(sql, "select version from complexity_model where id = 'm'"));
         }
     }
 
