@@ -1,0 +1,46 @@
+package io.complexitynet.core.evaluation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** A GitHub-flavoured Markdown table built row by row; numbers are written with three decimals. */
+final class MarkdownTable {
+
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    MarkdownTable(List<String> header) {
+        this.header = List.copyOf(header);
+    }
+
+    MarkdownTable row(List<?> cells) {
+        if (cells.size() != header.size()) {
+            throw new IllegalArgumentException("a row of " + cells.size() + " cells in a table of " + header.size());
+        }
+        rows.add(cells.stream().map(MarkdownTable::cell).toList());
+        return this;
+    }
+
+    static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String cell(Object value) {
+        return value instanceof Double number ? decimal(number) : String.valueOf(value);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder table = new StringBuilder();
+        line(table, header);
+        line(table, Collections.nCopies(header.size(), "---"));
+        rows.forEach(row -> line(table, row));
+        return table.toString();
+    }
+
+    private static void line(StringBuilder table, List<String> cells) {
+        table.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+}

@@ -1,0 +1,279 @@
+package io.complexitynet.core.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The project's Keycloak realm ({@code k8s/base/keycloak/complexitynet-realm.json}) as tests see it: its
+ * issuer, users and clients, and ways to obtain real tokens from it, plus forged ones to prove rejection.
+ * Every token method starts the server through {@code .ci/keycloak} when needed (see {@link #ensureRunning()}).
+ * Tokens are returned as compact JWTs; {@link #claims(String)} decodes one without checking its signature.
+ */
+public final class KeycloakRealm {
+
+    /** The realm's issuer; the {@code iss} of every token and the OIDC {@code auth-server-url}. */
+    public static final String ISSUER = "http://127.0.0.1:8180/realms/complexitynet";
+    public static final String TOKEN_ENDPOINT = ISSUER + "/protocol/openid-connect/token";
+    public static final String DISCOVERY = ISSUER + "/.well-known/openid-configuration";
+
+    /** The audience services require in {@code aud}. */
+    public static final String AUDIENCE = "complexitynet";
+    /** The access-token claim holding the caller's tenant. */
+    public static final String TENANT_CLAIM = "tenant";
+    public static final String ROUTER_USER = "router-user";
+    public static final String LABELER_ADMIN = "labeler-admin";
+    public static final String TRAINER_ADMIN = "trainer-admin";
+    public static final String VERIFIER_CALLER = "verifier-caller";
+
+    /** Public client for people and tests; its tokens carry {@code tenant} and the {@link #AUDIENCE}. */
+    public static final String CLI_CLIENT = "complexitynet-cli";
+    /** Public client like {@link #CLI_CLIENT} whose access tokens live {@value #SHORT_LIVED_SECONDS} s. */
+    public static final String SHORT_LIVED_CLIENT = "short-lived";
+    public static final int SHORT_LIVED_SECONDS = 2;
+    /** Public client whose tokens lack the {@link #AUDIENCE}. */
+    public static final String OTHER_APP_CLIENT = "other-app";
+    /** Confidential client of the router's service account, which holds {@link #VERIFIER_CALLER}. */
+    public static final String ROUTER_SERVICE_CLIENT = "router-service";
+    public static final String ROUTER_SERVICE_SECRET = "router-secret-dev";
+
+    /** A realm user; passwords are for development and tests only. */
+    public record TestUser(String username, String password, String tenant) {
+    }
+
+    /** Tenant acme, {@link #ROUTER_USER}. */
+    public static final TestUser ALICE = new TestUser("alice", "alice-dev-password", "acme");
+    /** Tenant globex, {@link #ROUTER_USER}. */
+    public static final TestUser BOB = new TestUser("bob", "bob-dev-password", "globex");
+    /** Tenant acme, no realm role at all: authenticated but not allowed to route. */
+    public static final TestUser CAROL = new TestUser("carol", "carol-dev-password", "acme");
+    /** Tenant acme, {@link #ROUTER_USER}, {@link #LABELER_ADMIN} and {@link #TRAINER_ADMIN}. */
+    public static final TestUser ADMIN_OPS = new TestUser("admin-ops", "admin-ops-dev-password", "acme");
+
+    private static final String REPO_DIR_PROPERTY = "complexitynet.repo.dir";
+    // Covers a cold start: the script downloads ~160 MB, then waits up to 120 s for the server.
+    private static final long START_TIMEOUT_MINUTES = 10;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
+    private static final Base64.Encoder BASE64URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private static boolean ensured;
+
+    private KeycloakRealm() {
+    }
+
+    /**
+     * Makes sure the server answers with the current realm. With the system property
+     * {@code complexitynet.repo.dir} set (surefire sets it), runs that repository's {@code .ci/keycloak} once
+     * per JVM: it returns at once when the running server matches the realm file, and otherwise starts or
+     * restarts it. Without the property, a server that already answers is used as it is.
+     *
+     * @throws IllegalStateException when no server answers and none could be started
+     */
+    public static synchronized void ensureRunning() {
+        if (ensured) {
+            return;
+        }
+        String repoDir = System.getProperty(REPO_DIR_PROPERTY);
+        if (repoDir != null) {
+            runStartScript(Path.of(repoDir, ".ci", "keycloak"));
+        } else if (!discoveryAnswers()) {
+            throw new IllegalStateException("Keycloak does not answer " + DISCOVERY + " and -D" + REPO_DIR_PROPERTY
+                    + " is not set, so .ci/keycloak cannot be found to start it");
+        }
+        ensured = true;
+    }
+
+    /** An access token for a realm user through {@link #CLI_CLIENT} (password grant). */
+    public static String passwordToken(String username, String password) {
+        return userToken(CLI_CLIENT, username, password);
+    }
+
+    /** {@link #passwordToken(String, String)} for one of this realm's test users. */
+    public static String passwordToken(TestUser user) {
+        return passwordToken(user.username(), user.password());
+    }
+
+    /**
+     * An access token through {@link #SHORT_LIVED_CLIENT}: same claims as {@link #passwordToken}, but it
+     * expires {@value #SHORT_LIVED_SECONDS} s after issue, so a test waits about 3 s to hold an expired token.
+     */
+    public static String shortLivedToken(String username, String password) {
+        return userToken(SHORT_LIVED_CLIENT, username, password);
+    }
+
+    /**
+     * A genuine, correctly signed access token through {@link #OTHER_APP_CLIENT}: it carries {@code tenant}
+     * and the user's roles but not the {@link #AUDIENCE}, so a service checking audience must reject it.
+     */
+    public static String otherAudienceToken(String username, String password) {
+        return userToken(OTHER_APP_CLIENT, username, password);
+    }
+
+    /** An access token for a confidential client's service account (client credentials grant). */
+    public static String clientCredentialsToken(String clientId, String secret) {
+        return requestToken(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    /**
+     * The given token with header and claims unchanged but signed by a freshly generated RSA key that
+     * Keycloak never published: same {@code kid}, so only signature verification can tell it apart.
+     */
+    public static String forgedToken(String validJwt) {
+        String[] parts = parts(validJwt);
+        String signingInput = parts[0] + "." + parts[1];
+        return signingInput + "." + BASE64URL_ENCODER.encodeToString(signWithUnknownKey(signingInput));
+    }
+
+    /**
+     * The given token with one claim set to a new value and Keycloak's original signature kept, as an
+     * attacker would try to switch tenant: e.g. {@code tamperedToken(aliceToken, "tenant", "globex")}.
+     */
+    public static String tamperedToken(String validJwt, String claim, String value) {
+        String[] parts = parts(validJwt);
+        ObjectNode payload = ((ObjectNode) claims(validJwt)).put(claim, value);
+        return parts[0] + "." + encode(payload) + "." + parts[2];
+    }
+
+    /** The payload of a JWT as JSON, decoded without any signature check. */
+    public static JsonNode claims(String jwt) {
+        return readJson(BASE64URL_DECODER.decode(parts(jwt)[1]));
+    }
+
+    private static String userToken(String clientId, String username, String password) {
+        return requestToken(Map.of("grant_type", "password", "client_id", clientId,
+                "username", username, "password", password));
+    }
+
+    private static String requestToken(Map<String, String> form) {
+        ensureRunning();
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TOKEN_ENDPOINT))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<byte[]> response = send(request);
+        JsonNode answer = readJson(response.body());
+        if (response.statusCode() != 200) {
+            // Keycloak's error body names the failure (invalid_grant, unauthorized_client) and holds no secret.
+            throw new IllegalStateException("Keycloak refused a " + form.get("grant_type") + " token for client "
+                    + form.get("client_id") + ": HTTP " + response.statusCode() + " " + answer);
+        }
+        return answer.path("access_token").asText();
+    }
+
+    private static boolean discoveryAnswers() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(DISCOVERY)).timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void runStartScript(Path script) {
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException(script + " is missing or not executable");
+        }
+        try {
+            // Through a file rather than inheritIO: surefire's forked JVM speaks to Maven over its own stdout.
+            Path output = Files.createTempFile("keycloak-start", ".log");
+            Process process = new ProcessBuilder(script.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            boolean finished = process.waitFor(START_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            if (!finished) {
+                process.destroy();
+            }
+            String printed = Files.readString(output);
+            Files.delete(output);
+            if (!finished || process.exitValue() != 0) {
+                throw new IllegalStateException(script + (finished ? " failed with exit code " + process.exitValue()
+                        : " did not finish within " + START_TIMEOUT_MINUTES + " minutes") + ":\n" + printed);
+            }
+            System.err.print(printed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting Keycloak", e);
+        }
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while talking to Keycloak", e);
+        }
+    }
+
+    private static byte[] signWithUnknownKey(String signingInput) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            PrivateKey key = generator.generateKeyPair().getPrivate();
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot sign with RS256", e);
+        }
+    }
+
+    private static String[] parts(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a compact JWS: " + parts.length + " parts");
+        }
+        return parts;
+    }
+
+    private static String encode(JsonNode json) {
+        try {
+            return BASE64URL_ENCODER.encodeToString(JSON.writeValueAsBytes(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readJson(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
