@@ -5,17 +5,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** A GitHub-flavoured Markdown table built row by row; numbers are written with three decimals. */
-final class MarkdownTable {
+/** A GitHub-flavoured Markdown table built row by row; doubles are written with three decimals, other cells as they are. */
+public final class MarkdownTable {
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    MarkdownTable(List<String> header) {
+    public MarkdownTable(String... header) {
+        this(List.of(header));
+    }
+
+    public MarkdownTable(List<String> header) {
         this.header = List.copyOf(header);
     }
 
-    MarkdownTable row(List<?> cells) {
+    public MarkdownTable row(Object... cells) {
+        return row(List.of(cells));
+    }
+
+    public MarkdownTable row(List<?> cells) {
         if (cells.size() != header.size()) {
             throw new IllegalArgumentException("a row of " + cells.size() + " cells in a table of " + header.size());
         }
@@ -23,7 +31,7 @@ final class MarkdownTable {
         return this;
     }
 
-    static String decimal(double value) {
+    public static String decimal(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
     }
 

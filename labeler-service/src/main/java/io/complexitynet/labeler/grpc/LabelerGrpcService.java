@@ -1,5 +1,6 @@
 package io.complexitynet.labeler.grpc;
 
+import io.complexitynet.auth.Caller;
 import io.complexitynet.labeler.backend.ModelLadder;
 import io.complexitynet.labeler.config.LabelerConfig;
 import io.complexitynet.labeler.domain.JobSpec;
@@ -25,15 +26,22 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
-/** The Labeler gRPC API: validates and maps requests, asks the stores and the dispatcher, maps answers. */
+/**
+ * The Labeler gRPC API: validates and maps requests, asks the stores and the dispatcher, maps answers.
+ * Every call needs a bearer token with the realm role {@value #ADMIN_ROLE} (unless complexitynet.auth.enabled is false).
+ */
 @GrpcService
+@RolesAllowed(LabelerGrpcService.ADMIN_ROLE)
 public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
+
+    static final String ADMIN_ROLE = "labeler-admin";
 
     private static final Logger LOG = Logger.getLogger(LabelerGrpcService.class);
     private static final int DEFAULT_PAGE = 100;
@@ -46,9 +54,10 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     private final ModelLadder ladder;
     private final LabelerConfig config;
     private final LabelerMapping mapping;
+    private final Caller caller;
 
     LabelerGrpcService(DatasetStore datasets, JobStore jobs, LabelQueries queries, WorkDispatcher dispatcher,
-                       ModelLadder ladder, LabelerConfig config, LabelerMapping mapping) {
+                       ModelLadder ladder, LabelerConfig config, LabelerMapping mapping, Caller caller) {
         this.datasets = datasets;
         this.jobs = jobs;
         this.queries = queries;
@@ -56,6 +65,7 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
         this.ladder = ladder;
         this.config = config;
         this.mapping = mapping;
+        this.caller = caller;
     }
 
     @Override
@@ -78,7 +88,7 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
             JobSpec spec = JobSpec.of(request.getDataset(), request.getModelsList(), request.getSamplesPerModel(),
                     request.getTemperature(), request.getRule(), request.getReliablePassRate(), ladder.names(),
                     config.work().maxSamplesPerModel());
-            String startedBy = request.getStartedBy().isBlank() ? "anonymous" : request.getStartedBy();
+            String startedBy = caller.name(request.getStartedBy());
             JobEntity job = jobs.create(spec, spec.rule().version(), startedBy);
             LOG.infof("job_id=%s started by %s: dataset=%s models=%s k=%d rule=%s tasks=%d", job.id, startedBy,
                     spec.dataset(), spec.models(), spec.samplesPerModel(), job.ruleVersion, job.tasksTotal);

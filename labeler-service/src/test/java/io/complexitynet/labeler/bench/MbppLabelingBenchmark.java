@@ -3,6 +3,8 @@ package io.complexitynet.labeler.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.complexitynet.core.backend.ReplayBackend;
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.labeler.it.MbppSlices;
 import io.complexitynet.labeler.it.VerifierResource;
 import io.complexitynet.proto.v1.GetJobRequest;
@@ -12,6 +14,7 @@ import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,10 +37,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(VerifierResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 @Tag("benchmark")
 class MbppLabelingBenchmark {
 
     @GrpcClient("labeler")
+    @RegisterClientInterceptor(AdminToken.class)
     LabelerGrpc.LabelerBlockingStub labeler;
 
     @Inject

@@ -2,6 +2,8 @@ package io.complexitynet.labeler.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.labeler.it.OpenAiLadderProfile;
 import io.complexitynet.labeler.it.RecordedModelsStub;
 import io.complexitynet.labeler.it.VerifierResource;
@@ -12,6 +14,7 @@ import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -33,11 +36,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(OpenAiLadderProfile.class)
 @QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = RecordedModelsStub.class, restrictToAnnotatedClass = true)
 @Tag("benchmark")
 class OpenAiStubLabelingBenchmark {
 
     @GrpcClient("labeler")
+    @RegisterClientInterceptor(AdminToken.class)
     LabelerGrpc.LabelerBlockingStub labeler;
 
     @Inject

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.labeler.it.VerifierResource;
 import io.complexitynet.proto.v1.CancelJobRequest;
 import io.complexitynet.proto.v1.GetJobRequest;
@@ -14,6 +16,7 @@ import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,9 +30,11 @@ import org.junit.jupiter.api.Test;
 /** Bad requests get a status naming what was wrong, and leave nothing half-stored. */
 @QuarkusTest
 @QuarkusTestResource(VerifierResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class LabelerApiErrorsTest {
 
     @GrpcClient("labeler")
+    @RegisterClientInterceptor(AdminToken.class)
     LabelerGrpc.LabelerBlockingStub labeler;
 
     @Inject

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.complexitynet.labeler.it.LabelsUpdatedListener;
+import io.complexitynet.core.testing.FanoutListener;
+import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.labeler.it.MbppSlices;
 import io.complexitynet.labeler.it.VerifierResource;
 import io.complexitynet.proto.v1.GetJobRequest;
@@ -19,6 +22,7 @@ import io.complexitynet.proto.v1.TaskLabel;
 import io.complexitynet.proto.v1.ModelPassCount;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -36,9 +40,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(VerifierResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class LabelingJobTest {
 
     @GrpcClient("labeler")
+    @RegisterClientInterceptor(AdminToken.class)
     LabelerGrpc.LabelerBlockingStub labeler;
 
     @Inject
@@ -67,7 +73,7 @@ class LabelingJobTest {
     @Test
     void aJobLabelsEveryTaskFromVerifiedReplayedOutputsAndTellsTheTrainer() throws Exception {
         Set<Integer> tasks = IntStream.rangeClosed(11, 40).boxed().collect(Collectors.toSet());
-        try (LabelsUpdatedListener trainer = new LabelsUpdatedListener()) {
+        try (FanoutListener<LabelsUpdated> trainer = new FanoutListener<>("complexitynet.labels-updated", LabelsUpdated::parseFrom)) {
             LabelingJob started = start("mbpp-11-40", tasks);
             assertEquals(30, started.getTasksTotal());
             assertEquals("paper5/v1(reliable>=0.80)", started.getRuleVersion());
@@ -77,7 +83,8 @@ class LabelingJobTest {
             assertEquals(30, done.getTasksDone());
             assertEquals(90, done.getSamplesVerified());
             assertEquals(0, done.getParkedCount());
-            assertEquals("labeling-job-test", done.getStartedBy());
+            // The caller's token names who started the job, not the request's started_by.
+            assertEquals(KeycloakRealm.ADMIN_OPS.username(), done.getStartedBy());
             for (ModelPassCount passes : done.getPassesList()) {
                 assertEquals(30, passes.getTries());
                 assertEquals(passes.getPasses(), count("select count(*) from sample where job_id = ?1 and verdict = 'PASSED' and model = '"
@@ -101,7 +108,7 @@ class LabelingJobTest {
             assertEquals(count("select count(*) from task_label where job_id = ?1 and complexity = 1", started.getJobId()), easiest.size());
             easiest.forEach(label -> assertEquals(1, label.getComplexity()));
 
-            LabelsUpdated event = trainer.next(started.getJobId(), 30);
+            LabelsUpdated event = trainer.next(e -> e.getJobId().equals(started.getJobId()), 30);
             assertNotNull(event, "no labels-updated event");
             assertEquals("mbpp-11-40", event.getDataset());
             assertEquals(30, event.getLabels());

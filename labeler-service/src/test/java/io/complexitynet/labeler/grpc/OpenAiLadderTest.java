@@ -3,6 +3,8 @@ package io.complexitynet.labeler.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.labeler.it.MbppSlices;
 import io.complexitynet.labeler.it.OpenAiLadderProfile;
 import io.complexitynet.labeler.it.RecordedModelsStub;
@@ -16,6 +18,7 @@ import io.complexitynet.proto.v1.ModelPassCount;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.complexitynet.proto.v1.TaskLabel;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -32,10 +35,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(OpenAiLadderProfile.class)
 @QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = RecordedModelsStub.class, restrictToAnnotatedClass = true)
 class OpenAiLadderTest {
 
     @GrpcClient("labeler")
+    @RegisterClientInterceptor(AdminToken.class)
     LabelerGrpc.LabelerBlockingStub labeler;
 
     @Inject

@@ -1,8 +1,11 @@
 package io.complexitynet.labeler.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.JobState;
@@ -11,6 +14,8 @@ import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -75,6 +80,8 @@ class LabelerCrashIT {
     void killedMidJobTheLabelerResumesOnTwoReplicasWithNothingLostOrDuplicated() throws Exception {
         Set<Integer> taskIds = IntStream.rangeClosed(451, 450 + TASKS).boxed().collect(Collectors.toSet());
         String dataset = MbppSlices.of("mbpp-labeler-crash", taskIds).toString();
+        // The packaged labelers check every call's token against the realm, from their first start.
+        KeycloakRealm.ensureRunning();
         try (ServiceProcess verifier = new ServiceProcess("verifier-it", "verifier-service", 18093, Map.of()).launch();
              ServiceProcess secondVerifier = new ServiceProcess("verifier-it-2", "verifier-service", 18095, Map.of()).launch()) {
             verifier.awaitReady();
@@ -83,7 +90,13 @@ class LabelerCrashIT {
             ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", LABELER_PORT).usePlaintext().build();
             String jobId;
             try {
-                LabelerGrpc.LabelerBlockingStub api = LabelerGrpc.newBlockingStub(channel);
+                // Packaged (prod mode), a refused call still says why; quarkus-grpc alone would send no description.
+                StatusRuntimeException anonymous = assertThrows(StatusRuntimeException.class,
+                        () -> LabelerGrpc.newBlockingStub(channel).getJob(GetJobRequest.newBuilder().setJobId("any").build()));
+                assertEquals(Status.Code.UNAUTHENTICATED, anonymous.getStatus().getCode());
+                assertEquals("no bearer token: send the metadata 'authorization: Bearer <access token>'",
+                        anonymous.getStatus().getDescription());
+                LabelerGrpc.LabelerBlockingStub api = LabelerGrpc.newBlockingStub(channel).withInterceptors(new AdminToken());
                 api.importDataset(ImportDatasetRequest.newBuilder().setName("crash").setPath(dataset).build());
                 jobId = api.startLabeling(StartLabelingRequest.newBuilder().setDataset("crash").build()).getJobId();
                 long deadline = System.nanoTime() + 60_000_000_000L;
@@ -107,7 +120,7 @@ class LabelerCrashIT {
                 second.awaitReady();
                 ManagedChannel again = ManagedChannelBuilder.forAddress("localhost", LABELER_PORT).usePlaintext().build();
                 try {
-                    LabelerGrpc.LabelerBlockingStub api = LabelerGrpc.newBlockingStub(again);
+                    LabelerGrpc.LabelerBlockingStub api = LabelerGrpc.newBlockingStub(again).withInterceptors(new AdminToken());
                     LabelingJob job = api.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
                     long deadline = System.nanoTime() + 180_000_000_000L;
                     while (job.getState() == JobState.JOB_STATE_RUNNING && System.nanoTime() < deadline) {

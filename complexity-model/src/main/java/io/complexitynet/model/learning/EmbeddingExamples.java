@@ -1,0 +1,51 @@
+package io.complexitynet.model.learning;
+
+import java.util.Locale;
+import org.tribuo.Example;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Prompt embeddings as Tribuo examples: one feature per dimension, named {@code e000}, {@code e001}, ...
+ * (zero-padded so Tribuo's sorted feature order is the dimension order).
+ */
+final class EmbeddingExamples {
+
+    private static final LabelFactory LABELS = new LabelFactory();
+
+    private EmbeddingExamples() {
+    }
+
+    static Example<Label> example(float[] vector, String label, double weight) {
+        Example<Label> example = new ArrayExample<>(new Label(label), names(vector.length), toDoubles(vector));
+        example.setWeight((float) weight);
+        return example;
+    }
+
+    static Example<Label> unlabelled(float[] vector) {
+        return new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names(vector.length), toDoubles(vector));
+    }
+
+    static MutableDataset<Label> dataset(String description) {
+        return new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
+    }
+
+    private static String[] names(int dimension) {
+        String[] names = new String[dimension];
+        for (int i = 0; i < dimension; i++) {
+            names[i] = String.format(Locale.ROOT, "e%04d", i);
+        }
+        return names;
+    }
+
+    private static double[] toDoubles(float[] vector) {
+        double[] values = new double[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            values[i] = vector[i];
+        }
+        return values;
+    }
+}

@@ -1,0 +1,137 @@
+package io.complexitynet.model.learning;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.model.domain.ComplexityScale;
+import io.complexitynet.model.embedding.PromptEncoder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.protos.core.ModelProto;
+
+/**
+ * The stored form of a {@link ComplexityModel}, versioned. Format 1: the magic bytes {@code CXNM}, the
+ * format version (int), a JSON header (length-prefixed UTF-8: metadata, ladder, scale, complexity source,
+ * the pass heads' Platt parameters or constant rates), then the Tribuo models as length-prefixed
+ * protobuf {@code ModelProto}s: the classifier, then each learnt pass head in ladder order. The encoder's weights are not
+ * stored: the header names the encoder, and loading needs that same encoder.
+ */
+public final class ModelCodec {
+
+    public static final int FORMAT_VERSION = 1;
+    private static final byte[] MAGIC = "CXNM".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ModelCodec() {
+    }
+
+    /** Everything but the Tribuo models, as JSON. */
+    private record Header(ModelMetadata metadata, List<PricedModel> ladder, Map<Integer, Integer> scale,
+            String complexitySource, double sourceThreshold, List<HeadEntry> heads) {
+    }
+
+    /** A pass head's calibration; a constant head has its rate here and no Tribuo model after the header. */
+    private record HeadEntry(boolean constant, double constantRate, PlattScaling scaling) {
+    }
+
+    public static byte[] encode(ComplexityModel model) {
+        double threshold = model.complexitySource() instanceof ComplexitySource.PassHeads heads ? heads.threshold() : 0;
+        Header header = new Header(model.metadata(), model.ladder(), model.scale().classToModel(),
+                model.complexitySource() instanceof ComplexitySource.PassHeads ? "pass-heads" : "classifier", threshold,
+                model.heads().stream()
+                        .map(head -> new HeadEntry(head.isConstant(), head.isConstant() ? head.constantRate() : 0,
+                                head.scaling()))
+                        .toList());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            writeBlock(out, JSON.writeValueAsBytes(header));
+            writeBlock(out, model.classifier().tribuoModel().serialize().toByteArray());
+            for (PassHead head : model.heads()) {
+                if (head.tribuoModel().isPresent()) {
+                    writeBlock(out, head.tribuoModel().get().serialize().toByteArray());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the model", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Loads a stored model; it predicts exactly as the one that was encoded.
+     *
+     * @param encoder the encoder the model was trained with (checked against the stored id)
+     * @throws ModelFormatException when the bytes are not a model of a known format version, or were
+     *     trained with another encoder
+     */
+    public static ComplexityModel decode(byte[] stored, PromptEncoder encoder) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new ModelFormatException("not a complexity model: the bytes do not start with CXNM");
+            }
+            int version = in.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new ModelFormatException("complexity model format " + version + " is not readable here; this"
+                        + " code reads format " + FORMAT_VERSION);
+            }
+            Header header = JSON.readValue(readBlock(in), Header.class);
+            if (!header.metadata().encoderId().equals(encoder.id())) {
+                throw new ModelFormatException("the model needs encoder " + header.metadata().encoderId() + ", not "
+                        + encoder.id());
+            }
+            ComplexityClassifier classifier = new ComplexityClassifier(readTribuo(in));
+            List<PassHead> heads = new ArrayList<>();
+            for (HeadEntry head : header.heads()) {
+                heads.add(head.constant() ? PassHead.constant(head.constantRate())
+                        : PassHead.learnt(readTribuo(in), head.scaling()));
+            }
+            ComplexitySource source = header.complexitySource().equals("pass-heads")
+                    ? new ComplexitySource.PassHeads(header.sourceThreshold())
+                    : new ComplexitySource.Classifier();
+            return new ComplexityModel(encoder, classifier, heads, header.ladder(), new ComplexityScale(header.scale()),
+                    source, header.metadata());
+        } catch (JsonProcessingException e) {
+            throw new ModelFormatException("the model's header is not readable: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException("the model's bytes end early or are corrupt", e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("the stored model is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeBlock(DataOutputStream out, byte[] block) throws IOException {
+        out.writeInt(block.length);
+        out.write(block);
+    }
+
+    private static byte[] readBlock(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new ModelFormatException("a block claims " + length + " bytes but " + in.available() + " are left");
+        }
+        return in.readNBytes(length);
+    }
+
+    private static Model<Label> readTribuo(DataInputStream in) throws IOException {
+        try {
+            return Model.deserialize(ModelProto.parseFrom(readBlock(in))).castModel(Label.class);
+        } catch (InvalidProtocolBufferException e) {
+            throw new ModelFormatException("a stored Tribuo model is corrupt", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.complexitynet.model.learning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.model.domain.ComplexityScale;
+import io.complexitynet.model.domain.LabelledTask;
+import io.complexitynet.model.domain.SyntheticTasks;
+import io.complexitynet.model.domain.TrainingParameters;
+import io.complexitynet.model.embedding.CharacterTrigramEncoder;
+import io.complexitynet.model.embedding.PromptEncoder;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ModelCodecTest {
+
+    private static final PromptEncoder ENCODER = new CharacterTrigramEncoder();
+    private static final List<String> PROMPTS = List.of("Write a function to add two numbers",
+            "Write a function to parse the date string", "find the optimal schedule", "something else entirely");
+
+    @Test
+    void aLoadedModelPredictsExactlyAsTheStoredOne() {
+        ComplexityModel model = model(new ComplexitySource.Classifier());
+        ComplexityModel loaded = ModelCodec.decode(ModelCodec.encode(model), ENCODER);
+        assertEquals(model.predictAll(PROMPTS), loaded.predictAll(PROMPTS));
+        assertEquals(model.metadata(), loaded.metadata());
+        assertEquals(model.ladder(), loaded.ladder());
+        assertEquals(model.scale(), loaded.scale());
+    }
+
+    @Test
+    void aPassHeadSourceAndAConstantHeadSurviveTheRoundTrip() {
+        ComplexityModel model = model(new ComplexitySource.PassHeads(0.35));
+        ComplexityModel loaded = ModelCodec.decode(ModelCodec.encode(model), ENCODER);
+        assertEquals(new ComplexitySource.PassHeads(0.35), loaded.complexitySource());
+        assertTrue(loaded.heads().get(2).isConstant());
+        assertEquals(model.predictAll(PROMPTS), loaded.predictAll(PROMPTS));
+    }
+
+    @Test
+    void bytesThatAreNoModelAreRefused() {
+        ModelFormatException refused = assertThrows(ModelFormatException.class,
+                () -> ModelCodec.decode("hello world".getBytes(), ENCODER));
+        assertEquals("not a complexity model: the bytes do not start with CXNM", refused.getMessage());
+    }
+
+    @Test
+    void aNewerFormatIsRefusedWithBothVersions() {
+        byte[] stored = ModelCodec.encode(model(new ComplexitySource.Classifier()));
+        ByteBuffer.wrap(stored).putInt(4, 2);
+        ModelFormatException refused = assertThrows(ModelFormatException.class, () -> ModelCodec.decode(stored, ENCODER));
+        assertEquals("complexity model format 2 is not readable here; this code reads format 1", refused.getMessage());
+    }
+
+    @Test
+    void aModelNeedsTheEncoderItWasTrainedWith() {
+        byte[] stored = ModelCodec.encode(model(new ComplexitySource.Classifier()));
+        PromptEncoder other = new PromptEncoder() {
+            @Override
+            public String id() {
+                return "other";
+            }
+
+            @Override
+            public int dimension() {
+                return 64;
+            }
+
+            @Override
+            public List<float[]> encodeAll(List<String> prompts) {
+                return ENCODER.encodeAll(prompts);
+            }
+        };
+        ModelFormatException refused = assertThrows(ModelFormatException.class, () -> ModelCodec.decode(stored, other));
+        assertEquals("the model needs encoder char-trigram-test, not other", refused.getMessage());
+    }
+
+    @Test
+    void truncatedBytesAreRefused() {
+        byte[] stored = ModelCodec.encode(model(new ComplexitySource.Classifier()));
+        assertThrows(ModelFormatException.class, () -> ModelCodec.decode(Arrays.copyOf(stored, stored.length / 2), ENCODER));
+    }
+
+    /** A small model over synthetic tasks; the large model passed every task, so its head is constant. */
+    private static ComplexityModel model(ComplexitySource source) {
+        List<LabelledTask> tasks = SyntheticTasks.everyStep(5).stream()
+                .map(task -> SyntheticTasks.withPasses(task, task.passes().get(0).passes(), task.passes().get(1).passes(), 1))
+                .toList();
+        List<float[]> vectors = ENCODER.encodeAll(tasks.stream().map(LabelledTask::prompt).toList());
+        TrainingParameters parameters = TrainingParameters.defaults();
+        ComplexityClassifier classifier = ComplexityClassifier.fit(vectors,
+                tasks.stream().map(LabelledTask::complexity).toList(), parameters);
+        List<PassHead> heads = IntStream.range(0, 3)
+                .mapToObj(model -> PassHead.fit(vectors, tasks.stream().mapToDouble(task -> task.passRate(model)).toArray(), parameters)
+                        .calibrated(new PlattScaling(1.5, -0.2)))
+                .toList();
+        ModelMetadata metadata = new ModelMetadata(ENCODER.id(), ENCODER.dimension(), "mbpp", parameters, "abc", tasks.size(),
+                tasks.size(), 0);
+        return new ComplexityModel(ENCODER, classifier, heads, SyntheticTasks.LADDER, ComplexityScale.fromLabels(tasks), source,
+                metadata);
+    }
+}

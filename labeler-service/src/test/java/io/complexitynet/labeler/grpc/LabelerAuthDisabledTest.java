@@ -1,0 +1,54 @@
+package io.complexitynet.labeler.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.complexitynet.labeler.it.MbppSlices;
+import io.complexitynet.labeler.it.VerifierResource;
+import io.complexitynet.proto.v1.ImportDatasetRequest;
+import io.complexitynet.proto.v1.LabelerGrpc;
+import io.complexitynet.proto.v1.LabelingJob;
+import io.complexitynet.proto.v1.StartLabelingRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** complexitynet.auth.enabled=false, as the embedded mode runs it: no token needed, no identity provider either. */
+@QuarkusTest
+@TestProfile(LabelerAuthDisabledTest.AuthOff.class)
+@QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
+class LabelerAuthDisabledTest {
+
+    public static class AuthOff implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // Nothing answers on port 1: the labeler must start and serve without asking an identity provider.
+            return Map.of("complexitynet.auth.enabled", "false", "quarkus.oidc.auth-server-url", "http://127.0.0.1:1/realms/none");
+        }
+    }
+
+    @TestHTTPResource
+    URL labelerUrl;
+
+    @Test
+    void callsWithoutATokenAreServedAndTheRequestNamesWhoStartedTheJob() {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress(labelerUrl.getHost(), labelerUrl.getPort()).usePlaintext().build();
+        try {
+            LabelerGrpc.LabelerBlockingStub labeler = LabelerGrpc.newBlockingStub(channel);
+            labeler.importDataset(ImportDatasetRequest.newBuilder().setName("auth-off")
+                    .setPath(MbppSlices.of("auth-off", Set.of(11, 12)).toString()).build());
+            LabelingJob job = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset("auth-off")
+                    .setStartedBy("embedded-user").build());
+            assertEquals("embedded-user", job.getStartedBy());
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+}

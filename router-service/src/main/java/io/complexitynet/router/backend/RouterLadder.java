@@ -1,0 +1,74 @@
+package io.complexitynet.router.backend;
+
+import io.complexitynet.core.backend.BackendException;
+import io.complexitynet.core.backend.BackendLadder;
+import io.complexitynet.core.backend.Completion;
+import io.complexitynet.core.backend.CompletionRequest;
+import io.complexitynet.core.backend.ModelSettings;
+import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.core.task.CodeTask;
+import io.complexitynet.core.task.MbppReader;
+import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.router.config.RouterConfig;
+import io.complexitynet.router.domain.Cascade;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The router's models, cheapest first, with core's backends (the labeler's, shared). Replayed models
+ * answer only prompts they have a recording for: the router finds the MBPP task whose instruction is
+ * the prompt, so the same code paths run on the paper's recorded outputs.
+ */
+@ApplicationScoped
+public class RouterLadder {
+
+    /** Backends that report no usage (replay) are charged by length: about four characters a token. */
+    private static final int CHARS_PER_TOKEN = 4;
+
+    private final BackendLadder backends;
+    private final Map<String, String> mbppIdByPrompt = new HashMap<>();
+
+    RouterLadder(RouterConfig config) {
+        this.backends = BackendLadder.build("router.models", config.models().stream().map(RouterLadder::settings).toList(),
+                config.replay().file());
+        boolean replays = config.models().stream().anyMatch(model -> model.backend().equals("replay"));
+        if (replays) {
+            Path tasks = config.replay().tasks().orElseThrow(() -> new IllegalStateException(
+                    "router.replay.tasks: a model replays, so name the MBPP file whose recorded outputs it replays"));
+            for (MbppTask task : MbppReader.read(tasks)) {
+                mbppIdByPrompt.put(task.text().strip(), Integer.toString(task.taskId()));
+            }
+        }
+    }
+
+    private static ModelSettings settings(RouterConfig.Model model) {
+        return new ModelSettings(model.name(), model.backend(), model.costUnitsPer1k(), model.baseUrl(), model.remoteModel(),
+                model.apiKeyEnv(), model.requestTimeout(), model.maxRetries(), model.initialBackoff(), model.maxBackoff(),
+                model.maxConcurrency(), model.maxTokens());
+    }
+
+    public List<PricedModel> ladder() {
+        return backends.names().stream().map(name -> new PricedModel(name, backends.costUnitsPer1k(name))).toList();
+    }
+
+    /** Asks one model; the prompt's MBPP id (when it has one) lets replayed models find their recording. */
+    public Cascade.Generated generate(PricedModel model, String requestId, String prompt, String setupCode, List<String> tests) {
+        String sourceId = Optional.ofNullable(mbppIdByPrompt.get(prompt.strip())).orElse(requestId);
+        CodeTask task = new CodeTask(sourceId, prompt, setupCode, tests);
+        Completion completion;
+        try {
+            completion = backends.backend(model.name()).complete(new CompletionRequest(model.name(), task, 0, 0,
+                    backends.maxTokens(model.name())));
+        } catch (BackendException e) {
+            throw new Cascade.GenerationFailed(model.name() + ": " + e.getMessage(), e);
+        }
+        int promptTokens = completion.promptTokens() > 0 ? completion.promptTokens() : prompt.length() / CHARS_PER_TOKEN + 1;
+        int completionTokens = completion.completionTokens() > 0 ? completion.completionTokens()
+                : completion.rawText().length() / CHARS_PER_TOKEN + 1;
+        return new Cascade.Generated(completion.code(), promptTokens, completionTokens, completion.latency().toMillis());
+    }
+}

@@ -1,0 +1,85 @@
+package io.complexitynet.router.classifier;
+
+import io.complexitynet.core.routing.Prediction;
+import io.complexitynet.model.domain.ClassifierInput;
+import io.complexitynet.model.embedding.PromptEncoder;
+import io.complexitynet.model.learning.ComplexityModel;
+import io.complexitynet.model.learning.ModelCodec;
+import io.complexitynet.router.domain.RouteRefused;
+import io.complexitynet.router.persistence.PromotedModelSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The promoted complexity model, in-process. Loaded from the label database at start and again on
+ * every model-promoted event; the swap is one reference write, so a request in flight finishes on the
+ * model it started with and the next one uses the new model. A model that cannot be loaded leaves the
+ * current one in place.
+ */
+@ApplicationScoped
+public class PromotedClassifier {
+
+    private static final Logger LOG = Logger.getLogger(PromotedClassifier.class);
+
+    /** A loaded model with its identity. */
+    public record Loaded(String id, long version, ComplexityModel model) {
+    }
+
+    private final PromotedModelSource source;
+    private final PromptEncoder encoder;
+    private final AtomicReference<Loaded> current = new AtomicReference<>();
+
+    PromotedClassifier(PromotedModelSource source, PromptEncoder encoder) {
+        this.source = source;
+        this.encoder = encoder;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        reload();
+    }
+
+    /** Loads the promoted model if it is not the one in use; returns what is in use afterwards. */
+    public synchronized Optional<Loaded> reload() {
+        Optional<PromotedModelSource.StoredModel> promoted = source.promoted();
+        Loaded inUse = current.get();
+        if (promoted.isEmpty()) {
+            LOG.warn("no complexity model is promoted yet: Route and Classify answer UNAVAILABLE until one is");
+            return Optional.ofNullable(inUse);
+        }
+        PromotedModelSource.StoredModel stored = promoted.get();
+        if (inUse != null && inUse.id().equals(stored.id())) {
+            return Optional.of(inUse);
+        }
+        try {
+            Loaded loaded = new Loaded(stored.id(), stored.version(), ModelCodec.decode(stored.artifact(), encoder));
+            current.set(loaded);
+            LOG.infof("complexity model %s (version %d) in use", loaded.id(), loaded.version());
+            return Optional.of(loaded);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "complexity model %s could not be loaded; keeping %s", stored.id(), inUse == null ? "none" : inUse.id());
+            return Optional.ofNullable(inUse);
+        }
+    }
+
+    public Optional<Loaded> inUse() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** The model in use and its prediction for the prompt (and tests, which name the function). */
+    public Classified classify(String prompt, List<String> tests) {
+        Loaded loaded = current.get();
+        if (loaded == null) {
+            throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE,
+                    "no complexity model has been promoted yet; train one and promote it with the Trainer API");
+        }
+        return new Classified(loaded, loaded.model().predict(ClassifierInput.of(prompt, tests)));
+    }
+
+    public record Classified(Loaded model, Prediction prediction) {
+    }
+}

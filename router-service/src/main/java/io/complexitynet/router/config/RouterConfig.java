@@ -1,0 +1,95 @@
+package io.complexitynet.router.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every knob of the router; defaults live in application.properties and the README's table. */
+@ConfigMapping(prefix = "router")
+public interface RouterConfig {
+
+    /** The model ladder, cheapest first: the same kinds of backends the labeler uses. */
+    List<Model> models();
+
+    /** For models with the replay backend. */
+    Replay replay();
+
+    /** The paper's policy: complexity classes to ladder indexes, e.g. {@code 1-2:0,3-4:1,5:2}. */
+    String paperPolicy();
+
+    /** Step up the ladder when an answer fails the request's tests. */
+    boolean escalate();
+
+    /** Wall-clock limit the verifier gives each answer. */
+    Duration verifyWallTime();
+
+    /** The token claim that names the caller's tenant. */
+    String tenantClaim();
+
+    /** The policy of a tenant with no row in the tenant_policy table. */
+    DefaultTenant defaultTenant();
+
+    interface Model {
+        String name();
+
+        /** {@code replay} or {@code openai}. */
+        String backend();
+
+        @WithName("cost-units-per-1k")
+        double costUnitsPer1k();
+
+        Optional<URI> baseUrl();
+
+        Optional<String> remoteModel();
+
+        /** Name of the environment variable holding the API key. */
+        Optional<String> apiKeyEnv();
+
+        @WithDefault("60s")
+        Duration requestTimeout();
+
+        @WithDefault("4")
+        int maxRetries();
+
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        @WithDefault("16")
+        int maxConcurrency();
+
+        @WithDefault("512")
+        int maxTokens();
+    }
+
+    interface Replay {
+        /** Recorded outputs in the generations.jsonl schema. */
+        Optional<Path> file();
+
+        /** The MBPP file those outputs answer: a prompt replays when it is one of its instructions. */
+        Optional<Path> tasks();
+    }
+
+    interface DefaultTenant {
+        /** {@code paper} or {@code expected-cost}. */
+        String policy();
+
+        double threshold();
+
+        /** Cost units per period; 0: unlimited. */
+        double budget();
+
+        /** DAY or MONTH. */
+        String budgetPeriod();
+
+        /** Keep routed requests with tests as samples. */
+        boolean feedback();
+    }
+}

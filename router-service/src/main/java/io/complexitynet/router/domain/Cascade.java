@@ -1,0 +1,102 @@
+package io.complexitynet.router.domain;
+
+import io.complexitynet.core.routing.PricedModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verify-and-escalate: asks the decision's first model; with tests, has the answer verified and steps
+ * up the decision's ladder until an answer passes or no model is left. A model whose backend fails
+ * is stepped over the same way. Without tests the first answer is the answer.
+ */
+public final class Cascade {
+
+    /** Asks one model for code; throws {@link GenerationFailed} when the model cannot answer. */
+    public interface Generator {
+        Generated generate(PricedModel model);
+    }
+
+    /** The model's backend gave no answer (unreachable, out of retries, a sample never recorded). */
+    public static final class GenerationFailed extends RuntimeException {
+        public GenerationFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Runs the request's tests against code. */
+    public interface Checker {
+        Checked check(String code);
+    }
+
+    public record Generated(String code, int promptTokens, int completionTokens, long millis) {
+    }
+
+    public record Checked(String verdict, long millis) {
+        public boolean passed() {
+            return "PASSED".equals(verdict);
+        }
+    }
+
+    /**
+     * One model tried. {@code failure} is set when the model could not answer at all.
+     * Cost units: the model's price per 1K tokens times the tokens used.
+     */
+    public record Attempt(PricedModel model, Optional<Generated> generated, Optional<Checked> checked, Optional<String> failure) {
+
+        public double costUnits() {
+            return generated.map(g -> model.costUnits() * (g.promptTokens() + g.completionTokens()) / 1000.0).orElse(0.0);
+        }
+
+        public boolean usable() {
+            return generated.isPresent() && checked.map(Checked::passed).orElse(true);
+        }
+    }
+
+    /** Every attempt in order; the answer is the last one that produced code. */
+    public record Outcome(List<Attempt> attempts) {
+
+        public Outcome {
+            attempts = List.copyOf(attempts);
+        }
+
+        public Optional<Attempt> answer() {
+            for (int i = attempts.size() - 1; i >= 0; i--) {
+                if (attempts.get(i).generated().isPresent()) {
+                    return Optional.of(attempts.get(i));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private final List<PricedModel> ladder;
+    private final boolean escalate;
+
+    /** @param escalate false: only the decision's first model is ever asked. */
+    public Cascade(List<PricedModel> ladder, boolean escalate) {
+        this.ladder = List.copyOf(ladder);
+        this.escalate = escalate;
+    }
+
+    public Outcome run(Decision decision, Optional<Checker> tests, Generator generator) {
+        List<Attempt> attempts = new ArrayList<>();
+        List<Integer> order = escalate ? decision.ladder() : List.of(decision.first());
+        for (int index : order) {
+            PricedModel model = ladder.get(index);
+            Attempt attempt;
+            try {
+                Generated generated = generator.generate(model);
+                attempt = new Attempt(model, Optional.of(generated), tests.map(checker -> checker.check(generated.code())),
+                        Optional.empty());
+            } catch (GenerationFailed e) {
+                attempt = new Attempt(model, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()));
+            }
+            attempts.add(attempt);
+            if (attempt.usable()) {
+                break;
+            }
+        }
+        return new Outcome(attempts);
+    }
+}

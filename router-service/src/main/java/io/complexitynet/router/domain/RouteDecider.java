@@ -1,0 +1,81 @@
+package io.complexitynet.router.domain;
+
+import io.complexitynet.core.routing.ComplexityPolicy;
+import io.complexitynet.core.routing.Prediction;
+import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.core.routing.RoutingPolicy;
+import io.complexitynet.core.routing.ThresholdPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a prediction into a decision within what the tenant may use: the policy's choice, moved up
+ * to the next model the tenant is allowed, never above the tenant's (or the request's) maximum.
+ */
+public final class RouteDecider {
+
+    private final List<PricedModel> ladder;
+    private final ComplexityPolicy paperPolicy;
+
+    public RouteDecider(List<PricedModel> ladder, ComplexityPolicy paperPolicy) {
+        this.ladder = PricedModel.ladder(ladder);
+        this.paperPolicy = paperPolicy;
+    }
+
+    public List<PricedModel> ladder() {
+        return ladder;
+    }
+
+    public Decision decide(Prediction prediction, TenantPolicy tenant, RouteOptions options) {
+        int ceiling = ceiling(tenant, options);
+        List<Integer> usable = new ArrayList<>();
+        for (int i = 0; i <= ceiling; i++) {
+            String name = ladder.get(i).name();
+            if (tenant.allowedModels().map(allowed -> allowed.contains(name)).orElse(true)) {
+                usable.add(i);
+            }
+        }
+        if (usable.isEmpty()) {
+            throw new RouteRefused(RouteRefused.Kind.PERMISSION_DENIED, "tenant " + tenant.tenant()
+                    + " may use no model at or below " + ladder.get(ceiling).name());
+        }
+        RoutingMode mode = options.mode().orElse(tenant.defaultMode());
+        double threshold = options.threshold().orElse(tenant.defaultThreshold());
+        RoutingPolicy policy = mode == RoutingMode.PAPER ? paperPolicy : new ThresholdPolicy(threshold, ladder.size());
+        int wanted = policy.choose(prediction);
+        int first = usable.stream().filter(i -> i >= wanted).findFirst().orElse(usable.get(usable.size() - 1));
+        StringBuilder reason = new StringBuilder(policy.explain(prediction));
+        if (first != wanted) {
+            reason.append(String.format(Locale.ROOT, "; %s is %s for tenant %s, so %s", ladder.get(wanted).name(),
+                    wanted > ceiling ? "above the maximum" : "not allowed", tenant.tenant(), ladder.get(first).name()));
+        }
+        return new Decision(prediction, mode, threshold, usable.subList(usable.indexOf(first), usable.size()), reason.toString());
+    }
+
+    private int ceiling(TenantPolicy tenant, RouteOptions options) {
+        int tenantMax = tenant.maxModel().map(name -> indexOf(name, "tenant " + tenant.tenant() + "'s max_model"))
+                .orElse(ladder.size() - 1);
+        Optional<String> requested = options.maxModel();
+        if (requested.isEmpty()) {
+            return tenantMax;
+        }
+        int requestMax = indexOf(requested.get(), "max_model");
+        if (requestMax > tenantMax) {
+            throw new RouteRefused(RouteRefused.Kind.PERMISSION_DENIED, "max_model " + requested.get()
+                    + " is above tenant " + tenant.tenant() + "'s maximum " + ladder.get(tenantMax).name());
+        }
+        return requestMax;
+    }
+
+    private int indexOf(String model, String field) {
+        for (int i = 0; i < ladder.size(); i++) {
+            if (ladder.get(i).name().equals(model)) {
+                return i;
+            }
+        }
+        throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, field + ": unknown model '" + model + "'; the ladder is "
+                + ladder.stream().map(PricedModel::name).toList());
+    }
+}

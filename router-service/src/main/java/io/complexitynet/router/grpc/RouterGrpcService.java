@@ -1,0 +1,105 @@
+package io.complexitynet.router.grpc;
+
+import io.complexitynet.proto.v1.ClassifyRequest;
+import io.complexitynet.proto.v1.ClassifyResponse;
+import io.complexitynet.proto.v1.GetUsageRequest;
+import io.complexitynet.proto.v1.GetUsageResponse;
+import io.complexitynet.proto.v1.RouteRequest;
+import io.complexitynet.proto.v1.RouteResponse;
+import io.complexitynet.router.auth.CallerTenant;
+import io.complexitynet.router.domain.RouteOptions;
+import io.complexitynet.router.domain.RouteRefused;
+import io.complexitynet.router.domain.RoutingMode;
+import io.complexitynet.router.domain.TenantPolicy;
+import io.complexitynet.router.persistence.TenantStore;
+import io.complexitynet.router.workflow.RouteWorkflow;
+import io.complexitynet.router.workflow.TenantPolicies;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+
+/** The Router gRPC API: the caller's tenant from its token, the request mapped to the workflow, the outcome mapped back. */
+@GrpcService
+@RolesAllowed(RouterGrpcService.ROUTER_ROLE)
+public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
+
+    static final String ROUTER_ROLE = "router-user";
+
+    private final RouteWorkflow workflow;
+    private final TenantPolicies policies;
+    private final TenantStore tenants;
+    private final CallerTenant caller;
+    private final RouterMapping mapping;
+
+    RouterGrpcService(RouteWorkflow workflow, TenantPolicies policies, TenantStore tenants, CallerTenant caller, RouterMapping mapping) {
+        this.workflow = workflow;
+        this.policies = policies;
+        this.tenants = tenants;
+        this.caller = caller;
+        this.mapping = mapping;
+    }
+
+    @Override
+    @Blocking
+    public Uni<RouteResponse> route(RouteRequest request) {
+        return answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
+                request.getTestsList(), request.getSetupCode(), options(request.getPolicy(), request.getQualityTarget(),
+                request.getMaxModel())))));
+    }
+
+    @Override
+    @Blocking
+    public Uni<ClassifyResponse> classify(ClassifyRequest request) {
+        return answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
+                request.getTestsList(), "", options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel())))));
+    }
+
+    @Override
+    @Blocking
+    public Uni<GetUsageResponse> getUsage(GetUsageRequest request) {
+        return answer(() -> {
+            TenantPolicy policy = policies.of(caller.get());
+            LocalDate periodStart = policy.budgetPeriod().start(policies.today());
+            LocalDate from = request.getFrom().isEmpty() ? periodStart : date("from", request.getFrom());
+            LocalDate to = request.getTo().isEmpty() ? policies.today() : date("to", request.getTo());
+            if (to.isBefore(from)) {
+                throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "to: " + to + " is before from " + from);
+            }
+            return mapping.usage(policy, tenants.usage(policy.tenant(), from, to), tenants.spent(policy.tenant(), periodStart),
+                    periodStart);
+        });
+    }
+
+    private static RouteOptions options(String policy, double qualityTarget, String maxModel) {
+        Optional<RoutingMode> mode;
+        try {
+            mode = policy.isBlank() ? Optional.empty() : Optional.of(RoutingMode.named(policy));
+        } catch (IllegalArgumentException e) {
+            throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "policy: " + e.getMessage());
+        }
+        return new RouteOptions(mode, qualityTarget == 0 ? OptionalDouble.empty() : OptionalDouble.of(qualityTarget),
+                maxModel.isBlank() ? Optional.empty() : Optional.of(maxModel));
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, field + ": '" + text + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    private static <T> Uni<T> answer(Supplier<T> work) {
+        try {
+            return Uni.createFrom().item(work.get());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(GrpcErrors.toStatus(e));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.complexitynet.router.health;
+
+import io.complexitynet.router.classifier.PromotedClassifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once a promoted complexity model is loaded: without one the router can only refuse. */
+@Readiness
+@ApplicationScoped
+public class ClassifierReadiness implements HealthCheck {
+
+    private final PromotedClassifier classifier;
+
+    ClassifierReadiness(PromotedClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return classifier.inUse().map(loaded -> HealthCheckResponse.named("classifier").up()
+                        .withData("model", loaded.id()).withData("version", loaded.version()).build())
+                .orElseGet(() -> HealthCheckResponse.named("classifier").down()
+                        .withData("reason", "no complexity model promoted yet").build());
+    }
+}

@@ -1,0 +1,35 @@
+package io.complexitynet.router.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.proto.v1.ModelPromoted;
+import io.complexitynet.router.classifier.PromotedClassifier;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Every router replica hears every promotion (its own queue on the fan-out exchange) and reloads the
+ * promoted model from the database; a repeated event finds the model already in use.
+ */
+@ApplicationScoped
+public class ModelPromotedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ModelPromotedConsumer.class);
+
+    private final PromotedClassifier classifier;
+
+    ModelPromotedConsumer(PromotedClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    @Incoming("model-promoted")
+    @Blocking
+    @ActivateRequestContext
+    public void consume(byte[] payload) throws InvalidProtocolBufferException {
+        ModelPromoted event = ModelPromoted.parseFrom(payload);
+        LOG.infof("model-promoted: %s (version %d) by %s", event.getModelId(), event.getModelVersion(), event.getPromotedBy());
+        classifier.reload();
+    }
+}

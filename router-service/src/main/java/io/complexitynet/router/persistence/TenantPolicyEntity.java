@@ -1,0 +1,32 @@
+package io.complexitynet.router.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "tenant_policy")
+public class TenantPolicyEntity extends PanacheEntityBase {
+
+    @Id
+    public String tenant;
+
+    /** Comma-separated model names; null: every model of the ladder. */
+    public String allowedModels;
+
+    /** Null: the ladder's largest. */
+    public String maxModel;
+
+    public String defaultPolicy;
+
+    public double defaultThreshold;
+
+    /** 0: unlimited. */
+    public double budgetCostUnits;
+
+    /** DAY or MONTH. */
+    public String budgetPeriod;
+
+    public boolean feedback;
+}

@@ -1,0 +1,53 @@
+package io.complexitynet.router.verification;
+
+import io.complexitynet.proto.v1.Candidate;
+import io.complexitynet.proto.v1.CandidateResult;
+import io.complexitynet.proto.v1.ResourceLimits;
+import io.complexitynet.proto.v1.VerifierGrpc;
+import io.complexitynet.proto.v1.VerifyRequest;
+import io.complexitynet.router.config.RouterConfig;
+import io.complexitynet.router.domain.Cascade;
+import io.complexitynet.router.domain.RouteRefused;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The request's tests run by the verifier-service over gRPC. Tests the verifier cannot run are the
+ * caller's mistake; a verifier that is unavailable gives a VERIFIER_* verdict naming why, so the
+ * cascade steps up rather than failing the request.
+ */
+@ApplicationScoped
+public class VerifierClient {
+
+    private final VerifierGrpc.VerifierBlockingStub verifier;
+    private final RouterConfig config;
+
+    VerifierClient(@GrpcClient("verifier") VerifierGrpc.VerifierBlockingStub verifier, RouterConfig config) {
+        this.verifier = verifier;
+        this.config = config;
+    }
+
+    public Cascade.Checker checker(String requestId, String setupCode, List<String> tests) {
+        return code -> {
+            long start = System.nanoTime();
+            VerifyRequest request = VerifyRequest.newBuilder().setBatchId(requestId).addCandidates(Candidate.newBuilder()
+                    .setCandidateId("0").setCode(code).setSetupCode(setupCode).addAllTests(tests)
+                    .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.verifyWallTime().toMillis()))).build();
+            String verdict;
+            try {
+                CandidateResult result = verifier.verify(request).getResults(0);
+                verdict = result.getVerdict().name().replace("VERDICT_", "");
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                    throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "the verifier cannot run these tests: "
+                            + e.getStatus().getDescription());
+                }
+                verdict = "VERIFIER_" + e.getStatus().getCode().name();
+            }
+            return new Cascade.Checked(verdict, (System.nanoTime() - start) / 1_000_000);
+        };
+    }
+}

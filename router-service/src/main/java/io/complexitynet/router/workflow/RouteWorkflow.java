@@ -1,0 +1,153 @@
+package io.complexitynet.router.workflow;
+
+import io.complexitynet.core.routing.ComplexityPolicy;
+import io.complexitynet.router.backend.RouterLadder;
+import io.complexitynet.router.classifier.PromotedClassifier;
+import io.complexitynet.router.config.RouterConfig;
+import io.complexitynet.router.domain.Cascade;
+import io.complexitynet.router.domain.Decision;
+import io.complexitynet.router.domain.RouteDecider;
+import io.complexitynet.router.domain.RouteOptions;
+import io.complexitynet.router.domain.RouteRefused;
+import io.complexitynet.router.domain.TenantPolicy;
+import io.complexitynet.router.metrics.RouterMetrics;
+import io.complexitynet.router.persistence.RoutedSampleStore;
+import io.complexitynet.router.persistence.TenantStore;
+import io.complexitynet.router.verification.VerifierClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One request from prompt to answer: the tenant's policy and budget, the promoted classifier's
+ * prediction, the decision, the cascade over the model backends and the verifier, then usage and
+ * (for tested requests of tenants that allow it) the samples the classifier can learn from.
+ */
+@ApplicationScoped
+public class RouteWorkflow {
+
+    /** What a request asks for. */
+    public record Request(String tenant, String prompt, List<String> tests, String setupCode, RouteOptions options) {
+    }
+
+    /** A decision with its classifier and how long it took. */
+    public record Decided(Decision decision, PromotedClassifier.Loaded classifier, long decisionNanos) {
+    }
+
+    /** A routed request's outcome. */
+    public record Routed(Decided decided, Cascade.Outcome outcome, long generationNanos, long verificationNanos) {
+    }
+
+    private final PromotedClassifier classifier;
+    private final RouterLadder ladder;
+    private final RouteDecider decider;
+    private final Cascade cascade;
+    private final TenantPolicies policies;
+    private final TenantStore tenants;
+    private final RoutedSampleStore samples;
+    private final VerifierClient verifier;
+    private final RouterMetrics metrics;
+
+    RouteWorkflow(PromotedClassifier classifier, RouterLadder ladder, RouterConfig config, TenantPolicies policies, TenantStore tenants,
+                  RoutedSampleStore samples, VerifierClient verifier, RouterMetrics metrics) {
+        this.classifier = classifier;
+        this.ladder = ladder;
+        this.decider = new RouteDecider(ladder.ladder(), ComplexityPolicy.parse(config.paperPolicy()));
+        this.cascade = new Cascade(ladder.ladder(), config.escalate());
+        this.policies = policies;
+        this.tenants = tenants;
+        this.samples = samples;
+        this.verifier = verifier;
+        this.metrics = metrics;
+    }
+
+    public Decided decide(Request request) {
+        validate(request);
+        TenantPolicy policy = policies.of(request.tenant());
+        return decide(request, policy);
+    }
+
+    private Decided decide(Request request, TenantPolicy policy) {
+        long start = System.nanoTime();
+        PromotedClassifier.Classified classified = classifier.classify(request.prompt(), request.tests());
+        if (classified.prediction().models() != ladder.ladder().size()) {
+            throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE, "the promoted model predicts for "
+                    + classified.prediction().models() + " models but the router's ladder has " + ladder.ladder().size());
+        }
+        Decision decision = decider.decide(classified.prediction(), policy, request.options());
+        long nanos = System.nanoTime() - start;
+        metrics.decided(nanos);
+        return new Decided(decision, classified.model(), nanos);
+    }
+
+    public Routed route(Request request) {
+        validate(request);
+        TenantPolicy policy = policies.of(request.tenant());
+        policies.requireBudget(policy);
+        Decided decided = decide(request, policy);
+        String requestId = UUID.randomUUID().toString();
+        long[] generation = {0};
+        long[] verification = {0};
+        Cascade.Generator generator = model -> {
+            long start = System.nanoTime();
+            try {
+                return ladder.generate(model, requestId, request.prompt(), request.setupCode(), request.tests());
+            } finally {
+                generation[0] += System.nanoTime() - start;
+            }
+        };
+        Optional<Cascade.Checker> checker = request.tests().isEmpty() ? Optional.empty() : Optional.of(code -> {
+            long start = System.nanoTime();
+            try {
+                return verifier.checker(requestId, request.setupCode(), request.tests()).check(code);
+            } finally {
+                verification[0] += System.nanoTime() - start;
+            }
+        });
+        Cascade.Outcome outcome = cascade.run(decided.decision(), checker, generator);
+        record(request, policy, requestId, decided, outcome);
+        if (outcome.answer().isEmpty()) {
+            throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE, "no model could answer: " + outcome.attempts().stream()
+                    .map(attempt -> attempt.failure().orElse("")).toList());
+        }
+        return new Routed(decided, outcome, generation[0], verification[0]);
+    }
+
+    private void record(Request request, TenantPolicy policy, String requestId, Decided decided, Cascade.Outcome outcome) {
+        int index = 0;
+        for (Cascade.Attempt attempt : outcome.attempts()) {
+            String verdict = attempt.checked().map(Cascade.Checked::verdict).orElse("");
+            metrics.attempted(attempt.model().name(), verdict, attempt.costUnits());
+            if (attempt.generated().isEmpty()) {
+                continue;
+            }
+            Cascade.Generated generated = attempt.generated().get();
+            tenants.record(request.tenant(), policies.today(), attempt.model().name(), generated.promptTokens(),
+                    generated.completionTokens(), attempt.costUnits());
+            if (policy.feedback() && attempt.checked().isPresent()) {
+                samples.store(new RoutedSampleStore.RoutedSample(requestId + "/" + index, request.tenant(), request.prompt(),
+                        request.tests(), request.setupCode(), attempt.model().name(), generated.code(), verdict,
+                        decided.classifier().id()));
+            }
+            index++;
+        }
+    }
+
+    private static void validate(Request request) {
+        if (request.prompt().isBlank()) {
+            throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "prompt: is empty; send the task as a user would ask it");
+        }
+        for (int i = 0; i < request.tests().size(); i++) {
+            if (request.tests().get(i).isBlank()) {
+                throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "tests[" + i + "]: is empty");
+            }
+        }
+        if (request.options().threshold().isPresent()) {
+            double q = request.options().threshold().getAsDouble();
+            if (!(q > 0 && q <= 1)) {
+                throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "quality_target: must be in (0, 1], was " + q);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.complexitynet.router.workflow;
+
+import io.complexitynet.router.config.RouterConfig;
+import io.complexitynet.router.domain.BudgetPeriod;
+import io.complexitynet.router.domain.RouteRefused;
+import io.complexitynet.router.domain.RoutingMode;
+import io.complexitynet.router.domain.TenantPolicy;
+import io.complexitynet.router.persistence.TenantStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A tenant's policy (its row, or the configured default) and the budget check before any spending. */
+@ApplicationScoped
+public class TenantPolicies {
+
+    private final TenantStore tenants;
+    private final RouterConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    TenantPolicies(TenantStore tenants, RouterConfig config) {
+        this.tenants = tenants;
+        this.config = config;
+    }
+
+    public TenantPolicy of(String tenant) {
+        return tenants.policy(tenant).orElseGet(() -> {
+            RouterConfig.DefaultTenant defaults = config.defaultTenant();
+            return new TenantPolicy(tenant, Optional.empty(), Optional.empty(), RoutingMode.named(defaults.policy()),
+                    defaults.threshold(), defaults.budget(), BudgetPeriod.valueOf(defaults.budgetPeriod()), defaults.feedback());
+        });
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Refuses a tenant that has spent its budget for the current period. */
+    public void requireBudget(TenantPolicy policy) {
+        if (policy.unlimited()) {
+            return;
+        }
+        LocalDate from = policy.budgetPeriod().start(today());
+        double spent = tenants.spent(policy.tenant(), from);
+        if (spent >= policy.budgetCostUnits()) {
+            throw new RouteRefused(RouteRefused.Kind.BUDGET_EXHAUSTED, String.format(Locale.ROOT,
+                    "tenant %s has spent %.2f of its budget of %.2f cost units for the %s starting %s",
+                    policy.tenant(), spent, policy.budgetCostUnits(), policy.budgetPeriod().name().toLowerCase(Locale.ROOT), from));
+        }
+    }
+}

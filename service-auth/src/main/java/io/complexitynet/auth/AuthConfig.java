@@ -1,0 +1,20 @@
+package io.complexitynet.auth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+
+/** The services' shared auth settings; the README's configuration table explains each. */
+@ConfigMapping(prefix = "complexitynet.auth")
+public interface AuthConfig {
+
+    /**
+     * Whether gRPC calls need a bearer token with the API's role. Off only where every caller is in the
+     * same JVM (the embedded mode): then anyone who can reach the port can call everything.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The role each gRPC service needs, by full service name (e.g. complexitynet.v1.Labeler), for refusals that name it. */
+    Map<String, String> roles();
+}

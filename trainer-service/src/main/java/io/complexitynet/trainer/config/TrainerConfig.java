@@ -1,0 +1,58 @@
+package io.complexitynet.trainer.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The trainer's settings; the README's configuration table explains each. */
+@ConfigMapping(prefix = "trainer")
+public interface TrainerConfig {
+
+    /** Hyper-parameters a StartTraining request leaves at zero. */
+    Defaults defaults();
+
+    Promotion promotion();
+
+    Jobs jobs();
+
+    /** Start a training job on every labels-updated event. */
+    boolean retrainOnLabelsUpdated();
+
+    interface Defaults {
+        String headType();
+
+        int epochs();
+
+        double learningRate();
+
+        long seed();
+
+        /** A complexity class with fewer training labels is left out of the classifier. */
+        int minLabelsPerClass();
+    }
+
+    interface Promotion {
+        /**
+         * Promote a newly trained model without being asked, when it beats the promoted one by
+         * {@link #minPassRateGain()} at no higher validation cost. Off: only PromoteModel promotes.
+         */
+        boolean automatic();
+
+        /** Required gain in validation pass rate, in points (1.0 = one percentage point). */
+        double minPassRateGain();
+
+        /** When set, PromoteModel refuses models that do not meet the policy either. */
+        boolean enforceOnManual();
+    }
+
+    interface Jobs {
+        /** Redeliveries of a training request that keeps failing before its job is failed. */
+        int maxRedeliveries();
+
+        /** How often unpublished model-promoted events are looked for. */
+        Duration dispatchInterval();
+
+        /** Where a succeeded job's report (Markdown, CSV, PNG) is also written; unset: only the database. */
+        Optional<String> reportDirectory();
+    }
+}

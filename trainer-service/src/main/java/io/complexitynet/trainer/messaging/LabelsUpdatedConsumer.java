@@ -1,0 +1,38 @@
+package io.complexitynet.trainer.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.proto.v1.LabelsUpdated;
+import io.complexitynet.trainer.config.TrainerConfig;
+import io.complexitynet.trainer.workflow.TrainingWorkflow;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Retrains when the labeler finishes a job, if configured to; a repeated event starts no second job. */
+@ApplicationScoped
+public class LabelsUpdatedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(LabelsUpdatedConsumer.class);
+
+    private final TrainingWorkflow workflow;
+    private final TrainerConfig config;
+
+    LabelsUpdatedConsumer(TrainingWorkflow workflow, TrainerConfig config) {
+        this.workflow = workflow;
+        this.config = config;
+    }
+
+    @Incoming("labels-updated")
+    @Blocking
+    @ActivateRequestContext
+    public void consume(byte[] payload) throws InvalidProtocolBufferException {
+        LabelsUpdated event = LabelsUpdated.parseFrom(payload);
+        if (!config.retrainOnLabelsUpdated()) {
+            LOG.debugf("labels-updated for labelling job %s: retraining is off", event.getJobId());
+            return;
+        }
+        workflow.retrain(event.getJobId());
+    }
+}

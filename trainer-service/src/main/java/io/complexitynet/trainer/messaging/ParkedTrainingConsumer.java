@@ -1,0 +1,27 @@
+package io.complexitynet.trainer.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.proto.v1.TrainingWork;
+import io.complexitynet.trainer.workflow.TrainingWorkflow;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A training request the broker parked after its delivery limit: its job fails with the reason, visibly. */
+@ApplicationScoped
+public class ParkedTrainingConsumer {
+
+    private final TrainingWorkflow workflow;
+
+    ParkedTrainingConsumer(TrainingWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @Incoming("training-requests-parked")
+    @Blocking
+    @ActivateRequestContext
+    public void consume(byte[] payload) throws InvalidProtocolBufferException {
+        workflow.parked(TrainingWork.parseFrom(payload).getJobId());
+    }
+}

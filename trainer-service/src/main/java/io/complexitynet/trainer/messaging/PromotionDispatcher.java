@@ -1,0 +1,68 @@
+package io.complexitynet.trainer.messaging;
+
+import io.complexitynet.proto.v1.ModelPromoted;
+import io.complexitynet.trainer.persistence.ComplexityModelEntity;
+import io.complexitynet.trainer.persistence.ModelPromotionEntity;
+import io.complexitynet.trainer.persistence.ModelStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the model-promoted event of every promotion not yet confirmed by the broker, right after
+ * a promotion and on schedule; the promotion row is flagged only after the confirm, so a crash
+ * between the two publishes it twice, never zero times (routers treat a repeat as a no-op).
+ */
+@ApplicationScoped
+public class PromotionDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(PromotionDispatcher.class);
+
+    private final ModelStore models;
+    private final MutinyEmitter<byte[]> promoted;
+
+    PromotionDispatcher(ModelStore models, @Channel("model-promoted") MutinyEmitter<byte[]> promoted) {
+        this.models = models;
+        this.promoted = promoted;
+    }
+
+    @Scheduled(every = "${trainer.jobs.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "5s", skipExecutionIf = ShuttingDown.class)
+    @ActivateRequestContext
+    void dispatch() {
+        publishPromotions();
+    }
+
+    /** Once shutdown begins the broker is going away; what is unpublished waits for the next start. */
+    @ApplicationScoped
+    static class ShuttingDown implements Scheduled.SkipPredicate {
+        private volatile boolean stopping;
+
+        void onStop(@Observes ShutdownEvent event) {
+            stopping = true;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return stopping;
+        }
+    }
+
+    public synchronized void publishPromotions() {
+        for (ModelPromotionEntity promotion : models.awaitingEvent()) {
+            ComplexityModelEntity model = models.get(promotion.modelId);
+            ModelPromoted event = ModelPromoted.newBuilder().setVersion(1).setModelId(model.id).setModelVersion(model.version)
+                    .setPromotedBy(promotion.promotedBy).setPromotedAt(promotion.promotedAt.toString()).build();
+            promoted.sendMessageAndAwait(ProtobufMessages.of(event, "model-promoted/" + promotion.id));
+            models.markEventPublished(promotion.id);
+            LOG.infof("model_id=%s version=%d promoted by %s; model-promoted published", model.id, model.version,
+                    promotion.promotedBy);
+        }
+    }
+}

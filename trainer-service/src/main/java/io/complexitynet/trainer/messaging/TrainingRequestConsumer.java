@@ -1,0 +1,41 @@
+package io.complexitynet.trainer.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.proto.v1.TrainingWork;
+import io.complexitynet.trainer.workflow.TrainingWorkflow;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one training job per message from the "training-requests" queue. The message is acknowledged
+ * only after the job's outcome is stored, so a crash mid-training redelivers it and the job runs
+ * again from the start (training is deterministic; the job stores at most one model). A job that
+ * keeps failing is parked by the queue's delivery limit and failed by {@link ParkedTrainingConsumer}.
+ */
+@ApplicationScoped
+public class TrainingRequestConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TrainingRequestConsumer.class);
+
+    private final TrainingWorkflow workflow;
+
+    TrainingRequestConsumer(TrainingWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @Incoming("training-requests")
+    @Blocking(ordered = false)
+    @ActivateRequestContext
+    public void consume(byte[] payload) throws InvalidProtocolBufferException {
+        String jobId = TrainingWork.parseFrom(payload).getJobId();
+        try {
+            workflow.run(jobId);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "training_job_id=%s failed, will be retried: %s", jobId, e.getMessage());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.complexitynet.trainer.persistence;
+
+import io.complexitynet.trainer.workflow.TrainerException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Model versions and promotions. */
+@ApplicationScoped
+public class ModelStore {
+
+    /** What a finished training run stores. */
+    public record NewModel(String dataFingerprint, String parametersJson, List<String> ladder, String metricsJson,
+                           String report, byte[] artifact) {
+    }
+
+    private final EntityManager entities;
+
+    ModelStore(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /**
+     * Stores the job's model and marks the job succeeded, together. A job that already stored its
+     * model (a redelivered request after a crash) keeps the first one: one job, one model.
+     */
+    @Transactional
+    public ComplexityModelEntity storeAndSucceed(TrainingJobEntity job, NewModel model) {
+        entities.createNativeQuery("insert into complexity_model (id, training_job_id, labeling_job_id, data_fingerprint, parameters,"
+                        + " ladder, metrics, report, artifact, created_by, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                        + " on conflict do nothing")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, job.id).setParameter(3, job.labelingJobId)
+                .setParameter(4, model.dataFingerprint()).setParameter(5, model.parametersJson())
+                .setParameter(6, String.join(",", model.ladder())).setParameter(7, model.metricsJson())
+                .setParameter(8, model.report()).setParameter(9, model.artifact()).setParameter(10, job.startedBy)
+                .setParameter(11, OffsetDateTime.now()).executeUpdate();
+        TrainingJobEntity.update("state = ?1, stage = 'done', progress = 1, finishedAt = ?2 where id = ?3 and state = ?4",
+                TrainingJobEntity.State.SUCCEEDED, OffsetDateTime.now(), job.id, TrainingJobEntity.State.RUNNING);
+        return byTrainingJob(job.id).orElseThrow();
+    }
+
+    @Transactional
+    public Optional<ComplexityModelEntity> byTrainingJob(String trainingJobId) {
+        return ComplexityModelEntity.find("trainingJobId", trainingJobId).firstResultOptional();
+    }
+
+    @Transactional
+    public ComplexityModelEntity get(String id) {
+        ComplexityModelEntity model = ComplexityModelEntity.findById(id);
+        if (model == null) {
+            throw new TrainerException.NotFound("no model " + id);
+        }
+        return model;
+    }
+
+    @Transactional
+    public List<ComplexityModelEntity> page(int index, int size) {
+        return ComplexityModelEntity.findAll(Sort.descending("version")).page(Page.of(index, size)).list();
+    }
+
+    @Transactional
+    public Optional<ModelPromotionEntity> latestPromotion() {
+        return ModelPromotionEntity.findAll(Sort.descending("promotedAt", "id")).firstResultOptional();
+    }
+
+    @Transactional
+    public Optional<ModelPromotionEntity> latestPromotionOf(String modelId) {
+        return ModelPromotionEntity.find("modelId", Sort.descending("promotedAt", "id"), modelId).firstResultOptional();
+    }
+
+    @Transactional
+    public ModelPromotionEntity promote(String modelId, String promotedBy) {
+        ModelPromotionEntity promotion = new ModelPromotionEntity();
+        promotion.modelId = modelId;
+        promotion.promotedBy = promotedBy;
+        promotion.promotedAt = OffsetDateTime.now();
+        promotion.persist();
+        return promotion;
+    }
+
+    @Transactional
+    public List<ModelPromotionEntity> awaitingEvent() {
+        return ModelPromotionEntity.list("eventPublished = false order by id");
+    }
+
+    @Transactional
+    public void markEventPublished(long promotionId) {
+        ModelPromotionEntity.update("eventPublished = true where id = ?1", promotionId);
+    }
+}

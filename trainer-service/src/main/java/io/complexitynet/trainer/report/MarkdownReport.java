@@ -1,0 +1,150 @@
+package io.complexitynet.trainer.report;
+
+import static io.complexitynet.trainer.report.Figures.cost;
+import static io.complexitynet.trainer.report.Figures.decimal;
+import static io.complexitynet.trainer.report.Figures.percent;
+import static io.complexitynet.trainer.report.Figures.seconds;
+import static io.complexitynet.trainer.report.Figures.shares;
+
+import io.complexitynet.core.evaluation.ClassificationReport;
+import io.complexitynet.core.evaluation.MarkdownTable;
+import io.complexitynet.core.routing.ModelShare;
+import io.complexitynet.core.routing.RoutingOutcome;
+import io.complexitynet.model.domain.TrainingParameters;
+import io.complexitynet.model.training.CalibratedRouting;
+import io.complexitynet.model.training.ClassificationComparison;
+import io.complexitynet.model.training.GapMetrics;
+import io.complexitynet.model.training.PartitionSizes;
+import io.complexitynet.model.training.PassHeadReport;
+import io.complexitynet.model.training.RoutingReport;
+import io.complexitynet.model.training.SourceSelection;
+import io.complexitynet.model.training.TrainingReport;
+import java.util.List;
+import java.util.Locale;
+
+/** A training report as Markdown: what was trained on, classification, calibration, routing, timings. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(TrainingReport report) {
+        return render(report, null);
+    }
+
+    /** The report with the cost/pass chart embedded from {@code chartFile}, a path relative to the Markdown file. */
+    public static String render(TrainingReport report, String chartFile) {
+        StringBuilder md = new StringBuilder("# Complexity model: training report\n\n");
+        md.append(setup(report)).append('\n');
+        md.append("## Complexity classification (test split)\n\n").append(classification(report.classification()));
+        md.append("\n## Pass heads (test split)\n\n").append(passHeads(report.passHeads()));
+        md.append("\n## Routing (test split, real outcomes)\n\n").append(routing(report.routing()));
+        if (chartFile != null) {
+            md.append("\n![Cost against pass rate](").append(chartFile).append(")\n");
+        }
+        md.append("\n## Timings\n\n").append(new MarkdownTable("embedding", "fitting", "evaluation", "total")
+                .row(seconds(report.timings().embedding()), seconds(report.timings().fitting()),
+                        seconds(report.timings().evaluation()), seconds(report.timings().total())));
+        return md.toString();
+    }
+
+    private static String setup(TrainingReport report) {
+        PartitionSizes sizes = report.sizes();
+        TrainingParameters parameters = report.parameters();
+        SourceSelection selection = report.sourceSelection();
+        StringBuilder md = new StringBuilder();
+        md.append(new MarkdownTable("split", "train (solved)", "validation (solved)", "test (solved)", "excluded")
+                .row(report.split(), sizes.train() + " (" + sizes.trainSolved() + ")",
+                        sizes.validation() + " (" + sizes.validationSolved() + ")",
+                        sizes.test() + " (" + sizes.testSolved() + ")", String.valueOf(sizes.excluded())));
+        md.append(String.format(Locale.ROOT, "%nEncoder `%s`; %s heads, %d epochs, learning rate %s, L2 %s, seed %d, at"
+                        + " least %d labels per class. Classes %s. Data fingerprint `%s`.%n",
+                report.encoderId(), parameters.headType().id(), parameters.epochs(), parameters.learningRate(),
+                parameters.l2(), parameters.seed(), parameters.minLabelsPerClass(), report.classes(),
+                report.dataFingerprint()));
+        md.append(String.format(Locale.ROOT, "%nPredicted complexity from: **%s**, chosen on the solved validation"
+                        + " tasks by macro-F1 (classifier %s, accuracy %s; best pass-head rule, %s: %s, accuracy %s).%n",
+                selection.chosen().source().describe(), decimal(selection.classifier().macroF1()),
+                percent(selection.classifier().accuracy()), selection.bestPassHeads().source().describe(),
+                decimal(selection.bestPassHeads().macroF1()), percent(selection.bestPassHeads().accuracy())));
+        if (!report.notes().isEmpty()) {
+            md.append('\n');
+            report.notes().forEach(note -> md.append("- ").append(note).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static String classification(ClassificationComparison comparison) {
+        MarkdownTable table = new MarkdownTable("classifier", "accuracy", "macro-F1");
+        row(table, "complexity model", comparison.model());
+        row(table, "majority class", comparison.majority());
+        row(table, "TF-IDF logistic", comparison.tfIdf());
+        return table + "\n" + comparison.unsolvedLeftOut() + " unsolved test tasks have no class and are left out.\n\n"
+                + "The model in detail:\n\n" + comparison.model().toMarkdown();
+    }
+
+    private static void row(MarkdownTable table, String name, ClassificationReport report) {
+        table.row(name, percent(report.accuracy()), decimal(report.macroF1()));
+    }
+
+    private static String passHeads(List<PassHeadReport> heads) {
+        MarkdownTable table = new MarkdownTable("model", "Platt slope", "Platt intercept", "Brier raw", "Brier calibrated",
+                "ECE raw", "ECE calibrated");
+        StringBuilder reliability = new StringBuilder();
+        for (PassHeadReport head : heads) {
+            table.row(head.model(), decimal(head.scaling().slope()), decimal(head.scaling().intercept()),
+                    decimal(head.raw().brierScore()), decimal(head.calibrated().brierScore()),
+                    decimal(head.raw().expectedCalibrationError()), decimal(head.calibrated().expectedCalibrationError()));
+            reliability.append("\nReliability of `").append(head.model()).append("` after calibration: ")
+                    .append(head.calibrated().toMarkdown());
+        }
+        return table + reliability.toString();
+    }
+
+    private static String routing(RoutingReport routing) {
+        RoutingOutcome largest = routing.alwaysLargest();
+        List<String> models = modelNames(routing);
+        MarkdownTable table = new MarkdownTable("policy", "pass", "cost units/request", "cost cut vs largest",
+                "calls " + String.join(" / ", models));
+        List<RoutingOutcome> fixed = routing.alwaysModel();
+        for (int model = 0; model < fixed.size(); model++) {
+            outcome(table, "always " + models.get(model), fixed.get(model), largest);
+        }
+        outcome(table, "oracle (cheapest that passes)", routing.oracle(), largest);
+        outcome(table, "paper allocation by predicted complexity", routing.byComplexity(), largest);
+        outcome(table, "paper allocation, escalating on failure", routing.byComplexityCascade(), largest);
+        outcome(table, "cheapest first, escalating on failure (no classifier)", routing.cascadeFromCheapest(), largest);
+        for (CalibratedRouting calibrated : routing.calibrated()) {
+            outcome(table, String.format(Locale.ROOT, "threshold %.2f%s (%s on validation)",
+                    calibrated.validation().threshold(), calibrated.cascade() ? ", escalating" : "",
+                    calibrated.validation().target() + (calibrated.validation().reached() ? "" : ", not reached")),
+                    calibrated.test(), largest);
+        }
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "%d test tasks, %d of which no model solved (they fail under every policy, the oracle included).%n%n",
+                routing.tasks(), routing.unsolved()));
+        md.append(table);
+        md.append(String.format(Locale.ROOT, "%nAIQ over the threshold sweep: %s plain, %s escalating; the fixed"
+                        + " models mixed at random, without a router: %s.%n",
+                decimal(routing.aiqPlain()), decimal(routing.aiqCascade()), decimal(routing.aiqFixedModels())));
+        if (!routing.gaps().isEmpty()) {
+            MarkdownTable gaps = new MarkdownTable("weak", "strong", "APGR", "CPT(50%)", "CPT(80%)");
+            for (GapMetrics gap : routing.gaps()) {
+                gaps.row(gap.weak(), gap.strong(), decimal(gap.apgr()), percent(gap.cpt50()), percent(gap.cpt80()));
+            }
+            md.append("\nRouting between two models by the weak one's predicted pass probability (RouteLLM):\n\n")
+                    .append(gaps);
+        }
+        return md.toString();
+    }
+
+    private static void outcome(MarkdownTable table, String name, RoutingOutcome outcome, RoutingOutcome largest) {
+        table.row(name, percent(outcome.passRate()), cost(outcome.meanCost()), percent(outcome.costCutVersus(largest)),
+                shares(outcome));
+    }
+
+    /** The ladder's model names, cheapest first. */
+    static List<String> modelNames(RoutingReport routing) {
+        return routing.alwaysLargest().shares().stream().map(ModelShare::model).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package io.complexitynet.trainer.grpc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.model.domain.RecordedMbppLabels;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Writes what the labeler would have written for MBPP labelled from the paper's recorded flags: the
+ * data set, its tasks, the model ladder, a completed labelling job and its labels. The trainer reads
+ * these tables and never writes them.
+ */
+@ApplicationScoped
+public class RecordedLabelingJob {
+
+    private final EntityManager entities;
+    private final ObjectMapper json = new ObjectMapper();
+
+    RecordedLabelingJob(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /** Stores a completed labelling job of the given recorded tasks under a new data set; returns the job id. */
+    @Transactional
+    public String store(String dataset, String jobId, List<RecordedMbppLabels.RecordedTask> tasks) throws Exception {
+        for (PricedModel model : RecordedMbppLabels.LADDER) {
+            entities.createNativeQuery("insert into model (name, backend, cost_units_per_1k, ladder_order) values (?1, 'replay', ?2, ?3)"
+                    + " on conflict do nothing").setParameter(1, model.name()).setParameter(2, model.costUnits())
+                    .setParameter(3, RecordedMbppLabels.LADDER.indexOf(model)).executeUpdate();
+        }
+        entities.createNativeQuery("insert into dataset (name, source, imported_at) values (?1, 'recorded', ?2)")
+                .setParameter(1, dataset).setParameter(2, OffsetDateTime.now()).executeUpdate();
+        long datasetId = ((Number) entities.createNativeQuery("select id from dataset where name = ?1").setParameter(1, dataset)
+                .getSingleResult()).longValue();
+        entities.createNativeQuery("insert into labeling_job (id, dataset_id, models, samples_per_model, temperature, rule_id,"
+                        + " reliable_pass_rate, rule_version, state, tasks_total, started_by, created_at, finished_at)"
+                        + " values (?1, ?2, ?3, 1, 0, 'paper5', 0.8, 'paper5/v1(reliable>=0.80)', 'COMPLETED', ?4, 'test', ?5, ?5)")
+                .setParameter(1, jobId).setParameter(2, datasetId)
+                .setParameter(3, String.join(",", RecordedMbppLabels.LADDER.stream().map(PricedModel::name).toList()))
+                .setParameter(4, tasks.size()).setParameter(5, OffsetDateTime.now()).executeUpdate();
+        for (RecordedMbppLabels.RecordedTask task : tasks) {
+            entities.createNativeQuery("insert into task (dataset_id, source_id, prompt, setup_code, tests, reference_code)"
+                            + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, datasetId).setParameter(2, task.task().taskId() + "")
+                    .setParameter(3, task.task().text()).setParameter(4, task.task().setupCode())
+                    .setParameter(5, json.writeValueAsString(task.task().tests())).setParameter(6, task.task().referenceCode()).executeUpdate();
+            entities.createNativeQuery("insert into task_label (job_id, task_id, pass_counts, tries, complexity, rule_version, created_at)"
+                            + " select ?1, id, ?2, 1, ?3, 'paper5/v1(reliable>=0.80)', ?4 from task where dataset_id = ?5 and source_id = ?6")
+                    .setParameter(1, jobId).setParameter(2, json.writeValueAsString(task.passes()))
+                    .setParameter(3, task.complexity()).setParameter(4, OffsetDateTime.now()).setParameter(5, datasetId)
+                    .setParameter(6, task.task().taskId() + "").executeUpdate();
+        }
+        return jobId;
+    }
+}

@@ -1,0 +1,71 @@
+package io.complexitynet.trainer.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.complexitynet.auth.testing.Bearer;
+import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.proto.v1.ListModelsRequest;
+import io.complexitynet.proto.v1.TrainerGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Trainer API against the real Keycloak: only trainer-admin tokens get in, and refusals say why. */
+@QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
+class TrainerAuthTest {
+
+    // A channel of its own: the injected client of the other tests sends admin-ops's token with every call.
+    @TestHTTPResource
+    URL trainerUrl;
+
+    private ManagedChannel channel;
+    private TrainerGrpc.TrainerBlockingStub trainer;
+
+    @BeforeEach
+    void connect() {
+        channel = Bearer.channelTo(trainerUrl);
+        trainer = TrainerGrpc.newBlockingStub(channel);
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.shutdownNow();
+    }
+
+    private TrainerGrpc.TrainerBlockingStub as(String token) {
+        return trainer.withInterceptors(Bearer.token(token));
+    }
+
+    @Test
+    void anAdminIsLetInAndEveryoneElseIsToldWhy() {
+        as(KeycloakRealm.passwordToken(KeycloakRealm.ADMIN_OPS)).listModels(ListModelsRequest.getDefaultInstance());
+
+        StatusRuntimeException none = assertThrows(StatusRuntimeException.class,
+                () -> trainer.listModels(ListModelsRequest.getDefaultInstance()));
+        assertEquals(Status.Code.UNAUTHENTICATED, none.getStatus().getCode());
+        assertEquals("no bearer token: send the metadata 'authorization: Bearer <access token>'", none.getStatus().getDescription());
+
+        StatusRuntimeException routerUser = assertThrows(StatusRuntimeException.class,
+                () -> as(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)).listModels(ListModelsRequest.getDefaultInstance()));
+        assertEquals(Status.Code.PERMISSION_DENIED, routerUser.getStatus().getCode());
+        assertEquals("the complexitynet.v1.Trainer API needs the role trainer-admin, which this token does not carry",
+                routerUser.getStatus().getDescription());
+
+        String forged = KeycloakRealm.forgedToken(KeycloakRealm.passwordToken(KeycloakRealm.ADMIN_OPS));
+        StatusRuntimeException rejected = assertThrows(StatusRuntimeException.class,
+                () -> as(forged).listModels(ListModelsRequest.getDefaultInstance()));
+        assertEquals(Status.Code.UNAUTHENTICATED, rejected.getStatus().getCode());
+        assertEquals("the bearer token has a signature that does not verify against the issuer's keys",
+                rejected.getStatus().getDescription());
+    }
+}

@@ -1,0 +1,174 @@
+package io.complexitynet.trainer.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.core.routing.Prediction;
+import io.complexitynet.core.testing.FanoutListener;
+import io.complexitynet.proto.v1.GetModelRequest;
+import io.complexitynet.proto.v1.GetTrainingJobRequest;
+import io.complexitynet.proto.v1.ListModelsRequest;
+import io.complexitynet.proto.v1.ModelInfo;
+import io.complexitynet.proto.v1.ModelPromoted;
+import io.complexitynet.proto.v1.PromoteModelRequest;
+import io.complexitynet.proto.v1.StartTrainingRequest;
+import io.complexitynet.proto.v1.TrainerGrpc;
+import io.complexitynet.proto.v1.TrainingJob;
+import io.complexitynet.proto.v1.TrainingState;
+import io.complexitynet.model.domain.ClassifierInput;
+import io.complexitynet.model.domain.RecordedMbppLabels;
+import io.complexitynet.model.embedding.PromptEncoder;
+import io.complexitynet.model.learning.ComplexityModel;
+import io.complexitynet.model.learning.ModelCodec;
+import io.complexitynet.trainer.persistence.ModelStore;
+import io.complexitynet.trainer.workflow.TrainingWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The Trainer API against real PostgreSQL and RabbitMQ: training from a completed labelling job in the
+ * label database, the stored and versioned model, promotion with its event, refusals, and a job whose
+ * request is delivered again after it finished.
+ */
+@QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainerServiceTest {
+
+    private static final String DATASET = "mbpp-recorded";
+
+    @GrpcClient("trainer")
+    @RegisterClientInterceptor(AdminToken.class)
+    TrainerGrpc.TrainerBlockingStub trainer;
+
+    @Inject
+    RecordedLabelingJob recorded;
+
+    @Inject
+    TrainingWorkflow workflow;
+
+    @Inject
+    ModelStore models;
+
+    @Inject
+    PromptEncoder encoder;
+
+    @BeforeAll
+    void storeLabels() throws Exception {
+        recorded.store(DATASET, "recorded-mbpp", RecordedMbppLabels.records());
+        // Every task Code Llama solved: one class, in every part of the split, nothing to tell apart.
+        recorded.store("one-class", "recorded-one-class", RecordedMbppLabels.records().stream()
+                .filter(task -> Integer.valueOf(1).equals(task.complexity())).toList());
+    }
+
+    private TrainingJob awaitEnd(TrainingJob job) throws InterruptedException {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (job.getState() == TrainingState.TRAINING_STATE_RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            job = trainer.getJob(GetTrainingJobRequest.newBuilder().setJobId(job.getJobId()).build());
+        }
+        return job;
+    }
+
+    @Test
+    void trainsStoresPromotesAndAnnouncesAModel() throws Exception {
+        TrainingJob job = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(DATASET).setSeed(7)
+                .setStartedBy("trainer-test").build()));
+        assertEquals(TrainingState.TRAINING_STATE_SUCCEEDED, job.getState(), job.getFailureReason());
+        assertEquals(1.0, job.getProgress());
+        assertTrue(job.getMetrics().getAccuracy() > job.getMetrics().getMajorityAccuracy(),
+                "model " + job.getMetrics().getAccuracy() + " vs majority " + job.getMetrics().getMajorityAccuracy());
+        assertTrue(job.getMetrics().getCostCutVsLargest() > 0.5, "cost cut " + job.getMetrics().getCostCutVsLargest());
+        assertTrue(job.getMetrics().getReportMarkdown().contains("TF-IDF"), job.getMetrics().getReportMarkdown());
+
+        ModelInfo model = trainer.getModel(GetModelRequest.newBuilder().setModelId(job.getModelId()).setIncludeArtifact(true).build());
+        assertEquals("recorded-mbpp", model.getLabelingJobId());
+        assertEquals(DATASET, model.getDataset());
+        assertEquals("admin-ops", model.getCreatedBy());
+        assertEquals(64, model.getDataFingerprint().length());
+        assertTrue(model.getParametersJson().contains("\"seed\":7"), model.getParametersJson());
+        assertEquals(List.of("codellama-7b-python", "gpt-3.5-turbo-1106", "gpt-4-1106-preview"), model.getLadderList());
+        assertFalse(model.getPromoted());
+        ComplexityModel loaded = ModelCodec.decode(model.getArtifact().toByteArray(), encoder);
+        Prediction prediction = loaded.predict(ClassifierInput.of("Write a function to add two numbers.", List.of("assert add(1, 2) == 3")));
+        assertEquals(3, prediction.passProbabilities().length);
+
+        // Same labels, same seed: same data, same metrics; a new version.
+        TrainingJob again = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId("recorded-mbpp")
+                .setSeed(7).build()));
+        ModelInfo second = trainer.getModel(GetModelRequest.newBuilder().setModelId(again.getModelId()).build());
+        assertEquals(model.getDataFingerprint(), second.getDataFingerprint());
+        assertEquals(job.getMetrics().getAccuracy(), again.getMetrics().getAccuracy());
+        assertEquals(job.getMetrics().getPassRate(), again.getMetrics().getPassRate());
+        assertEquals(model.getVersion() + 1, second.getVersion());
+        assertEquals(second.getModelId(), trainer.listModels(ListModelsRequest.newBuilder().setPageSize(1).build())
+                .getModels(0).getModelId());
+
+        try (FanoutListener<ModelPromoted> promoted = new FanoutListener<>("complexitynet.model-promoted", ModelPromoted::parseFrom)) {
+            ModelInfo promotedModel = trainer.promoteModel(PromoteModelRequest.newBuilder().setModelId(model.getModelId())
+                    .setPromotedBy("release-manager").build());
+            assertTrue(promotedModel.getPromoted());
+            ModelPromoted event = promoted.next(e -> e.getModelId().equals(model.getModelId()), 30);
+            assertNotNull(event, "no model-promoted event");
+            assertEquals(1, event.getVersion());
+            assertEquals(model.getVersion(), event.getModelVersion());
+            assertEquals("admin-ops", event.getPromotedBy());
+        }
+        assertEquals(model.getModelId(), trainer.getModel(GetModelRequest.newBuilder().setModelId("promoted").build()).getModelId());
+
+        // The job's request delivered again after it finished: nothing new is stored.
+        workflow.run(job.getJobId());
+        assertEquals(model.getModelId(), models.byTrainingJob(job.getJobId()).orElseThrow().id);
+        assertEquals(2, trainer.listModels(ListModelsRequest.getDefaultInstance()).getModelsCount());
+    }
+
+    @Test
+    void labelsThatCannotTrainAModelFailTheJobWithTheReasonAndStoreNothing() throws InterruptedException {
+        TrainingJob job = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setDataset("one-class").build()));
+        assertEquals(TrainingState.TRAINING_STATE_FAILED, job.getState());
+        assertTrue(job.getFailureReason().contains("class"), job.getFailureReason());
+        assertTrue(models.byTrainingJob(job.getJobId()).isEmpty());
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheFieldNamed() {
+        assertStatus(Status.Code.INVALID_ARGUMENT, "dataset: data set 'nope' has no completed labelling job",
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset("nope").build()));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "source: give a labeling_job_id or a dataset",
+                () -> trainer.startTraining(StartTrainingRequest.getDefaultInstance()));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown head type 'forest'",
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(DATASET).setHeadType("forest").build()));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown split 'random'",
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(DATASET).setSplit("random").build()));
+        assertStatus(Status.Code.NOT_FOUND, "no labelling job missing-job",
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId("missing-job").build()));
+        assertStatus(Status.Code.NOT_FOUND, "no training job 42",
+                () -> trainer.getJob(GetTrainingJobRequest.newBuilder().setJobId("42").build()));
+        assertStatus(Status.Code.NOT_FOUND, "no model m-1",
+                () -> trainer.promoteModel(PromoteModelRequest.newBuilder().setModelId("m-1").build()));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "page_size: must be between 1 and 200, was 500",
+                () -> trainer.listModels(ListModelsRequest.newBuilder().setPageSize(500).build()));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "page_token: 'x' is not a token this API returned",
+                () -> trainer.listModels(ListModelsRequest.newBuilder().setPageToken("x").build()));
+    }
+
+    private static void assertStatus(Status.Code code, String messageStart, Runnable call) {
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, call::run);
+        assertEquals(code, error.getStatus().getCode(), error.getStatus().getDescription());
+        assertTrue(error.getStatus().getDescription().startsWith(messageStart), error.getStatus().getDescription());
+    }
+}
