@@ -6,7 +6,7 @@ import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.labeler.it.OpenAiLadderProfile;
 import io.complexitynet.labeler.it.RecordedModelsStub;
-import io.complexitynet.labeler.it.VerifierResource;
+import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.JobState;

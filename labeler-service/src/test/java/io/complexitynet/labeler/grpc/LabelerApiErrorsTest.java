@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
-import io.complexitynet.labeler.it.VerifierResource;
+import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.CancelJobRequest;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;

@@ -8,7 +8,7 @@ import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.labeler.it.MbppSlices;
-import io.complexitynet.labeler.it.VerifierResource;
+import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.ExportLabelsRequest;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;

@@ -3,6 +3,7 @@ package io.complexitynet.trainer.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.LabelsUpdated;
 import io.complexitynet.trainer.config.TrainerConfig;
+import io.complexitynet.trainer.workflow.TrainerException;
 import io.complexitynet.trainer.workflow.TrainingWorkflow;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,12 @@ public class LabelsUpdatedConsumer {
             LOG.debugf("labels-updated for labelling job %s: retraining is off", event.getJobId());
             return;
         }
-        workflow.retrain(event.getJobId());
+        try {
+            workflow.retrain(event.getJobId());
+        } catch (TrainerException.NotFound | TrainerException.InvalidRequest e) {
+            // Redelivering cannot make the job trainable, and this queue has no delivery limit: a requeued
+            // event would block every later one.
+            LOG.warnf("labels-updated for labelling job %s dropped, nothing to train: %s", event.getJobId(), e.getMessage());
+        }
     }
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public record PromotionPolicy(double minPassRateGainPoints) {
 
+    /** Pass rates are fractions of whole tasks: 0.29 - 0.28 is 0.99999... points in doubles, and must count as 1. */
+    private static final double ROUNDING = 1e-9;
+
     /** Why the candidate does not qualify, or empty when it does. */
     public Optional<String> refusal(HeadlineMetrics candidate, Optional<HeadlineMetrics> promoted) {
         if (promoted.isEmpty()) {
@@ -17,7 +20,7 @@ public record PromotionPolicy(double minPassRateGainPoints) {
         }
         HeadlineMetrics current = promoted.get();
         double gain = 100 * (candidate.validationPassRate() - current.validationPassRate());
-        if (gain < minPassRateGainPoints) {
+        if (gain + ROUNDING < minPassRateGainPoints) {
             return Optional.of(String.format(Locale.ROOT, "validation pass rate %.1f%% is %+.1f points from the promoted model's %.1f%%;"
                             + " the policy asks for at least %+.1f", 100 * candidate.validationPassRate(), gain,
                     100 * current.validationPassRate(), minPassRateGainPoints));

@@ -87,16 +87,24 @@ public class TrainingWorkflow {
         return job;
     }
 
-    /** Starts a job for a labelling job that just completed; the id is derived from it, so a repeated event starts nothing new. */
+    /**
+     * Starts a job for a labelling job that just completed; the id is derived from it, so a repeated event
+     * starts nothing new. A repeat while that job still runs queues it again: the first request may have been
+     * lost to a crash before the broker took it, and a request for a job that has ended is a no-op.
+     */
     public void retrain(String labelingJobId) {
         String id = UUID.nameUUIDFromBytes(("retrain/" + labelingJobId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        if (jobs.find(id).isPresent()) {
+        Optional<TrainingJobEntity> existing = jobs.find(id);
+        if (existing.isPresent() && existing.get().state != TrainingJobEntity.State.RUNNING) {
             return;
         }
-        TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", "", 0, 0, 0, "labels-updated"));
-        jobs.createWithId(id, labels.job(labelingJobId).id(), write(spec), "labels-updated");
+        if (existing.isEmpty()) {
+            TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", "", 0, 0, 0, "labels-updated"));
+            jobs.createWithId(id, labels.job(labelingJobId).id(), write(spec), "labels-updated");
+        }
         send(id);
-        LOG.infof("training_job_id=%s started on labels-updated for labelling job %s", id, labelingJobId);
+        LOG.infof(existing.isEmpty() ? "training_job_id=%s started on labels-updated for labelling job %s"
+                : "training_job_id=%s queued again on a repeated labels-updated for labelling job %s", id, labelingJobId);
     }
 
     private void send(String jobId) {

@@ -1,9 +1,10 @@
-package io.complexitynet.labeler.it;
+package io.complexitynet.testing;
 
+import io.complexitynet.core.testing.ServiceProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** The real verifier-service, packaged, as a separate process that a labeler test can kill and restart. */
+/** The real verifier-service, packaged, as a separate process that a service test can kill and restart. */
 public class VerifierResource implements QuarkusTestResourceLifecycleManager {
 
     public static final int PORT = 18091;

@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.grpc;
+package io.complexitynet.trainer.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.routing.PricedModel;
@@ -54,5 +54,12 @@ public class RecordedLabelingJob {
                     .setParameter(6, task.task().taskId() + "").executeUpdate();
         }
         return jobId;
+    }
+
+    /** Overwrites the pass counts of the job's first label with text that is not JSON, as a damaged row would hold. */
+    @Transactional
+    public void damagePassCounts(String jobId) {
+        entities.createNativeQuery("update task_label set pass_counts = '[{\"model\": ' where job_id = ?1 and task_id ="
+                + " (select min(task_id) from task_label where job_id = ?1)").setParameter(1, jobId).executeUpdate();
     }
 }
