@@ -50,14 +50,14 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     public Uni<RouteResponse> route(RouteRequest request) {
         return answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
                 request.getTestsList(), request.getSetupCode(), options(request.getPolicy(), request.getQualityTarget(),
-                request.getMaxModel())))));
+                request.getMaxModel()), request.getNoEscalation()))));
     }
 
     @Override
     @Blocking
     public Uni<ClassifyResponse> classify(ClassifyRequest request) {
         return answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
-                request.getTestsList(), "", options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel())))));
+                request.getTestsList(), "", options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel()), false))));
     }
 
     @Override

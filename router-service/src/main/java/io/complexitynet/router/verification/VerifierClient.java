@@ -11,13 +11,15 @@ import io.complexitynet.router.domain.RouteRefused;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
  * The request's tests run by the verifier-service over gRPC. Tests the verifier cannot run are the
  * caller's mistake; a verifier that is unavailable gives a VERIFIER_* verdict naming why, so the
- * cascade steps up rather than failing the request.
+ * cascade steps up rather than failing the request. Every call carries the router's own token
+ * ({@link ServiceAccountToken}).
  */
 @ApplicationScoped
 public class VerifierClient {
@@ -25,7 +27,8 @@ public class VerifierClient {
     private final VerifierGrpc.VerifierBlockingStub verifier;
     private final RouterConfig config;
 
-    VerifierClient(@GrpcClient("verifier") VerifierGrpc.VerifierBlockingStub verifier, RouterConfig config) {
+    VerifierClient(@GrpcClient("verifier") @RegisterClientInterceptor(ServiceAccountToken.class) VerifierGrpc.VerifierBlockingStub verifier,
+                   RouterConfig config) {
         this.verifier = verifier;
         this.config = config;
     }

@@ -28,7 +28,8 @@ import java.util.UUID;
 public class RouteWorkflow {
 
     /** What a request asks for. */
-    public record Request(String tenant, String prompt, List<String> tests, String setupCode, RouteOptions options) {
+    public record Request(String tenant, String prompt, List<String> tests, String setupCode, RouteOptions options,
+                          boolean noEscalation) {
     }
 
     /** A decision with its classifier and how long it took. */
@@ -43,6 +44,7 @@ public class RouteWorkflow {
     private final RouterLadder ladder;
     private final RouteDecider decider;
     private final Cascade cascade;
+    private final Cascade firstModelOnly;
     private final TenantPolicies policies;
     private final TenantStore tenants;
     private final RoutedSampleStore samples;
@@ -55,6 +57,7 @@ public class RouteWorkflow {
         this.ladder = ladder;
         this.decider = new RouteDecider(ladder.ladder(), ComplexityPolicy.parse(config.paperPolicy()));
         this.cascade = new Cascade(ladder.ladder(), config.escalate());
+        this.firstModelOnly = new Cascade(ladder.ladder(), false);
         this.policies = policies;
         this.tenants = tenants;
         this.samples = samples;
@@ -105,7 +108,7 @@ public class RouteWorkflow {
                 verification[0] += System.nanoTime() - start;
             }
         });
-        Cascade.Outcome outcome = cascade.run(decided.decision(), checker, generator);
+        Cascade.Outcome outcome = (request.noEscalation() ? firstModelOnly : cascade).run(decided.decision(), checker, generator);
         record(request, policy, requestId, decided, outcome);
         if (outcome.answer().isEmpty()) {
             throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE, "no model could answer: " + outcome.attempts().stream()

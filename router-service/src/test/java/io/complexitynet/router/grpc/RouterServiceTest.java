@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.task.MbppReader;
@@ -14,6 +17,7 @@ import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.ClassifyResponse;
 import io.complexitynet.proto.v1.GetUsageRequest;
 import io.complexitynet.proto.v1.GetUsageResponse;
+import io.complexitynet.proto.v1.ModelPromoted;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.proto.v1.RouterGrpc;
@@ -36,6 +40,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -100,7 +112,7 @@ class RouterServiceTest {
         RouteResponse response = as(KeycloakRealm.ALICE).route(task(11).build());
         assertFalse(response.getCode().isBlank());
         assertEquals(3, response.getDecision().getProbabilitiesCount());
-        assertEquals("model-1", response.getDecision().getClassifierModelId());
+        assertEquals(classifier.inUse().orElseThrow().id(), response.getDecision().getClassifierModelId());
         assertFalse(response.getDecision().getReason().isBlank());
         assertEquals(response.getDecision().getModel(), response.getModel());
         assertEquals(1, response.getAttemptsCount());
@@ -202,6 +214,57 @@ class RouterServiceTest {
         assertRefused(Status.Code.PERMISSION_DENIED, "the complexitynet.v1.Router API needs the role router-user",
                 () -> anonymous.withInterceptors(Bearer.token(KeycloakRealm.clientCredentialsToken("router-service",
                         KeycloakRealm.ROUTER_SERVICE_SECRET))).classify(request));
+    }
+
+    @Test
+    void aPromotionSwapsTheModelUnderLoadWithoutFailingARequest() throws Exception {
+        String before = classifier.inUse().orElseThrow().id();
+        String next = "model-" + System.nanoTime();
+        byte[] artifact = models.train(2);
+        ClassifyRequest request = ClassifyRequest.newBuilder().setPrompt(MBPP.get(11).text()).addAllTests(MBPP.get(11).tests()).build();
+        RouterGrpc.RouterBlockingStub alice = as(KeycloakRealm.ALICE);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            callers.submit(() -> {
+                while (running.get()) {
+                    try {
+                        seen.add(alice.classify(request).getDecision().getClassifierModelId());
+                        calls.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            });
+        }
+        Thread.sleep(500);
+        models.promote(next, artifact);
+        announce(ModelPromoted.newBuilder().setVersion(1).setModelId(next).setModelVersion(2).setPromotedBy("test").build());
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!seen.contains(next) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        running.set(false);
+        callers.shutdown();
+        assertTrue(callers.awaitTermination(30, TimeUnit.SECONDS));
+        assertEquals(List.of(), failures);
+        assertTrue(seen.containsAll(Set.of(before, next)), "models seen: " + seen);
+        assertEquals(next, classifier.inUse().orElseThrow().id());
+        assertTrue(calls.get() > 20, calls.get() + " calls");
+    }
+
+    /** The trainer's model-promoted event, on its fan-out exchange. */
+    private static void announce(ModelPromoted event) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        try (Connection connection = factory.newConnection("router-test"); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare("complexitynet.model-promoted", "fanout", true);
+            channel.basicPublish("complexitynet.model-promoted", "", null, event.toByteArray());
+        }
     }
 
     @Test
