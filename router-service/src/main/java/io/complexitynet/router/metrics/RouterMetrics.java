@@ -26,8 +26,4 @@ public class RouterMetrics {
         registry.counter("router.attempts", "model", model, "verdict", verdict.isEmpty() ? "none" : verdict).increment();
         registry.counter("router.cost.units", "model", model).increment(costUnits);
     }
-
-    public void refused(String kind) {
-        registry.counter("router.refused", "kind", kind).increment();
-    }
 }

@@ -2,7 +2,6 @@ package io.complexitynet.trainer.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
-import java.util.Optional;
 
 /** The trainer's settings; the README's configuration table explains each. */
 @ConfigMapping(prefix = "trainer")
@@ -51,8 +50,5 @@ public interface TrainerConfig {
 
         /** How often unpublished model-promoted events are looked for. */
         Duration dispatchInterval();
-
-        /** Where a succeeded job's report (Markdown, CSV, PNG) is also written; unset: only the database. */
-        Optional<String> reportDirectory();
     }
 }

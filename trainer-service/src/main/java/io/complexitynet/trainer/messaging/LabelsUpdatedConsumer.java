@@ -26,7 +26,9 @@ public class LabelsUpdatedConsumer {
     }
 
     @Incoming("labels-updated")
-    @Blocking
+    // Not ordered: on an ordered worker the broker's confirm of the training request sent below never arrived (30 s
+    // timeout). Events still come one at a time, in order: the channel's max-outstanding-messages is 1.
+    @Blocking(ordered = false)
     @ActivateRequestContext
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         LabelsUpdated event = LabelsUpdated.parseFrom(payload);

@@ -1,5 +1,7 @@
 package io.complexitynet.trainer.grpc;
 
+import static io.complexitynet.trainer.testing.RecordedLabelingJob.MBPP_DATASET;
+import static io.complexitynet.trainer.testing.RecordedLabelingJob.MBPP_JOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,11 +23,12 @@ import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
 import io.complexitynet.model.domain.ClassifierInput;
-import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.learning.ComplexityModel;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.trainer.persistence.ModelStore;
+import io.complexitynet.trainer.testing.JobEnd;
+import io.complexitynet.trainer.testing.RecordedLabelingJob;
 import io.complexitynet.trainer.workflow.TrainingWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -34,6 +37,7 @@ import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +52,6 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTestResource(KeycloakResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainerServiceTest {
-
-    private static final String DATASET = "mbpp-recorded";
 
     @GrpcClient("trainer")
     @RegisterClientInterceptor(AdminToken.class)
@@ -69,24 +71,17 @@ class TrainerServiceTest {
 
     @BeforeAll
     void storeLabels() throws Exception {
-        recorded.store(DATASET, "recorded-mbpp", RecordedMbppLabels.records());
-        // Every task Code Llama solved: one class, in every part of the split, nothing to tell apart.
-        recorded.store("one-class", "recorded-one-class", RecordedMbppLabels.records().stream()
-                .filter(task -> Integer.valueOf(1).equals(task.complexity())).toList());
+        recorded.storeMbpp();
+        recorded.storeOneClass();
     }
 
     private TrainingJob awaitEnd(TrainingJob job) throws InterruptedException {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (job.getState() == TrainingState.TRAINING_STATE_RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            job = trainer.getJob(GetTrainingJobRequest.newBuilder().setJobId(job.getJobId()).build());
-        }
-        return job;
+        return JobEnd.await(trainer, job.getJobId(), Duration.ofMinutes(3));
     }
 
     @Test
     void trainsStoresPromotesAndAnnouncesAModel() throws Exception {
-        TrainingJob job = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(DATASET).setSeed(7)
+        TrainingJob job = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setSeed(7)
                 .setStartedBy("trainer-test").build()));
         assertEquals(TrainingState.TRAINING_STATE_SUCCEEDED, job.getState(), job.getFailureReason());
         assertEquals(1.0, job.getProgress());
@@ -96,8 +91,8 @@ class TrainerServiceTest {
         assertTrue(job.getMetrics().getReportMarkdown().contains("TF-IDF"), job.getMetrics().getReportMarkdown());
 
         ModelInfo model = trainer.getModel(GetModelRequest.newBuilder().setModelId(job.getModelId()).setIncludeArtifact(true).build());
-        assertEquals("recorded-mbpp", model.getLabelingJobId());
-        assertEquals(DATASET, model.getDataset());
+        assertEquals(MBPP_JOB, model.getLabelingJobId());
+        assertEquals(MBPP_DATASET, model.getDataset());
         assertEquals("admin-ops", model.getCreatedBy());
         assertEquals(64, model.getDataFingerprint().length());
         assertTrue(model.getParametersJson().contains("\"seed\":7"), model.getParametersJson());
@@ -108,7 +103,7 @@ class TrainerServiceTest {
         assertEquals(3, prediction.passProbabilities().length);
 
         // Same labels, same seed: same data, same metrics; a new version.
-        TrainingJob again = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId("recorded-mbpp")
+        TrainingJob again = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId(MBPP_JOB)
                 .setSeed(7).build()));
         ModelInfo second = trainer.getModel(GetModelRequest.newBuilder().setModelId(again.getModelId()).build());
         assertEquals(model.getDataFingerprint(), second.getDataFingerprint());
@@ -151,9 +146,9 @@ class TrainerServiceTest {
         assertStatus(Status.Code.INVALID_ARGUMENT, "source: give a labeling_job_id or a dataset",
                 () -> trainer.startTraining(StartTrainingRequest.getDefaultInstance()));
         assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown head type 'forest'",
-                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(DATASET).setHeadType("forest").build()));
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setHeadType("forest").build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown split 'random'",
-                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(DATASET).setSplit("random").build()));
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setSplit("random").build()));
         assertStatus(Status.Code.NOT_FOUND, "no labelling job missing-job",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId("missing-job").build()));
         assertStatus(Status.Code.NOT_FOUND, "no training job 42",

@@ -24,6 +24,23 @@ public class RecordedLabelingJob {
         this.entities = entities;
     }
 
+    /** The data set and labelling job {@link #storeMbpp()} writes. */
+    public static final String MBPP_DATASET = "mbpp-recorded";
+    public static final String MBPP_JOB = "recorded-mbpp";
+    /** The labelling job {@link #storeOneClass()} writes. */
+    public static final String ONE_CLASS_JOB = "recorded-one-class";
+
+    /** Every MBPP task with its recorded label. */
+    public void storeMbpp() throws Exception {
+        store(MBPP_DATASET, MBPP_JOB, RecordedMbppLabels.records());
+    }
+
+    /** Every task Code Llama solved: one class, in every part of the split, nothing to tell apart. */
+    public void storeOneClass() throws Exception {
+        store("one-class", ONE_CLASS_JOB, RecordedMbppLabels.records().stream()
+                .filter(task -> Integer.valueOf(1).equals(task.complexity())).toList());
+    }
+
     /** Stores a completed labelling job of the given recorded tasks under a new data set; returns the job id. */
     @Transactional
     public String store(String dataset, String jobId, List<RecordedMbppLabels.RecordedTask> tasks) throws Exception {

@@ -1,0 +1,65 @@
+package io.complexitynet.trainer.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.model.domain.RecordedMbppLabels;
+import io.complexitynet.proto.v1.StartTrainingRequest;
+import io.complexitynet.proto.v1.TrainerGrpc;
+import io.complexitynet.proto.v1.TrainingJob;
+import io.complexitynet.proto.v1.TrainingState;
+import io.complexitynet.trainer.config.TrainerConfig;
+import io.complexitynet.trainer.persistence.ModelStore;
+import io.complexitynet.trainer.testing.CapturedLog;
+import io.complexitynet.trainer.testing.JobEnd;
+import io.complexitynet.trainer.testing.RecordedLabelingJob;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A training request that fails on every delivery: the broker parks it and its job fails, visibly, instead of running forever. */
+@QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
+class ParkedTrainingConsumerTest {
+
+    private static final String DAMAGED_JOB = "recorded-damaged";
+
+    @GrpcClient("trainer")
+    @RegisterClientInterceptor(AdminToken.class)
+    TrainerGrpc.TrainerBlockingStub trainer;
+
+    @Inject
+    RecordedLabelingJob recorded;
+
+    @Inject
+    ModelStore models;
+
+    @Inject
+    TrainerConfig config;
+
+    @Test
+    void aRequestFailingOnEveryDeliveryIsParkedAndItsJobFailedWithTheReason() throws Exception {
+        recorded.store("damaged", DAMAGED_JOB, RecordedMbppLabels.records().subList(0, 50));
+        // Reading the labels throws on every delivery: the failure is in the data, not in a passing outage.
+        recorded.damagePassCounts(DAMAGED_JOB);
+        try (CapturedLog log = new CapturedLog("io.complexitynet.trainer")) {
+            String jobId = trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId(DAMAGED_JOB).build()).getJobId();
+            TrainingJob job = JobEnd.await(trainer, jobId, Duration.ofSeconds(30));
+
+            assertEquals(TrainingState.TRAINING_STATE_FAILED, job.getState());
+            assertEquals("training failed on every delivery of its request; see the trainer's logs", job.getFailureReason());
+            assertFalse(job.getFinishedAt().isEmpty());
+            assertEquals("", job.getModelId());
+            assertTrue(models.byTrainingJob(jobId).isEmpty());
+            assertEquals(1 + config.jobs().maxRedeliveries(), log.count("training_job_id=" + jobId + " failed, will be retried"));
+            assertEquals(1, log.count("training_job_id=" + jobId + " parked after its delivery limit and failed"));
+        }
+    }
+}
