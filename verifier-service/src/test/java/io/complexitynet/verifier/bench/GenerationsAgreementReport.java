@@ -2,6 +2,8 @@ package io.complexitynet.verifier.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.auth.testing.RouterServiceToken;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.CandidateResult;
 import io.complexitynet.proto.v1.Verdict;
@@ -9,6 +11,8 @@ import io.complexitynet.proto.v1.VerifierGrpc;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.verifier.mbpp.MbppData;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,12 +33,14 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -pl verifier-service test -Dtest=GenerationsAgreementReport -Dexcluded.groups=}
  */
 @QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
 @Tag("report")
 class GenerationsAgreementReport {
 
     private static final int BATCH = 64;
 
     @GrpcClient("verifier")
+    @RegisterClientInterceptor(RouterServiceToken.class)
     VerifierGrpc.VerifierBlockingStub verifier;
 
     @Test

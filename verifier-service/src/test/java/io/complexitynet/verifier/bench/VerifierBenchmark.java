@@ -2,12 +2,16 @@ package io.complexitynet.verifier.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.auth.testing.RouterServiceToken;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.Verdict;
 import io.complexitynet.proto.v1.VerifierGrpc;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.verifier.mbpp.MbppData;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,12 +35,14 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -pl verifier-service test -Dtest=VerifierBenchmark -Dexcluded.groups=}
  */
 @QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
 @Tag("benchmark")
 class VerifierBenchmark {
 
     private static final int CONCURRENCY = Runtime.getRuntime().availableProcessors();
 
     @GrpcClient("verifier")
+    @RegisterClientInterceptor(RouterServiceToken.class)
     VerifierGrpc.VerifierBlockingStub verifier;
 
     private record Measurement(String name, int programs, double seconds, long[] latenciesNanos) {

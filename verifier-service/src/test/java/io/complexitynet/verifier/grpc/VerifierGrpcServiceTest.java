@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.auth.testing.RouterServiceToken;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.CandidateResult;
 import io.complexitynet.proto.v1.ResourceKind;
@@ -19,16 +21,20 @@ import io.complexitynet.proto.v1.VerifyResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
 class VerifierGrpcServiceTest {
 
     private static final String ADD = "def add(a, b):\n    return a + b\n";
 
     @GrpcClient("verifier")
+    @RegisterClientInterceptor(RouterServiceToken.class)
     VerifierGrpc.VerifierBlockingStub verifier;
 
     private VerifyResponse verify(Candidate... candidates) {

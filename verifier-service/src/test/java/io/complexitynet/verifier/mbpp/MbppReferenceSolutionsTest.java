@@ -2,12 +2,16 @@ package io.complexitynet.verifier.mbpp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.auth.testing.RouterServiceToken;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.CandidateResult;
 import io.complexitynet.proto.v1.Verdict;
 import io.complexitynet.proto.v1.VerifierGrpc;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** Every MBPP reference solution passes its own tests (974/974 in a clean python3 -I, per the data's README). */
 @QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
 class MbppReferenceSolutionsTest {
 
     private static final int BATCH = 64;
 
     @GrpcClient("verifier")
+    @RegisterClientInterceptor(RouterServiceToken.class)
     VerifierGrpc.VerifierBlockingStub verifier;
 
     @Test
