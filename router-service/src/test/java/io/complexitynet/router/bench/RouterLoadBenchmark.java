@@ -59,7 +59,9 @@ class RouterLoadBenchmark {
     void twoHundredRequestsPerSecond() throws Exception {
         models.promote("load-model", models.train(1));
         classifier.reload();
-        List<MbppTask> tasks = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"), "mbpp", "mbpp.jsonl"));
+        // Task 440 was never recorded for the GPT models: a replayed request for it has no answer.
+        List<MbppTask> tasks = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"), "mbpp", "mbpp.jsonl")).stream()
+                .filter(task -> task.taskId() != 440).toList();
         ManagedChannel channel = Bearer.channelTo(routerUrl);
         RouterGrpc.RouterBlockingStub alice = RouterGrpc.newBlockingStub(channel)
                 .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)));

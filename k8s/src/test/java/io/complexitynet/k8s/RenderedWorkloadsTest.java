@@ -1,0 +1,202 @@
+package io.complexitynet.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What holds in the rendered output of the base and of each overlay, i.e. in what a cluster receives. */
+class RenderedWorkloadsTest {
+
+    static final List<String> DEPLOYABLE = ManifestTree.DEPLOYABLE;
+
+    /** ConfigMaps and Secrets the pods need that the rendering does not make, per kustomization (k8s/README.md lists them). */
+    private static final Map<String, Set<String>> CREATED_BY_HAND = Map.of(
+            "base", Set.of("ConfigMap mbpp-generations", "ConfigMap mbpp-tasks",
+                    "Secret complexitynet-db", "Secret complexitynet-rabbitmq", "Secret router-oidc-client"),
+            "overlays/dev", Set.of("ConfigMap mbpp-generations", "ConfigMap mbpp-tasks"),
+            "overlays/prod", Set.of("ConfigMap mbpp-generations", "ConfigMap mbpp-tasks",
+                    "Secret complexitynet-db-app", "Secret complexitynet-mq-default-user", "Secret router-oidc-client"));
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void everyContainerHasLimitsProbesAndARestrictedReadOnlySecurityContext(String kustomization) {
+        List<String> problems = ManifestSet.rendered(kustomization).invariantViolations();
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void theRenderingHasNoFieldKubernetesDoesNotKnow(String kustomization) {
+        List<String> unknown = ManifestSet.rendered(kustomization).unknownFields();
+        assertEquals(List.of(), unknown, "unknown fields:\n" + String.join("\n", unknown));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void everyServiceSelectsTheLabelsOfAWorkloadThatHasItsTargetPort(String kustomization) {
+        ManifestSet manifests = ManifestSet.rendered(kustomization);
+        List<Service> services = manifests.all(Service.class);
+        assertFalse(services.isEmpty(), kustomization + " renders no Service");
+        for (Service service : services) {
+            String id = kustomization + ": Service " + service.getMetadata().getName();
+            Map<String, String> selector = service.getSpec().getSelector();
+            assertFalse(selector == null || selector.isEmpty(), id + " selects nothing");
+            List<PodTemplateSpec> selected = manifests.manifests().stream()
+                    .filter(m -> Objects.equals(m.resource().getMetadata().getNamespace(), service.getMetadata().getNamespace()))
+                    .flatMap(m -> Workloads.template(m.resource()).stream())
+                    .filter(template -> template.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                    .toList();
+            assertEquals(1, selected.size(), id + " selects " + selected.size() + " workloads' pods with " + selector);
+            for (ServicePort port : service.getSpec().getPorts()) {
+                assertTrue(hasPort(selected.get(0).getSpec(), port.getTargetPort()),
+                        id + ": no container of the selected pods has target port " + port.getTargetPort());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void everyServiceHasOneDisruptionBudgetCoveringItsPods(String kustomization) {
+        ManifestSet manifests = ManifestSet.rendered(kustomization);
+        for (String service : Services.names()) {
+            Map<String, String> labels = manifests.get(Deployment.class, Services.NAMESPACE, service)
+                    .getSpec().getTemplate().getMetadata().getLabels();
+            List<PodDisruptionBudget> budgets = manifests.all(PodDisruptionBudget.class).stream()
+                    .filter(budget -> LabelSelectors.matches(budget.getSpec().getSelector(), labels)).toList();
+            assertEquals(1, budgets.size(), kustomization + ": " + service + " is covered by " + budgets.size() + " PodDisruptionBudgets");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void routerAndVerifierScaleOnCpuAndTheAutoscalerAloneSetsTheirReplicas(String kustomization) {
+        ManifestSet manifests = ManifestSet.rendered(kustomization);
+        for (Services service : List.of(Services.ROUTER, Services.VERIFIER)) {
+            HorizontalPodAutoscaler autoscaler = manifests.get(HorizontalPodAutoscaler.class, Services.NAMESPACE, service.name);
+            String id = kustomization + ": HorizontalPodAutoscaler " + service.name;
+            assertEquals("Deployment", autoscaler.getSpec().getScaleTargetRef().getKind(), id);
+            assertEquals(service.name, autoscaler.getSpec().getScaleTargetRef().getName(), id);
+            assertTrue(autoscaler.getSpec().getMetrics().stream().anyMatch(metric -> metric.getResource() != null
+                    && "cpu".equals(metric.getResource().getName())), id + " does not scale on CPU");
+            assertTrue(autoscaler.getSpec().getMinReplicas() >= 1
+                    && autoscaler.getSpec().getMinReplicas() < autoscaler.getSpec().getMaxReplicas(), id + ": min/max");
+            Deployment deployment = manifests.get(Deployment.class, Services.NAMESPACE, service.name);
+            assertNull(deployment.getSpec().getReplicas(),
+                    kustomization + ": Deployment " + service.name + " sets replicas, which each apply would reset under the autoscaler");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void everyConfigMapAndSecretAPodNeedsIsRenderedOrListedAsCreatedByHand(String kustomization) {
+        ManifestSet manifests = ManifestSet.rendered(kustomization);
+        Set<String> missing = new TreeSet<>();
+        for (Manifest manifest : manifests.manifests()) {
+            String namespace = manifest.resource().getMetadata().getNamespace();
+            Workloads.template(manifest.resource()).ifPresent(template -> {
+                for (String reference : references(template.getSpec())) {
+                    String[] kindAndName = reference.split(" ");
+                    Class<? extends HasMetadata> type = kindAndName[0].equals("Secret") ? Secret.class : ConfigMap.class;
+                    if (manifests.find(type, namespace, kindAndName[1]).isEmpty()) {
+                        missing.add(reference);
+                    }
+                }
+            });
+        }
+        assertEquals(new TreeSet<>(CREATED_BY_HAND.get(kustomization)), missing,
+                kustomization + ": objects referenced but not rendered differ from those k8s/README.md says to create");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void everyImageOfAnOverlayIsPinnedToATag(String kustomization) {
+        for (Manifest manifest : ManifestSet.rendered(kustomization).manifests()) {
+            Workloads.template(manifest.resource()).ifPresent(template -> {
+                List<Container> containers = new ArrayList<>(template.getSpec().getInitContainers());
+                containers.addAll(template.getSpec().getContainers());
+                for (Container container : containers) {
+                    ImageReference image = ImageReference.parse(container.getImage());
+                    assertTrue(image.digest() != null || (image.tag() != null && !image.tag().equals("latest")),
+                            manifest + ", container " + container.getName() + ": image " + container.getImage() + " has no fixed tag");
+                }
+            });
+        }
+    }
+
+    private static boolean hasPort(PodSpec pod, IntOrString target) {
+        return pod.getContainers().stream().flatMap(container -> container.getPorts().stream())
+                .anyMatch(port -> target.getStrVal() != null ? target.getStrVal().equals(port.getName())
+                        : target.getIntVal().equals(port.getContainerPort()));
+    }
+
+    /** "ConfigMap name" and "Secret name" for every object the pod reads. */
+    private static Set<String> references(PodSpec pod) {
+        Set<String> references = new TreeSet<>();
+        for (Volume volume : pod.getVolumes()) {
+            if (volume.getConfigMap() != null) {
+                references.add("ConfigMap " + volume.getConfigMap().getName());
+            }
+            if (volume.getSecret() != null) {
+                references.add("Secret " + volume.getSecret().getSecretName());
+            }
+            if (volume.getProjected() != null) {
+                for (VolumeProjection source : volume.getProjected().getSources()) {
+                    if (source.getConfigMap() != null) {
+                        references.add("ConfigMap " + source.getConfigMap().getName());
+                    }
+                    if (source.getSecret() != null) {
+                        references.add("Secret " + source.getSecret().getName());
+                    }
+                }
+            }
+        }
+        List<Container> containers = new ArrayList<>(pod.getInitContainers());
+        containers.addAll(pod.getContainers());
+        for (Container container : containers) {
+            for (EnvFromSource source : container.getEnvFrom()) {
+                if (source.getConfigMapRef() != null) {
+                    references.add("ConfigMap " + source.getConfigMapRef().getName());
+                }
+                if (source.getSecretRef() != null) {
+                    references.add("Secret " + source.getSecretRef().getName());
+                }
+            }
+            for (EnvVar variable : container.getEnv()) {
+                if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+                    references.add("Secret " + variable.getValueFrom().getSecretKeyRef().getName());
+                }
+                if (variable.getValueFrom() != null && variable.getValueFrom().getConfigMapKeyRef() != null) {
+                    references.add("ConfigMap " + variable.getValueFrom().getConfigMapKeyRef().getName());
+                }
+            }
+        }
+        return references;
+    }
+}
