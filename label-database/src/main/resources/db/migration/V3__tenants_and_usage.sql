@@ -21,13 +21,13 @@ create table tenant_policy (
 
 create table tenant_usage (
     tenant             varchar(100) not null,
-    day                date not null,
+    usage_day          date not null,
     model              varchar(200) not null,
     requests           bigint not null,
     prompt_tokens      bigint not null,
     completion_tokens  bigint not null,
     cost_units         double precision not null,
-    primary key (tenant, day, model)
+    primary key (tenant, usage_day, model)
 );
 
 create table routed_sample (

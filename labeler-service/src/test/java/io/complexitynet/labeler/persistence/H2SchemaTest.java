@@ -9,7 +9,7 @@ import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** The label database's migrations and its idempotent inserts also run on H2, the embedded mode's database. */
+/** The label database's migrations and its idempotent inserts and upserts also run on H2, the embedded mode's database. */
 class H2SchemaTest {
 
     private static final String URL = "jdbc:h2:mem:labels;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
@@ -40,6 +40,16 @@ class H2SchemaTest {
                     + " report, artifact, created_by, created_at) values ('m', 't', 'j', 'f', '{}', 'a,b', '{}', '', X'CAFE', 'test',"
                     + " current_timestamp) on conflict do nothing");
             assertEquals(1, count(sql, "select version from complexity_model where id = 'm'"));
+
+            // The router's usage upsert, as TenantStore writes it.
+            for (int i = 0; i < 2; i++) {
+                sql.execute("merge into tenant_usage u using (select cast('acme' as varchar(100)) as tenant, cast(current_date as date)"
+                        + " as usage_day, cast('a' as varchar(200)) as model) k on u.tenant = k.tenant and u.usage_day = k.usage_day"
+                        + " and u.model = k.model when matched then update set requests = u.requests + 1, cost_units = u.cost_units + 2.5"
+                        + " when not matched then insert (tenant, usage_day, model, requests, prompt_tokens, completion_tokens,"
+                        + " cost_units) values (k.tenant, k.usage_day, k.model, 1, 0, 0, 2.5)");
+            }
+            assertEquals(2, count(sql, "select requests from tenant_usage where tenant = 'acme'"));
         }
     }
 
