@@ -7,6 +7,7 @@ import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.proto.v1.RouterGrpc;
@@ -27,14 +28,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Route at a fixed 200 requests/s for 30 s over gRPC, bearer tokens checked, replay backend (so
- * generation costs nothing): the decision's latency as the router measures it (classify + decide),
- * the end-to-end latency seen by the caller, the throughput reached, and the process's RSS (router
- * and load generator share the JVM, so it over-states the router). Run:
+ * Route, then Classify, each at a fixed 200 requests/s for 30 s over gRPC, bearer tokens checked, replay
+ * backend (so generation costs nothing): the decision's latency as the router measures it (classify +
+ * decide), the end-to-end latency seen by the caller, the throughput reached, and the process's RSS
+ * (router and load generator share the JVM, so it over-states the router). Run:
  * {@code mvn -pl router-service test -Dtest=RouterLoadBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
@@ -69,41 +71,52 @@ class RouterLoadBenchmark {
             alice.route(RouteRequest.newBuilder().setPrompt(tasks.get(i % tasks.size()).text()).build());
         }
         ExecutorService callers = Executors.newFixedThreadPool(32);
+        List<Double> routed = drive(callers, i -> {
+            RouteResponse response = alice.route(RouteRequest.newBuilder().setPrompt(tasks.get(i % tasks.size()).text()).build());
+            return response.getLatency().getDecisionMillis();
+        }, "Route (decide, generate by replay, record usage)");
+        List<Double> classified = drive(callers, i -> alice.classify(ClassifyRequest.newBuilder()
+                .setPrompt(tasks.get(i % tasks.size()).text()).build()).getDecisionMillis(), "Classify (decide only)");
+        callers.shutdown();
+        channel.shutdownNow();
+        System.out.println("JVM RSS (router + load generator): " + rss() + "; heap used "
+                + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024) + " MB");
+        assertEquals(RATE * SECONDS, routed.size());
+        assertEquals(RATE * SECONDS, classified.size());
+    }
+
+    /** Calls at a fixed rate; prints throughput, the server's decision latency and the caller's; returns decision latencies. */
+    private static List<Double> drive(ExecutorService callers, IntFunction<Double> call, String what) throws Exception {
         List<Future<double[]>> calls = new ArrayList<>();
         long start = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
         for (int i = 0; i < RATE * SECONDS; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
+            long wait = start + i * interval - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            RouteRequest request = RouteRequest.newBuilder().setPrompt(tasks.get(i % tasks.size()).text()).build();
+            int index = i;
             calls.add(callers.submit(() -> {
                 long sent = System.nanoTime();
-                RouteResponse response = alice.route(request);
-                return new double[] {response.getLatency().getDecisionMillis(), (System.nanoTime() - sent) / 1e6};
+                double decision = call.apply(index);
+                return new double[] {decision, (System.nanoTime() - sent) / 1e6};
             }));
         }
         List<Double> decision = new ArrayList<>();
         List<Double> endToEnd = new ArrayList<>();
-        for (Future<double[]> call : calls) {
-            double[] latency = call.get();
+        for (Future<double[]> result : calls) {
+            double[] latency = result.get();
             decision.add(latency[0]);
             endToEnd.add(latency[1]);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        callers.shutdown();
-        channel.shutdownNow();
         Collections.sort(decision);
         Collections.sort(endToEnd);
-        System.out.printf("%nRoute at %d/s for %d s with bearer tokens, replay backend: %d requests in %.1f s = %.1f/s%n",
-                RATE, SECONDS, calls.size(), elapsed, calls.size() / elapsed);
+        System.out.printf("%n%s at %d/s for %d s with bearer tokens: %d requests in %.1f s = %.1f/s%n", what, RATE, SECONDS,
+                calls.size(), elapsed, calls.size() / elapsed);
         System.out.printf("decision (classify + decide) p50 %.2f ms, p99 %.2f ms; end to end p50 %.2f ms, p99 %.2f ms%n",
                 percentile(decision, 50), percentile(decision, 99), percentile(endToEnd, 50), percentile(endToEnd, 99));
-        System.out.println("JVM RSS (router + load generator): " + rss() + "; heap used "
-                + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024) + " MB");
-        assertEquals(RATE * SECONDS, decision.size());
+        return decision;
     }
 
     private static double percentile(List<Double> sorted, int p) {
