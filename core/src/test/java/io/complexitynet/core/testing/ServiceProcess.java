@@ -1,6 +1,7 @@
 package io.complexitynet.core.testing;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +47,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service without waiting for it; see {@link #awaitReady()}. */
     public ServiceProcess launch() {
+        // Another process on the port would answer the readiness check in this one's place.
+        if (listening(port)) {
+            throw new IllegalStateException(name + ": port " + port + " is already taken (a service left running by an earlier"
+                    + " run? `ss -ltnp | grep " + port + "` names it)");
+        }
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
             // e.g. -Dcomplexitynet.service.java-options=-XX:TieredStopAtLevel=1 for benchmarks on few cores
@@ -60,6 +66,9 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             process = builder.start();
+            // A test JVM that dies without stopping its resources must not leave the service holding the port.
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
@@ -85,6 +94,14 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 kill();
             }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket probe = new Socket("localhost", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
