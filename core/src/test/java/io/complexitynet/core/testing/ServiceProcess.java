@@ -1,7 +1,6 @@
 package io.complexitynet.core.testing;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,11 +46,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service without waiting for it; see {@link #awaitReady()}. */
     public ServiceProcess launch() {
-        // Another process on the port would answer the readiness check in this one's place.
-        if (listening(port)) {
-            throw new IllegalStateException(name + ": port " + port + " is already taken (a service left running by an earlier"
-                    + " run? `ss -ltnp | grep " + port + "` names it)");
-        }
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
             // e.g. -Dcomplexitynet.service.java-options=-XX:TieredStopAtLevel=1 for benchmarks on few cores
@@ -94,14 +88,6 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 kill();
             }
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket probe = new Socket("localhost", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
