@@ -7,14 +7,11 @@ import io.complexitynet.labeler.persistence.JobTaskEntity;
 import io.complexitynet.labeler.persistence.LabelQueries;
 import io.complexitynet.proto.v1.LabelingWork;
 import io.complexitynet.proto.v1.LabelsUpdated;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,26 +47,11 @@ public class WorkDispatcher {
     }
 
     @Scheduled(every = "${labeler.work.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "5s", skipExecutionIf = ShuttingDown.class)
+            delayed = "5s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @ActivateRequestContext
     void dispatch() {
         sendUnsentWork();
         publishEvents();
-    }
-
-    /** Once shutdown begins the database and broker are going away; what is unsent waits for the next start. */
-    @ApplicationScoped
-    static class ShuttingDown implements Scheduled.SkipPredicate {
-        private volatile boolean stopping;
-
-        void onStop(@Observes ShutdownEvent event) {
-            stopping = true;
-        }
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return stopping;
-        }
     }
 
     /** Sends every PENDING work row of running jobs; called after a job starts and on schedule. */

@@ -100,14 +100,18 @@ public class RouteWorkflow {
                 generation[0] += System.nanoTime() - start;
             }
         };
-        Optional<Cascade.Checker> checker = request.tests().isEmpty() ? Optional.empty() : Optional.of(code -> {
-            long start = System.nanoTime();
-            try {
-                return verifier.checker(requestId, request.setupCode(), request.tests()).check(code);
-            } finally {
-                verification[0] += System.nanoTime() - start;
-            }
-        });
+        Optional<Cascade.Checker> checker = Optional.empty();
+        if (!request.tests().isEmpty()) {
+            Cascade.Checker tests = verifier.checker(requestId, request.setupCode(), request.tests());
+            checker = Optional.of(code -> {
+                long start = System.nanoTime();
+                try {
+                    return tests.check(code);
+                } finally {
+                    verification[0] += System.nanoTime() - start;
+                }
+            });
+        }
         Cascade.Outcome outcome = (request.noEscalation() ? firstModelOnly : cascade).run(decided.decision(), checker, generator);
         record(request, policy, requestId, decided, outcome);
         if (outcome.answer().isEmpty()) {

@@ -4,13 +4,10 @@ import io.complexitynet.proto.v1.ModelPromoted;
 import io.complexitynet.trainer.persistence.ComplexityModelEntity;
 import io.complexitynet.trainer.persistence.ModelPromotionEntity;
 import io.complexitynet.trainer.persistence.ModelStore;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
@@ -33,25 +30,10 @@ public class PromotionDispatcher {
     }
 
     @Scheduled(every = "${trainer.jobs.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "5s", skipExecutionIf = ShuttingDown.class)
+            delayed = "5s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @ActivateRequestContext
     void dispatch() {
         publishPromotions();
-    }
-
-    /** Once shutdown begins the broker is going away; what is unpublished waits for the next start. */
-    @ApplicationScoped
-    static class ShuttingDown implements Scheduled.SkipPredicate {
-        private volatile boolean stopping;
-
-        void onStop(@Observes ShutdownEvent event) {
-            stopping = true;
-        }
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return stopping;
-        }
     }
 
     public synchronized void publishPromotions() {

@@ -28,6 +28,7 @@ import io.complexitynet.model.training.TrainingProgress;
 import io.complexitynet.model.training.TrainingReport;
 import io.complexitynet.model.training.TrainingResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,7 +94,7 @@ public class TrainingWorkflow {
      * lost to a crash before the broker took it, and a request for a job that has ended is a no-op.
      */
     public void retrain(String labelingJobId) {
-        String id = UUID.nameUUIDFromBytes(("retrain/" + labelingJobId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        String id = UUID.nameUUIDFromBytes(("retrain/" + labelingJobId).getBytes(StandardCharsets.UTF_8)).toString();
         Optional<TrainingJobEntity> existing = jobs.find(id);
         if (existing.isPresent() && existing.get().state != TrainingJobEntity.State.RUNNING) {
             return;
