@@ -27,7 +27,7 @@ public class WorkConsumer {
     private final LabelingWorkflow workflow;
     private final MutinyEmitter<byte[]> verificationRequests;
 
-    WorkConsumer(LabelingWorkflow workflow, @Channel("verification-requests") MutinyEmitter<byte[]> verificationRequests) {
+    WorkConsumer(LabelingWorkflow workflow, @Channel("verification-requests-out") MutinyEmitter<byte[]> verificationRequests) {
         this.workflow = workflow;
         this.verificationRequests = verificationRequests;
     }

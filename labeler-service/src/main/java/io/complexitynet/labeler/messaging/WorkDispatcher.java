@@ -39,7 +39,7 @@ public class WorkDispatcher {
     private final MutinyEmitter<byte[]> labelsUpdated;
 
     WorkDispatcher(JobStore jobs, LabelQueries queries, @Channel("labeling-work-out") MutinyEmitter<byte[]> work,
-                   @Channel("labels-updated") MutinyEmitter<byte[]> labelsUpdated) {
+                   @Channel("labels-updated-out") MutinyEmitter<byte[]> labelsUpdated) {
         this.jobs = jobs;
         this.queries = queries;
         this.work = work;

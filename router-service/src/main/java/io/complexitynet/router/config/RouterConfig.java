@@ -31,6 +31,9 @@ public interface RouterConfig {
     /** The token claim that names the caller's tenant. */
     String tenantClaim();
 
+    /** The tenant every call speaks for when auth is off (the embedded mode), since no token names one. */
+    String unauthenticatedTenant();
+
     /** The policy of a tenant with no row in the tenant_policy table. */
     DefaultTenant defaultTenant();
 

@@ -24,7 +24,7 @@ public class PromotionDispatcher {
     private final ModelStore models;
     private final MutinyEmitter<byte[]> promoted;
 
-    PromotionDispatcher(ModelStore models, @Channel("model-promoted") MutinyEmitter<byte[]> promoted) {
+    PromotionDispatcher(ModelStore models, @Channel("model-promoted-out") MutinyEmitter<byte[]> promoted) {
         this.models = models;
         this.promoted = promoted;
     }

@@ -31,7 +31,7 @@ public class VerificationRequestConsumer {
     }
 
     @Incoming("verification-requests")
-    @Outgoing("verification-results")
+    @Outgoing("verification-results-out")
     @Blocking(ordered = false)
     public Message<byte[]> verify(Message<byte[]> incoming) throws InvalidProtocolBufferException {
         VerifyRequest request = VerifyRequest.parseFrom(incoming.getPayload());
