@@ -1,4 +1,4 @@
-package io.complexitynet.labeler.it;
+package io.complexitynet.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.complexitynet.core.backend.ReplayBackend;
 import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
-import io.complexitynet.labeler.it.MbppSlices;
+import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;

@@ -78,14 +78,14 @@ class LabelerApiErrorsTest {
     }
 
     private StatusRuntimeException importTwice() {
-        Path mbpp = io.complexitynet.labeler.it.MbppSlices.of("twice", java.util.Set.of(11, 12));
+        Path mbpp = io.complexitynet.core.testing.MbppSlices.of("twice", java.util.Set.of(11, 12));
         labeler.importDataset(ImportDatasetRequest.newBuilder().setName("twice").setPath(mbpp.toString()).build());
         return refused(() -> labeler.importDataset(ImportDatasetRequest.newBuilder().setName("twice").setPath(mbpp.toString()).build()));
     }
 
     @Test
     void aCancelledJobCannotBeCancelledAgain() {
-        Path slice = io.complexitynet.labeler.it.MbppSlices.of("cancel",
+        Path slice = io.complexitynet.core.testing.MbppSlices.of("cancel",
                 java.util.stream.IntStream.rangeClosed(601, 900).boxed().collect(java.util.stream.Collectors.toSet()));
         labeler.importDataset(ImportDatasetRequest.newBuilder().setName("cancel").setPath(slice.toString()).build());
         String jobId = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset("cancel").build()).getJobId();

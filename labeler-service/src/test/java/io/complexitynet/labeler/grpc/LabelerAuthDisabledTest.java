@@ -2,7 +2,7 @@ package io.complexitynet.labeler.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.complexitynet.labeler.it.MbppSlices;
+import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.LabelerGrpc;

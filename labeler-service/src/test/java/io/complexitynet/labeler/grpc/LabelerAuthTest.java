@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
-import io.complexitynet.labeler.it.MbppSlices;
+import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.ExportLabelsRequest;
 import io.complexitynet.proto.v1.GetJobRequest;

@@ -8,7 +8,7 @@ import io.complexitynet.core.testing.FanoutListener;
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
-import io.complexitynet.labeler.it.MbppSlices;
+import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
-import io.complexitynet.labeler.it.MbppSlices;
+import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.labeler.it.OpenAiLadderProfile;
 import io.complexitynet.labeler.it.RecordedModelsStub;
 import io.complexitynet.testing.VerifierResource;

@@ -1,5 +1,6 @@
 package io.complexitynet.labeler.it;
 
+import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.core.testing.ServiceProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
