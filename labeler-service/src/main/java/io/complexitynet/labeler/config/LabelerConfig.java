@@ -83,6 +83,12 @@ public interface LabelerConfig {
 
         /** Upper bound on k. */
         int maxSamplesPerModel();
+
+        /**
+         * Sends the work of running jobs again at start, as if never sent: for a broker that keeps nothing across a
+         * restart (the embedded mode's in-process queues). Consumers treat the repeats as no-ops.
+         */
+        boolean resendQueuedAtStart();
     }
 
     interface Bootstrap {

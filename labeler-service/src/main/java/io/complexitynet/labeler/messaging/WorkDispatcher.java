@@ -1,5 +1,6 @@
 package io.complexitynet.labeler.messaging;
 
+import io.complexitynet.labeler.config.LabelerConfig;
 import io.complexitynet.labeler.persistence.DatasetEntity;
 import io.complexitynet.labeler.persistence.JobEntity;
 import io.complexitynet.labeler.persistence.JobStore;
@@ -7,11 +8,13 @@ import io.complexitynet.labeler.persistence.JobTaskEntity;
 import io.complexitynet.labeler.persistence.LabelQueries;
 import io.complexitynet.proto.v1.LabelingWork;
 import io.complexitynet.proto.v1.LabelsUpdated;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +40,11 @@ public class WorkDispatcher {
     private final LabelQueries queries;
     private final MutinyEmitter<byte[]> work;
     private final MutinyEmitter<byte[]> labelsUpdated;
+    private final boolean resendQueuedAtStart;
 
     WorkDispatcher(JobStore jobs, LabelQueries queries, @Channel("labeling-work-out") MutinyEmitter<byte[]> work,
-                   @Channel("labels-updated-out") MutinyEmitter<byte[]> labelsUpdated) {
+                   @Channel("labels-updated-out") MutinyEmitter<byte[]> labelsUpdated, LabelerConfig config) {
+        this.resendQueuedAtStart = config.work().resendQueuedAtStart();
         this.jobs = jobs;
         this.queries = queries;
         this.work = work;
@@ -52,6 +57,13 @@ public class WorkDispatcher {
     void dispatch() {
         sendUnsentWork();
         publishEvents();
+    }
+
+    void resendAfterRestart(@Observes StartupEvent started) {
+        int requeued = resendQueuedAtStart ? jobs.requeueQueuedWork() : 0;
+        if (requeued > 0) {
+            LOG.infof("%d work messages of running jobs will be sent again: the broker keeps nothing across a restart", requeued);
+        }
     }
 
     /** Sends every PENDING work row of running jobs; called after a job starts and on schedule. */

@@ -73,6 +73,15 @@ public class JobStore {
                 TaskWorkState.QUEUED, jobId, taskIds, TaskWorkState.PENDING);
     }
 
+    /** QUEUED back to PENDING for every running job, so the dispatcher sends that work again; returns the rows. */
+    @Transactional
+    public int requeueQueuedWork() {
+        return entities.createQuery("update JobTaskEntity t set t.state = :pending where t.state = :queued"
+                        + " and t.jobId in (select j.id from JobEntity j where j.state = :running)")
+                .setParameter("pending", TaskWorkState.PENDING).setParameter("queued", TaskWorkState.QUEUED)
+                .setParameter("running", JobState.RUNNING).executeUpdate();
+    }
+
     @Transactional
     public void recordFailedAttempt(String jobId, long taskId, String error) {
         JobTaskEntity.update("attempts = attempts + 1, lastError = ?1 where jobId = ?2 and taskId = ?3",

@@ -50,5 +50,8 @@ public interface TrainerConfig {
 
         /** How often unpublished model-promoted events are looked for. */
         Duration dispatchInterval();
+
+        /** Queues every running job again at start: for a broker that keeps nothing across a restart (the embedded mode). */
+        boolean resendRunningAtStart();
     }
 }

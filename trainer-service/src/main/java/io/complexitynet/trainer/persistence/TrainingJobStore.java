@@ -4,6 +4,7 @@ import io.complexitynet.trainer.workflow.TrainerException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +40,11 @@ public class TrainingJobStore {
     @Transactional
     public TrainingJobEntity get(String id) {
         return find(id).orElseThrow(() -> new TrainerException.NotFound("no training job " + id));
+    }
+
+    @Transactional
+    public List<String> runningIds() {
+        return TrainingJobEntity.<TrainingJobEntity>list("state", TrainingJobEntity.State.RUNNING).stream().map(job -> job.id).toList();
     }
 
     @Transactional

@@ -27,7 +27,9 @@ import io.complexitynet.model.training.Trainer;
 import io.complexitynet.model.training.TrainingProgress;
 import io.complexitynet.model.training.TrainingReport;
 import io.complexitynet.model.training.TrainingResult;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +108,15 @@ public class TrainingWorkflow {
         send(id);
         LOG.infof(existing.isEmpty() ? "training_job_id=%s started on labels-updated for labelling job %s"
                 : "training_job_id=%s queued again on a repeated labels-updated for labelling job %s", id, labelingJobId);
+    }
+
+    /** Queues every running job again where the broker keeps nothing across a restart; an ended job's request is a no-op. */
+    void resendAfterRestart(@Observes StartupEvent started) {
+        if (config.jobs().resendRunningAtStart()) {
+            List<String> running = jobs.runningIds();
+            running.forEach(this::send);
+            LOG.infof("%d running training jobs queued again: the broker keeps nothing across a restart", running.size());
+        }
     }
 
     private void send(String jobId) {
