@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -25,7 +26,8 @@ public final class ComplexityClassifier {
     }
 
     /**
-     * Fits the classifier; every row weighs the same.
+     * Fits the classifier. Every row weighs the same, unless the parameters balance the classes: then a
+     * row of class c weighs n / (k n_c), so each of the k classes adds up to n / k.
      *
      * @param features one embedding per training task
      * @param complexities the tasks' complexity classes, at least two distinct ones
@@ -35,9 +37,13 @@ public final class ComplexityClassifier {
             throw new IllegalArgumentException("need one complexity per embedding, got " + features.size()
                     + " embeddings and " + complexities.size() + " complexities");
         }
+        Map<Integer, Long> counts = complexities.stream().collect(Collectors.groupingBy(c -> c, Collectors.counting()));
         MutableDataset<Label> rows = EmbeddingExamples.dataset("complexity training rows");
         for (int i = 0; i < features.size(); i++) {
-            rows.add(EmbeddingExamples.example(features.get(i), complexities.get(i).toString(), 1));
+            double weight = parameters.balancedClasses()
+                    ? (double) features.size() / (counts.size() * counts.get(complexities.get(i)))
+                    : 1;
+            rows.add(EmbeddingExamples.example(features.get(i), complexities.get(i).toString(), weight));
         }
         return new ComplexityClassifier(HeadTrainers.forParameters(parameters).train(rows));
     }

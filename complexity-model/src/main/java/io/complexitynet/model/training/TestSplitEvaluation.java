@@ -4,6 +4,7 @@ import io.complexitynet.core.evaluation.CalibrationReport;
 import io.complexitynet.core.evaluation.ClassificationReport;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.learning.ComplexityModel;
+import io.complexitynet.model.learning.ComplexitySource;
 import io.complexitynet.model.learning.PassHead;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,12 @@ final class TestSplitEvaluation {
         EmbeddedTasks solved = test.solved();
         int[] actual = solved.complexities();
         int[] predicted = ModelFitting.complexities(model, solved);
+        int[] byClassifier = ModelFitting.complexities(model.withComplexitySource(new ComplexitySource.Classifier()), solved);
         int[] byMajority = majority.predictAll(solved.prompts());
         int[] byTfIdf = tfIdf.predictAll(solved.prompts());
         List<Integer> classes = ModelFitting.classes(model.classes(), actual, predicted);
         return new ClassificationComparison(ClassificationReport.of(classes, actual, predicted),
-                ClassificationReport.of(classes, actual, byMajority), ClassificationReport.of(classes, actual, byTfIdf),
+                ClassificationReport.of(classes, actual, byClassifier), ClassificationReport.of(classes, actual, byMajority), ClassificationReport.of(classes, actual, byTfIdf),
                 test.tasks().size() - solved.tasks().size());
     }
 

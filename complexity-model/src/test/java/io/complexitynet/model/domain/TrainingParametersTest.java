@@ -1,6 +1,7 @@
 package io.complexitynet.model.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,15 @@ class TrainingParametersTest {
         TrainingParameters defaults = TrainingParameters.defaults();
         assertEquals(HeadType.LOGISTIC, defaults.headType());
         assertEquals(0, defaults.l2());
+        assertFalse(defaults.balancedClasses());
+    }
+
+    @Test
+    void balancingTheClassesKeepsEveryOtherParameter() {
+        TrainingParameters defaults = TrainingParameters.defaults();
+        TrainingParameters balanced = defaults.withBalancedClasses(true);
+        assertTrue(balanced.balancedClasses());
+        assertEquals(defaults, balanced.withBalancedClasses(false));
     }
 
     @Test

@@ -58,9 +58,10 @@ public final class MarkdownReport {
                         sizes.validation() + " (" + sizes.validationSolved() + ")",
                         sizes.test() + " (" + sizes.testSolved() + ")", String.valueOf(sizes.excluded())));
         md.append(String.format(Locale.ROOT, "%nEncoder `%s`; %s heads, %d epochs, learning rate %s, L2 %s, seed %d, at"
-                        + " least %d labels per class. Classes %s. Data fingerprint `%s`.%n",
+                        + " least %d labels per class, classifier classes %s. Classes %s. Data fingerprint `%s`.%n",
                 report.encoderId(), parameters.headType().id(), parameters.epochs(), parameters.learningRate(),
-                parameters.l2(), parameters.seed(), parameters.minLabelsPerClass(), report.classes(),
+                parameters.l2(), parameters.seed(), parameters.minLabelsPerClass(),
+                parameters.balancedClasses() ? "balanced" : "weighed by their counts", report.classes(),
                 report.dataFingerprint()));
         md.append(String.format(Locale.ROOT, "%nPredicted complexity from: **%s**, chosen on the solved validation"
                         + " tasks by macro-F1 (classifier %s, accuracy %s; best pass-head rule, %s: %s, accuracy %s).%n",
@@ -77,6 +78,7 @@ public final class MarkdownReport {
     private static String classification(ClassificationComparison comparison) {
         MarkdownTable table = new MarkdownTable("classifier", "accuracy", "macro-F1");
         row(table, "complexity model", comparison.model());
+        row(table, "its classifier head alone", comparison.classifierHead());
         row(table, "majority class", comparison.majority());
         row(table, "TF-IDF logistic", comparison.tfIdf());
         return table + "\n" + comparison.unsolvedLeftOut() + " unsolved test tasks have no class and are left out.\n\n"
