@@ -2,7 +2,13 @@ package io.complexitynet.model.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RecordedMbppLabelsTest {
@@ -20,9 +26,30 @@ class RecordedMbppLabelsTest {
     @Test
     void thePaperSetKeepsTheAuthorsThirtyForTesting() {
         PaperComplexitySet paper = PaperComplexitySet.read();
-        assertEquals(150, paper.tasks().size());
-        assertEquals(30, paper.tasks().stream().filter(task -> paper.split().partitionOf(task.sourceId()) == Partition.TEST).count());
-        assertEquals(24, paper.tasks().stream()
-                .filter(task -> paper.split().partitionOf(task.sourceId()) == Partition.VALIDATION).count());
+        assertEquals(30, count(paper, Partition.TEST));
+        // Its 120 plus 221 more tasks of MBPP's train split; 46 tasks of MBPP's validation split.
+        assertEquals(341, count(paper, Partition.TRAIN));
+        assertEquals(46, count(paper, Partition.VALIDATION));
+    }
+
+    @Test
+    void thePaperClassDefinitionReproducesEveryLabelOfTheAuthors() throws Exception {
+        Map<String, LabelledTask> recorded = new HashMap<>();
+        RecordedMbppLabels.all().forEach(task -> recorded.put(task.sourceId(), task));
+        List<String> lines = Files.readAllLines(RecordedMbppLabels.dataDir().resolve("paper-complexity-150.jsonl"));
+        int checked = 0;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                JsonNode node = new ObjectMapper().readTree(line);
+                assertEquals(Optional.of(node.get("complexity").asInt()),
+                        PaperComplexitySet.paperClass(recorded.get(node.get("task_id").asText()).passes()), line);
+                checked++;
+            }
+        }
+        assertEquals(150, checked);
+    }
+
+    private static long count(PaperComplexitySet paper, Partition partition) {
+        return paper.tasks().stream().filter(task -> paper.split().partitionOf(task.sourceId()) == partition).count();
     }
 }

@@ -77,11 +77,11 @@ class RecordedMbppTrainingTest {
     void thePaperSetIsScoredOnItsThirtyHeldOutTasks() {
         PaperComplexitySet paper = PaperComplexitySet.read();
         TrainingReport report = new Trainer(encoder).train(paper.tasks(), RecordedMbppLabels.LADDER, paper.split(),
-                TrainingParameters.defaults()).report();
-        ClassificationReport model = report.classification().model();
-        assertEquals(30, model.samples());
-        assertEquals(List.of(0, 1, 2), model.classes());
-        // Measured 43.3% (13 of 30); the paper reports 79% for fine-tuned davinci-002, chance is 33.3%.
-        assertTrue(model.accuracy() > report.classification().majority().accuracy(), model.toMarkdown());
+                PaperComplexitySet.parameters()).report();
+        ClassificationReport classifier = report.classification().classifierHead();
+        assertEquals(30, classifier.samples());
+        assertEquals(List.of(0, 1, 2), classifier.classes());
+        // Measured 56.7% (17 of 30); the paper reports 79% for fine-tuned davinci-002, chance is 33.3%.
+        assertTrue(classifier.accuracy() > report.classification().majority().accuracy(), classifier.toMarkdown());
     }
 }
