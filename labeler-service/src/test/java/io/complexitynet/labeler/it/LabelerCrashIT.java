@@ -2,6 +2,7 @@ package io.complexitynet.labeler.it;
 
 import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.core.testing.ServiceProcess;
+import io.complexitynet.core.testing.TestSchema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +19,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,31 +34,19 @@ import org.junit.jupiter.api.Test;
 // Tasks 451-750: every model's answer to each was recorded (440 is the one that was not).
 class LabelerCrashIT {
 
-    private static final String SCHEMA = "labeler_it";
-    private static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
+    private static final TestSchema SCHEMA = new TestSchema("labeler_it");
     private static final int LABELER_PORT = 18094;
     private static final int SECOND_LABELER_PORT = 18096;
     private static final int TASKS = 300;
 
     private static Map<String, String> labelerEnvironment(boolean cleanDatabase) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", JDBC);
-        env.put("QUARKUS_FLYWAY_SCHEMAS", SCHEMA);
-        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(cleanDatabase));
+        Map<String, String> env = SCHEMA.serviceEnvironment(cleanDatabase);
         env.put("LABELER_REPLAY_FILE", System.getProperty("complexitynet.data.dir", "../../shared/data") + "/mbpp/generations.jsonl");
         return env;
     }
 
     private static long count(String sql, String jobId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(JDBC, "postgres", "");
-             PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, jobId);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return SCHEMA.count(sql, jobId);
     }
 
     private static double tasksLabelled(ServiceProcess labeler) throws Exception {
