@@ -37,6 +37,12 @@ public interface RouterConfig {
     /** The policy of a tenant with no row in the tenant_policy table. */
     DefaultTenant defaultTenant();
 
+    /**
+     * How long a replica keeps a tenant's policy before reading it again: a change made through another
+     * replica, or in the table directly, applies within this time.
+     */
+    Duration tenantPolicyTtl();
+
     interface Model {
         String name();
 

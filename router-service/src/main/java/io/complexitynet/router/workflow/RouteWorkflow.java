@@ -66,29 +66,33 @@ public class RouteWorkflow {
     }
 
     public Decided decide(Request request) {
+        long arrived = System.nanoTime();
         validate(request);
-        TenantPolicy policy = policies.of(request.tenant());
-        return decide(request, policy);
+        return decide(request, policies.of(request.tenant()), arrived);
     }
 
-    private Decided decide(Request request, TenantPolicy policy) {
-        long start = System.nanoTime();
+    /** Classifies and decides; the decision's time counts from the request's arrival, so admission is in it. */
+    private Decided decide(Request request, TenantPolicy policy, long arrived) {
+        long admitted = System.nanoTime();
+        metrics.stage(RouterMetrics.Stage.ADMISSION, admitted - arrived);
         PromotedClassifier.Classified classified = classifier.classify(request.prompt(), request.tests());
+        metrics.stage(RouterMetrics.Stage.CLASSIFY, System.nanoTime() - admitted);
         if (classified.prediction().models() != ladder.ladder().size()) {
             throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE, "the promoted model predicts for "
                     + classified.prediction().models() + " models but the router's ladder has " + ladder.ladder().size());
         }
         Decision decision = decider.decide(classified.prediction(), policy, request.options());
-        long nanos = System.nanoTime() - start;
+        long nanos = System.nanoTime() - arrived;
         metrics.decided(nanos);
         return new Decided(decision, classified.model(), nanos);
     }
 
     public Routed route(Request request) {
+        long arrived = System.nanoTime();
         validate(request);
         TenantPolicy policy = policies.of(request.tenant());
         policies.requireBudget(policy);
-        Decided decided = decide(request, policy);
+        Decided decided = decide(request, policy, arrived);
         String requestId = UUID.randomUUID().toString();
         long[] generation = {0};
         long[] verification = {0};
@@ -113,7 +117,11 @@ public class RouteWorkflow {
             });
         }
         Cascade.Outcome outcome = (request.noEscalation() ? firstModelOnly : cascade).run(decided.decision(), checker, generator);
+        metrics.stage(RouterMetrics.Stage.GENERATION, generation[0]);
+        metrics.stage(RouterMetrics.Stage.VERIFICATION, verification[0]);
+        long answered = System.nanoTime();
         record(request, policy, requestId, decided, outcome);
+        metrics.stage(RouterMetrics.Stage.ACCOUNTING, System.nanoTime() - answered);
         if (outcome.answer().isEmpty()) {
             throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE, "no model could answer: " + outcome.attempts().stream()
                     .map(attempt -> attempt.failure().orElse("")).toList());

@@ -1,5 +1,7 @@
 package io.complexitynet.router.workflow;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RouteRefused;
@@ -12,25 +14,36 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A tenant's policy (its row, or the configured default) and the budget check before any spending. */
+/**
+ * A tenant's policy (its row, or the configured default) and the budget check before any spending.
+ * Policies are kept for {@code router.tenant-policy-ttl}: every request needs one, and a database read
+ * per request would put a round trip into every decision. Spending is never cached: the budget check
+ * reads what the tenant has spent.
+ */
 @ApplicationScoped
 public class TenantPolicies {
 
     private final TenantStore tenants;
-    private final RouterConfig config;
     private final Clock clock = Clock.systemUTC();
+    private final LoadingCache<String, TenantPolicy> cached;
 
     TenantPolicies(TenantStore tenants, RouterConfig config) {
         this.tenants = tenants;
-        this.config = config;
+        RouterConfig.DefaultTenant defaults = config.defaultTenant();
+        this.cached = Caffeine.newBuilder().expireAfterWrite(config.tenantPolicyTtl()).maximumSize(100_000)
+                .build(tenant -> tenants.policy(tenant).orElseGet(() -> new TenantPolicy(tenant, Optional.empty(), Optional.empty(),
+                        RoutingMode.named(defaults.policy()), defaults.threshold(), defaults.budget(),
+                        BudgetPeriod.valueOf(defaults.budgetPeriod()), defaults.feedback())));
     }
 
     public TenantPolicy of(String tenant) {
-        return tenants.policy(tenant).orElseGet(() -> {
-            RouterConfig.DefaultTenant defaults = config.defaultTenant();
-            return new TenantPolicy(tenant, Optional.empty(), Optional.empty(), RoutingMode.named(defaults.policy()),
-                    defaults.threshold(), defaults.budget(), BudgetPeriod.valueOf(defaults.budgetPeriod()), defaults.feedback());
-        });
+        return cached.get(tenant);
+    }
+
+    /** Stores a tenant's policy; this replica applies it at once, the others within the TTL. */
+    public void save(TenantPolicy policy) {
+        tenants.save(policy);
+        cached.invalidate(policy.tenant());
     }
 
     public LocalDate today() {

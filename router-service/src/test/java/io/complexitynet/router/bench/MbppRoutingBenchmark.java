@@ -15,7 +15,7 @@ import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.grpc.PromotedModels;
-import io.complexitynet.router.persistence.TenantStore;
+import io.complexitynet.router.workflow.TenantPolicies;
 import io.complexitynet.testing.VerifierResource;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -59,7 +59,7 @@ class MbppRoutingBenchmark {
     PromotedClassifier classifier;
 
     @Inject
-    TenantStore tenants;
+    TenantPolicies tenants;
 
     private record Run(String policy, int tasks, int passed, double cost) {
         double passRate() {

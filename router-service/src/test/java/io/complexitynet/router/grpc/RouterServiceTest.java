@@ -26,7 +26,7 @@ import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.RoutedSampleStore;
-import io.complexitynet.router.persistence.TenantStore;
+import io.complexitynet.router.workflow.TenantPolicies;
 import io.complexitynet.testing.VerifierResource;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -79,7 +79,7 @@ class RouterServiceTest {
     PromotedClassifier classifier;
 
     @Inject
-    TenantStore tenants;
+    TenantPolicies tenants;
 
     @Inject
     RoutedSampleStore samples;
