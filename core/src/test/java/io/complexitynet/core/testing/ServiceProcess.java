@@ -39,6 +39,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The running service's process id, e.g. to read its memory and CPU time from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Starts the service and waits until it reports ready. */
     public ServiceProcess start() {
         return launch().awaitReady();

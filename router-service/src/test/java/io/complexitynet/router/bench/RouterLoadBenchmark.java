@@ -7,36 +7,43 @@ import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.core.testing.ServiceProcess;
 import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.proto.v1.RouterGrpc;
-import io.complexitynet.router.classifier.PromotedClassifier;
 import io.complexitynet.router.grpc.PromotedModels;
 import io.grpc.ManagedChannel;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Route, then Classify, each at a fixed 200 requests/s for 30 s over gRPC, bearer tokens checked, replay
- * backend (so generation costs nothing): the decision's latency as the router measures it (classify +
- * decide), the end-to-end latency seen by the caller, the throughput reached, and the process's RSS
- * (router and load generator share the JVM, so it over-states the router). Run:
+ * backend (so generation costs nothing), against the packaged router running as its own process (heap
+ * limit as ServiceProcess sets it) on the test's database: the decision's latency as the router measures
+ * it (tenant policy and budget, classify, decide), the end-to-end latency seen by the caller, the
+ * throughput reached, the router's own CPU and RSS (from /proc), and the router's per-stage timers. The
+ * load generator shares the two cores. Run:
  * {@code mvn -pl router-service test -Dtest=RouterLoadBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
@@ -47,47 +54,54 @@ class RouterLoadBenchmark {
     private static final int RATE = 200;
     private static final int SECONDS = 30;
     private static final int WARM_UP = 1000;
-
-    @TestHTTPResource
-    URL routerUrl;
+    private static final int ROUTER_PORT = 18085;
+    private static final double CLOCK_TICKS_PER_SECOND = 100;
 
     @Inject
     PromotedModels models;
 
-    @Inject
-    PromotedClassifier classifier;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.flyway.schemas")
+    String databaseSchema;
 
     @Test
     void twoHundredRequestsPerSecond() throws Exception {
         models.promote("load-model", models.train(1));
-        classifier.reload();
         // Task 440 was never recorded for the GPT models: a replayed request for it has no answer.
         List<MbppTask> tasks = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"), "mbpp", "mbpp.jsonl")).stream()
                 .filter(task -> task.taskId() != 440).toList();
-        ManagedChannel channel = Bearer.channelTo(routerUrl);
-        RouterGrpc.RouterBlockingStub alice = RouterGrpc.newBlockingStub(channel)
-                .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)));
-        for (int i = 0; i < WARM_UP; i++) {
-            alice.route(RouteRequest.newBuilder().setPrompt(tasks.get(i % tasks.size()).text()).build());
+        try (ServiceProcess router = new ServiceProcess("router-load", "router-service", ROUTER_PORT, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", databaseUrl, "QUARKUS_FLYWAY_SCHEMAS", databaseSchema)).start()) {
+            ManagedChannel channel = Bearer.channelTo(new URL("http://localhost:" + ROUTER_PORT));
+            RouterGrpc.RouterBlockingStub alice = RouterGrpc.newBlockingStub(channel)
+                    .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)));
+            for (int i = 0; i < WARM_UP; i++) {
+                alice.route(RouteRequest.newBuilder().setPrompt(tasks.get(i % tasks.size()).text()).build());
+            }
+            ExecutorService callers = Executors.newFixedThreadPool(32);
+            List<Double> routed = drive(router, callers, i -> {
+                RouteResponse response = alice.route(RouteRequest.newBuilder().setPrompt(tasks.get(i % tasks.size()).text()).build());
+                return response.getLatency().getDecisionMillis();
+            }, "Route (decide, generate by replay, record usage)");
+            printStages(router);
+            List<Double> classified = drive(router, callers, i -> alice.classify(ClassifyRequest.newBuilder()
+                    .setPrompt(tasks.get(i % tasks.size()).text()).build()).getDecisionMillis(), "Classify (decide only)");
+            callers.shutdown();
+            channel.shutdownNow();
+            System.out.println("router process peak RSS (VmHWM, start, warm-up and both runs): " + status(router, "VmHWM"));
+            assertEquals(RATE * SECONDS, routed.size());
+            assertEquals(RATE * SECONDS, classified.size());
         }
-        ExecutorService callers = Executors.newFixedThreadPool(32);
-        List<Double> routed = drive(callers, i -> {
-            RouteResponse response = alice.route(RouteRequest.newBuilder().setPrompt(tasks.get(i % tasks.size()).text()).build());
-            return response.getLatency().getDecisionMillis();
-        }, "Route (decide, generate by replay, record usage)");
-        List<Double> classified = drive(callers, i -> alice.classify(ClassifyRequest.newBuilder()
-                .setPrompt(tasks.get(i % tasks.size()).text()).build()).getDecisionMillis(), "Classify (decide only)");
-        callers.shutdown();
-        channel.shutdownNow();
-        System.out.println("JVM RSS (router + load generator): " + rss() + "; heap used "
-                + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024) + " MB");
-        assertEquals(RATE * SECONDS, routed.size());
-        assertEquals(RATE * SECONDS, classified.size());
     }
 
-    /** Calls at a fixed rate; prints throughput, the server's decision latency and the caller's; returns decision latencies. */
-    private static List<Double> drive(ExecutorService callers, IntFunction<Double> call, String what) throws Exception {
+    /** Calls at a fixed rate; prints throughput, the server's decision latency and the caller's, the router's CPU and RSS. */
+    private static List<Double> drive(ServiceProcess router, ExecutorService callers, IntFunction<Double> call, String what)
+            throws Exception {
         List<Future<double[]>> calls = new ArrayList<>();
+        long cpuBefore = cpuTicks(router);
+        long[] machineBefore = machineTicks();
         long start = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
         for (int i = 0; i < RATE * SECONDS; i++) {
@@ -110,21 +124,54 @@ class RouterLoadBenchmark {
             endToEnd.add(latency[1]);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double routerCores = (cpuTicks(router) - cpuBefore) / CLOCK_TICKS_PER_SECOND / elapsed;
+        long[] machineAfter = machineTicks();
+        double machineBusy = (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]);
         Collections.sort(decision);
         Collections.sort(endToEnd);
         System.out.printf("%n%s at %d/s for %d s with bearer tokens: %d requests in %.1f s = %.1f/s%n", what, RATE, SECONDS,
                 calls.size(), elapsed, calls.size() / elapsed);
-        System.out.printf("decision (classify + decide) p50 %.2f ms, p99 %.2f ms; end to end p50 %.2f ms, p99 %.2f ms%n",
-                percentile(decision, 50), percentile(decision, 99), percentile(endToEnd, 50), percentile(endToEnd, 99));
+        System.out.printf("decision (policy + budget + classify + decide) p50 %.2f ms, p99 %.2f ms; end to end p50 %.2f ms,"
+                        + " p99 %.2f ms%n", percentile(decision, 50), percentile(decision, 99), percentile(endToEnd, 50),
+                percentile(endToEnd, 99));
+        System.out.printf("router process: %.2f cores busy, %s; whole machine %.0f%% busy (load generator, database, other processes)%n",
+                routerCores, status(router, "VmRSS"), machineBusy * 100);
         return decision;
+    }
+
+    /** The router's own per-stage timers (its last two minutes: warm-up and the Route run). */
+    private static void printStages(ServiceProcess router) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + router.port()
+                + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        metrics.lines().filter(line -> line.startsWith("router_stage_duration_seconds{") && line.contains("quantile"))
+                .forEach(line -> System.out.printf("  %s = %.2f ms%n", line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000));
     }
 
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static String rss() throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmRSS"))
-                .map(line -> line.replaceAll("\\s+", " ")).findFirst().orElse("unknown");
+    private static String status(ServiceProcess process, String field) throws Exception {
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(line -> line.startsWith(field)).map(line -> line.replaceAll("\\s+", " ")).findFirst().orElse("unknown");
+    }
+
+    /** The machine's busy and total CPU time, in clock ticks over all cores (the first line of /proc/stat). */
+    private static long[] machineTicks() throws Exception {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
+    }
+
+    /** User and system CPU time of the process, in clock ticks (fields 14 and 15 of /proc/pid/stat). */
+    private static long cpuTicks(ServiceProcess process) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }
