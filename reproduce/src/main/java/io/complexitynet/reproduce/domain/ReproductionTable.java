@@ -1,0 +1,165 @@
+package io.complexitynet.reproduce.domain;
+
+import io.complexitynet.core.evaluation.ClassificationReport;
+import io.complexitynet.core.evaluation.MarkdownTable;
+import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.core.routing.RoutingOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The one table of a reproduction: the paper's numbers beside ours, row by row, with where ours came from.
+ * Rendered as Markdown for people and as CSV for tools; both hold the same cells.
+ */
+public final class ReproductionTable {
+
+    private static final List<String> HEADER = List.of("section", "measure", "paper", "ours", "how ours was measured");
+    private static final String NONE = "–";
+
+    /** One row; the paper's cell is {@value #NONE} where the paper reports nothing comparable. */
+    public record Row(String section, String measure, String paper, String ours, String source) {
+
+        List<String> cells() {
+            return List.of(section, measure, paper, ours, source);
+        }
+    }
+
+    private final List<Row> rows;
+
+    private ReproductionTable(List<Row> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public static ReproductionTable of(Reproduction run) {
+        List<Row> rows = new ArrayList<>();
+        labels(run, rows);
+        classification(run, rows);
+        routing(run, rows);
+        return new ReproductionTable(rows);
+    }
+
+    private static void labels(Reproduction run, List<Row> rows) {
+        LabelDistribution labels = run.labels();
+        String section = "labels (k=1)";
+        String source = "labeler job " + run.labelingJobId() + ", every answer re-run by the verifier";
+        rows.add(new Row(section, "tasks labelled (parked)", String.valueOf(PaperFigures.TASKS),
+                labels.labelled() + " (" + run.parked() + ")", source));
+        rows.add(new Row(section, "solved by some model", PaperFigures.SOLVED_BY_RECORDED_FLAGS + " (recorded pass flags)",
+                share(labels.solved(), labels.labelled()), source));
+        for (Map.Entry<Integer, Integer> complexity : labels.sorted().entrySet()) {
+            rows.add(new Row(section, "complexity " + complexity.getKey() + " (" + firstModel(run, complexity.getKey()) + ")",
+                    PaperFigures.PER_CLASS_IN_FINAL_SET + " in its balanced final set", share(complexity.getValue(), labels.solved())
+                            + " of solved", "ExportLabels"));
+        }
+        rows.add(new Row(section, "unsolved (kept out of training)",
+                String.valueOf(PaperFigures.TASKS - PaperFigures.SOLVED_BY_RECORDED_FLAGS) + " (dropped)",
+                share(labels.unsolved(), labels.labelled()), "ExportLabels"));
+    }
+
+    private static String firstModel(Reproduction run, int complexity) {
+        // paper5: model i gives complexity 2i+1 (reliable) or 2i+2 (sometimes).
+        int model = Math.min((complexity - 1) / 2, run.ladder().size() - 1);
+        return run.ladder().get(model).name();
+    }
+
+    private static void classification(Reproduction run, List<Row> rows) {
+        TrainedModel model = run.model();
+        String section = "classifier";
+        String source = "trainer job metrics, model v" + model.version() + ", MBPP test split (solved tasks)";
+        rows.add(new Row(section, "complexity model: accuracy (macro-F1)", percent(PaperFigures.FINE_TUNED_ACCURACY)
+                + " (fine-tuned davinci-002)", percent(model.accuracy()) + " (" + decimal(model.macroF1()) + ")", source));
+        rows.add(new Row(section, "majority class", NONE, percent(model.majorityAccuracy()), source));
+        rows.add(new Row(section, "TF-IDF logistic: accuracy (macro-F1)", NONE,
+                percent(model.tfidfAccuracy()) + " (" + decimal(model.tfidfMacroF1()) + ")", source));
+        rows.add(new Row(section, "un-tuned LLM", percent(PaperFigures.ZERO_SHOT_ACCURACY), NONE, "not run"));
+        ClassificationReport heldOut = run.paperSet().heldOut();
+        rows.add(new Row(section, "paper's 150-task set, " + heldOut.samples() + " tasks we did not train on",
+                percent(PaperFigures.FINE_TUNED_ACCURACY) + " (its 30 validation tasks)",
+                percent(heldOut.accuracy()) + " (" + decimal(heldOut.macroF1()) + ")",
+                "Router.Classify, complexity mapped 1-2/3-4/5 to its 3 classes"));
+        run.paperSet().heldOutValidation().ifPresent(validation -> rows.add(new Row(section,
+                "paper's 30 validation tasks, " + validation.samples() + " we did not train on", percent(PaperFigures.FINE_TUNED_ACCURACY),
+                percent(validation.accuracy()) + " (" + decimal(validation.macroF1()) + ")", "Router.Classify")));
+    }
+
+    private static void routing(Reproduction run, List<Row> rows) {
+        KnownOutcomes known = run.known();
+        List<PricedModel> ladder = run.ladder();
+        RoutingOutcome largest = known.alwaysLargest();
+        String section = "routing, test split (" + known.tasks() + " tasks)";
+        String labels = "labels of the test tasks (verified outcomes)";
+        List<String> released = List.of("51.5%, cut 99.0%", "79.2%, cut 90.0%", "86.4%, cut 0.0%");
+        for (int model = ladder.size() - 1; model >= 0; model--) {
+            String paper = ladder.size() == released.size() ? released.get(model) + " (released data, solved tasks)" : NONE;
+            rows.add(new Row(section, "always " + ladder.get(model).name(), paper, point(known.always(model), largest), labels));
+        }
+        rows.add(new Row(section, "oracle (cheapest model that passes)", "100%, cut 83.5% (released data, solved tasks)",
+                point(known.oracle(), largest), labels));
+        rows.add(new Row(section, "cheapest first, escalating on failure (no classifier)",
+                "100%, cut 81.7% (released data, solved tasks)", point(known.cascadeFromCheapest(), largest), labels));
+        rows.add(new Row(section, "paper policy (complexity -> model)",
+                percent(PaperFigures.PASS_RATE) + ", cut " + percent(PaperFigures.COST_CUT) + " (its formula, N=180)",
+                routed(run.paper(), ladder, largest), "Router.Route, verified, no escalation"));
+        rows.add(new Row(section, "paper policy + cascade", NONE, routed(run.paperCascade(), ladder, largest),
+                "Router.Route, verify and escalate"));
+        String threshold = String.format(Locale.ROOT, "%.2f", run.model().threshold());
+        rows.add(new Row(section, "expected-cost at " + threshold + " (calibrated on validation)", NONE,
+                routed(run.expectedCost(), ladder, largest), "Router.Route, verified, no escalation"));
+        rows.add(new Row(section, "expected-cost at " + threshold + " + cascade", NONE,
+                routed(run.expectedCostCascade(), ladder, largest), "Router.Route, verify and escalate"));
+        rows.add(new Row(section, "expected-cost at " + threshold + ", trainer's estimate", NONE,
+                percent(run.model().passRate()) + ", cut " + percent(run.model().costCutVsLargest()),
+                "trainer job metrics (replayed outcomes)"));
+    }
+
+    private static String point(RoutingOutcome outcome, RoutingOutcome largest) {
+        return percent(outcome.passRate()) + ", cut " + percent(outcome.costCutVersus(largest));
+    }
+
+    private static String routed(RoutedRun run, List<PricedModel> ladder, RoutingOutcome largest) {
+        RoutingOutcome outcome = run.outcome(ladder);
+        String calls = outcome.shares().stream().map(share -> percent(share.share())).collect(Collectors.joining(" / "));
+        String refused = run.refused().isEmpty() ? "" : "; " + run.refused().size() + " refused by the router";
+        return point(outcome, largest) + String.format(Locale.ROOT, "; calls %s; %d escalated%s; router billed %.3f units/task",
+                calls, run.escalated(), refused, run.billedCostPerTask());
+    }
+
+    private static String share(int count, int of) {
+        return count + " (" + percent(of == 0 ? 0 : (double) count / of) + ")";
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    private static String decimal(double value) {
+        return MarkdownTable.decimal(value);
+    }
+
+    public String toMarkdown() {
+        MarkdownTable table = new MarkdownTable(HEADER);
+        rows.forEach(row -> table.row(row.cells()));
+        return table.toString();
+    }
+
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder(csvLine(HEADER));
+        rows.forEach(row -> csv.append(csvLine(row.cells())));
+        return csv.toString();
+    }
+
+    private static String csvLine(List<String> cells) {
+        return cells.stream().map(ReproductionTable::csvCell).collect(Collectors.joining(",")) + "\n";
+    }
+
+    private static String csvCell(String cell) {
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+}
