@@ -1,0 +1,78 @@
+package io.complexitynet.reproduce.grpc;
+
+import io.complexitynet.proto.v1.LabelerGrpc;
+import io.complexitynet.proto.v1.RouterGrpc;
+import io.complexitynet.proto.v1.TrainerGrpc;
+import io.grpc.ClientInterceptor;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plaintext gRPC channels to the labeler, trainer and router, each with its own bearer token. Every stub
+ * handed out carries a fresh deadline, so a service that hangs ends the run instead of stalling it.
+ */
+public final class ServiceConnections implements AutoCloseable {
+
+    /** Where one service listens ({@code host:port}), the option that sets it, and what puts a token on its calls. */
+    public record Endpoint(String target, String option, ClientInterceptor credentials) {
+    }
+
+    private static final Duration CALL_DEADLINE = Duration.ofMinutes(2);
+
+    private final List<ManagedChannel> channels = new ArrayList<>();
+    private final LabelerGrpc.LabelerBlockingStub labeler;
+    private final TrainerGrpc.TrainerBlockingStub trainer;
+    private final RouterGrpc.RouterBlockingStub router;
+    private final ServiceCall labelerCall;
+    private final ServiceCall trainerCall;
+    private final ServiceCall routerCall;
+
+    public ServiceConnections(Endpoint labeler, Endpoint trainer, Endpoint router) {
+        this.labeler = LabelerGrpc.newBlockingStub(channel(labeler)).withInterceptors(labeler.credentials());
+        this.trainer = TrainerGrpc.newBlockingStub(channel(trainer)).withInterceptors(trainer.credentials());
+        this.router = RouterGrpc.newBlockingStub(channel(router)).withInterceptors(router.credentials());
+        this.labelerCall = new ServiceCall("labeler", labeler.target(), labeler.option());
+        this.trainerCall = new ServiceCall("trainer", trainer.target(), trainer.option());
+        this.routerCall = new ServiceCall("router", router.target(), router.option());
+    }
+
+    private ManagedChannel channel(Endpoint endpoint) {
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(endpoint.target()).usePlaintext()
+                .maxInboundMessageSize(64 * 1024 * 1024).build();
+        channels.add(channel);
+        return channel;
+    }
+
+    public LabelerGrpc.LabelerBlockingStub labeler() {
+        return labeler.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public TrainerGrpc.TrainerBlockingStub trainer() {
+        return trainer.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public RouterGrpc.RouterBlockingStub router() {
+        return router.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public ServiceCall labelerCall() {
+        return labelerCall;
+    }
+
+    public ServiceCall trainerCall() {
+        return trainerCall;
+    }
+
+    public ServiceCall routerCall() {
+        return routerCall;
+    }
+
+    @Override
+    public void close() {
+        channels.forEach(ManagedChannel::shutdownNow);
+    }
+}
