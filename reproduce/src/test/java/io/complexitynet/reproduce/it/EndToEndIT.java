@@ -1,0 +1,251 @@
+package io.complexitynet.reproduce.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.auth.testing.AdminToken;
+import io.complexitynet.auth.testing.Bearer;
+import io.complexitynet.auth.testing.Refusal;
+import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.core.task.MbppReader;
+import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.core.testing.MbppSlices;
+import io.complexitynet.core.testing.ServiceProcess;
+import io.complexitynet.core.testing.TestSchema;
+import io.complexitynet.proto.v1.GetJobRequest;
+import io.complexitynet.proto.v1.GetTrainingJobRequest;
+import io.complexitynet.proto.v1.JobState;
+import io.complexitynet.proto.v1.LabelerGrpc;
+import io.complexitynet.proto.v1.LabelingJob;
+import io.complexitynet.proto.v1.ListModelsRequest;
+import io.complexitynet.proto.v1.TaskLabel;
+import io.complexitynet.proto.v1.TrainerGrpc;
+import io.complexitynet.reproduce.domain.PaperFigures;
+import io.complexitynet.reproduce.domain.PaperSetTask;
+import io.complexitynet.reproduce.domain.Reproduction;
+import io.complexitynet.reproduce.domain.ReproductionTable;
+import io.complexitynet.reproduce.domain.RoutedRequest;
+import io.complexitynet.reproduce.domain.RoutedRun;
+import io.complexitynet.reproduce.grpc.ServiceConnections;
+import io.complexitynet.reproduce.grpc.ServiceConnections.Endpoint;
+import io.complexitynet.reproduce.report.ReproductionFiles;
+import io.complexitynet.reproduce.workflow.PaperReproduction;
+import io.complexitynet.reproduce.workflow.Progress;
+import io.complexitynet.reproduce.workflow.ReproductionSettings;
+import io.grpc.ClientInterceptor;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four packaged services as separate processes against the real PostgreSQL (schema e2e), RabbitMQ and
+ * Keycloak, driven by the reproduce command's own code with real tokens: label a slice of MBPP, with the
+ * labeler killed by SIGKILL mid-job and started again, then train, promote, classify and route. Nothing
+ * may be lost or stored twice, and the router's verdicts must agree with the labeler's.
+ */
+class EndToEndIT {
+
+    private static final TestSchema SCHEMA = new TestSchema("e2e");
+    private static final int ROUTER_PORT = 18280;
+    private static final int VERIFIER_PORT = 18281;
+    private static final int LABELER_PORT = 18282;
+    private static final int TRAINER_PORT = 18283;
+    // MBPP's own split: test 61-110 (routed), validation 511-540 (calibration), train 601-700.
+    private static final Set<Integer> TASKS = Stream.of(IntStream.rangeClosed(61, 110), IntStream.rangeClosed(511, 540),
+            IntStream.rangeClosed(601, 700)).flatMapToInt(ids -> ids).boxed().collect(Collectors.toCollection(TreeSet::new));
+    private static final int LABELS_BEFORE_THE_KILL = 20;
+
+    private static ServiceProcess labeler(boolean cleanDatabase) {
+        return new ServiceProcess("e2e-labeler", "labeler-service", LABELER_PORT, SCHEMA.serviceEnvironment(cleanDatabase));
+    }
+
+    private static ServiceConnections connections(ClientInterceptor admin, ClientInterceptor routerUser) {
+        return new ServiceConnections(new Endpoint("localhost:" + LABELER_PORT, "--labeler", admin),
+                new Endpoint("localhost:" + TRAINER_PORT, "--trainer", admin), new Endpoint("localhost:" + ROUTER_PORT, "--router", routerUser));
+    }
+
+    @Test
+    void labelsTrainsPromotesAndRoutesWithTheLabelerKilledMidJob() throws Exception {
+        Path slice = MbppSlices.of("e2e-mbpp", TASKS);
+        Path paperSet = MbppSlices.mbpp().resolveSibling("paper-complexity-150.jsonl");
+        // One request at a time: the router's usage upsert (TenantStore.record, a MERGE) fails with a duplicate key when two
+        // requests are a tenant's first of the day for the same model at once (reported; raise this when that is fixed).
+        ReproductionSettings settings = new ReproductionSettings("e2e-mbpp", slice.toString(), MbppReader.read(slice),
+                PaperSetTask.read(paperSet), PaperFigures.COST_UNITS, 1, 1, Duration.ofMinutes(3));
+        Progress progress = new PrintedProgress();
+        KeycloakRealm.ensureRunning();
+        Map<String, String> routerEnvironment = SCHEMA.serviceEnvironment(false);
+        routerEnvironment.put("QUARKUS_GRPC_CLIENTS_VERIFIER_PORT", Integer.toString(VERIFIER_PORT));
+        try (ServiceProcess verifier = new ServiceProcess("e2e-verifier", "verifier-service", VERIFIER_PORT, Map.of()).launch();
+             ServiceProcess firstLabeler = labeler(true).launch()) {
+            verifier.awaitReady();
+            // The first labeler cleans and migrates the schema; the others start on it once it is ready.
+            firstLabeler.awaitReady();
+            try (ServiceProcess trainer = new ServiceProcess("e2e-trainer", "trainer-service", TRAINER_PORT, SCHEMA.serviceEnvironment(false)).launch();
+                 ServiceProcess router = new ServiceProcess("e2e-router", "router-service", ROUTER_PORT, routerEnvironment).launch()) {
+                String jobId;
+                try (ServiceConnections services = connections(new AdminToken(), new AdminToken())) {
+                    PaperReproduction reproduction = new PaperReproduction(services, settings, progress);
+                    reproduction.importDataset();
+                    jobId = reproduction.startLabeling().getJobId();
+                    awaitStoredLabels(jobId, LABELS_BEFORE_THE_KILL);
+                    firstLabeler.kill();
+                }
+                long labelsAtKill = count("select count(*) from task_label where job_id = ?", jobId);
+                assertTrue(labelsAtKill >= LABELS_BEFORE_THE_KILL && labelsAtKill < TASKS.size(), "labels at the kill: " + labelsAtKill);
+                assertEquals(1, count("select count(*) from labeling_job where id = ? and state = 'RUNNING'", jobId));
+
+                try (ServiceProcess restarted = labeler(false).start();
+                     ServiceConnections operator = connections(new AdminToken(), new AdminToken())) {
+                    PaperReproduction reproduction = new PaperReproduction(operator, settings, progress);
+                    LabelingJob labelling = reproduction.awaitLabeling(jobId);
+                    assertEquals(JobState.JOB_STATE_COMPLETED, labelling.getState());
+                    assertEquals(TASKS.size(), labelling.getTasksDone() + labelling.getParkedCount(), labelling::toString);
+                    assertEquals(0, labelling.getParkedCount(), labelling::toString);
+                    List<TaskLabel> labels = reproduction.exportLabels(jobId);
+                    assertEquals(TASKS, labels.stream().map(label -> Integer.parseInt(label.getTaskSourceId()))
+                            .collect(Collectors.toCollection(TreeSet::new)));
+                    assertEquals(TASKS.size(), labels.size(), "a task labelled twice");
+                    assertEquals(3L * TASKS.size(), count("select count(*) from sample where job_id = ?", jobId));
+                    assertEquals(3L * TASKS.size(), count("select count(*) from sample where job_id = ? and verdict is not null", jobId));
+                    assertEquals(TASKS.size(), count("select count(*) from task_label where job_id = ?", jobId));
+                    awaitLive(ROUTER_PORT);
+
+                    // The router is called as a tenant's user would call it; the labeler and trainer as an operator.
+                    ClientInterceptor alice = Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE));
+                    Reproduction result;
+                    try (ServiceConnections services = connections(new AdminToken(), alice)) {
+                        result = new PaperReproduction(services, settings, progress).fromLabels(labelling);
+                    }
+                    assertTokensAreChecked(alice);
+                    assertEquals(1, countModels(), "one training job, one model");
+                    assertReproduced(result);
+                }
+            }
+        }
+    }
+
+    private static void assertReproduced(Reproduction result) throws Exception {
+        assertEquals(TASKS.size(), result.labels().labelled());
+        assertTrue(result.model().accuracy() > 0 && result.model().accuracy() <= 1, "accuracy " + result.model().accuracy());
+        assertTrue(result.model().threshold() > 0 && result.model().threshold() <= 1, "threshold " + result.model().threshold());
+        for (RoutedRun run : result.routed()) {
+            assertEquals(50, run.requests().size(), run.policy());
+            assertTrue(run.passRate() <= result.known().oracle().passRate() + 1e-9, run.policy() + " passes more than the oracle");
+        }
+        assertTrue(result.paperCascade().passRate() >= result.paper().passRate(), "the cascade lost passes");
+        assertTrue(result.paperCascade().escalated() > 0, "the cascade never escalated");
+        assertEquals(0, result.paper().escalated(), "no_escalation escalated");
+
+        // The router's verdicts, through the same verifier, agree with the labeler's for the same recorded answers.
+        List<String> ladder = result.ladder().stream().map(PricedModel::name).toList();
+        long agree = 0;
+        long answered = 0;
+        for (RoutedRequest request : result.paper().requests()) {
+            if (request.modelsCalled().size() == 1) {
+                answered++;
+                double labelled = result.known().outcome(request.taskId()).passRates()[ladder.indexOf(request.modelsCalled().get(0))];
+                agree += request.passed() == (labelled > 0) ? 1 : 0;
+            }
+        }
+        assertTrue(answered >= 40, "answered " + answered);
+        assertTrue(agree >= 0.95 * answered, agree + " of " + answered + " verdicts agree");
+
+        ReproductionTable table = ReproductionTable.of(result);
+        ReproductionFiles.Written files = ReproductionFiles.write(result, table, Path.of("target", "e2e-reproduction"));
+        assertEquals(table.rows().size() + 1, Files.readAllLines(files.csv()).size());
+        assertTrue(Files.readString(files.markdown()).contains(table.toMarkdown()));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(Files.readAllBytes(files.chart()), 4));
+        System.out.print(table.toMarkdown());
+    }
+
+    private static void assertTokensAreChecked(ClientInterceptor routerUser) {
+        ManagedChannel labeler = ManagedChannelBuilder.forAddress("localhost", LABELER_PORT).usePlaintext().build();
+        ManagedChannel trainer = ManagedChannelBuilder.forAddress("localhost", TRAINER_PORT).usePlaintext().build();
+        try {
+            Refusal.assertRefused(Status.Code.UNAUTHENTICATED, "no bearer token: send the metadata 'authorization: Bearer <access token>'",
+                    () -> TrainerGrpc.newBlockingStub(trainer).getJob(GetTrainingJobRequest.newBuilder().setJobId("any").build()));
+            Refusal.assertRefused(Status.Code.PERMISSION_DENIED,
+                    "the complexitynet.v1.Labeler API needs the role labeler-admin, which this token does not carry",
+                    () -> LabelerGrpc.newBlockingStub(labeler).withInterceptors(routerUser)
+                            .getJob(GetJobRequest.newBuilder().setJobId("any").build()));
+        } finally {
+            labeler.shutdownNow();
+            trainer.shutdownNow();
+        }
+    }
+
+    private static long countModels() throws Exception {
+        ManagedChannel trainer = ManagedChannelBuilder.forAddress("localhost", TRAINER_PORT).usePlaintext().build();
+        try {
+            return TrainerGrpc.newBlockingStub(trainer).withInterceptors(new AdminToken())
+                    .listModels(ListModelsRequest.newBuilder().setPageSize(10).build()).getModelsCount();
+        } finally {
+            trainer.shutdownNow();
+        }
+    }
+
+    private static void awaitStoredLabels(String jobId, long labels) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("select count(*) from task_label where job_id = ?", jobId) < labels) {
+            assertTrue(System.nanoTime() < deadline, "no " + labels + " labels within 60 s");
+            Thread.sleep(20);
+        }
+    }
+
+    /** The router is live before any model is promoted, but only ready after; the flow needs it listening. */
+    private static void awaitLive(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            assertTrue(System.nanoTime() < deadline, "the router was not live within 60 s; see target/e2e-router.log");
+            Thread.sleep(250);
+        }
+    }
+
+    private static long count(String sql, String jobId) throws Exception {
+        return SCHEMA.count(sql, jobId);
+    }
+
+    /** Progress into the test's output, a line per step. */
+    private static final class PrintedProgress implements Progress {
+
+        @Override
+        public void step(String message) {
+            System.out.println("e2e: " + message);
+        }
+
+        @Override
+        public void advance(String what, long done, long total) {
+            if (done == total) {
+                System.out.println("e2e:   " + what + ": " + done + "/" + total);
+            }
+        }
+    }
+}
