@@ -102,6 +102,10 @@ public class ReproduceCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("reproduce: cannot write the results: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // A defect of this command, not bad input: still one line, naming the exception so it can be reported.
+            System.err.println("reproduce: unexpected error: " + e);
+            return 1;
         }
     }
 
