@@ -61,7 +61,7 @@ public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
                     request.getSourceCase() == StartTrainingRequest.SourceCase.LABELING_JOB_ID ? request.getLabelingJobId() : null,
                     request.getSourceCase() == StartTrainingRequest.SourceCase.DATASET ? request.getDataset() : null,
                     request.getSplit(), request.getHeadType(), request.getEpochs(), request.getLearningRate(),
-                    request.getSeed(), caller.name(request.getStartedBy()));
+                    request.getSeed(), caller.name(request.getStartedBy()), request.getIncludeRoutedSamples());
             return mapping.job(workflow.start(training), Optional.empty());
         });
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.labelling.ModelPasses;
 import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.trainer.workflow.RoutedLabels;
 import io.complexitynet.trainer.workflow.TrainerException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,8 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads what the labeler wrote: a labelling job's labels with their tasks. The trainer never writes
- * these tables; it reads them by SQL rather than sharing the labeler's entities.
+ * Reads what the labeler wrote (a labelling job's labels with their tasks) and what the routers kept
+ * (routed requests that carried tests). The trainer never writes these tables; it reads them by SQL
+ * rather than sharing the labeler's and router's entities.
  */
 @ApplicationScoped
 public class LabelSource {
@@ -27,8 +29,9 @@ public class LabelSource {
         this.json = json;
     }
 
-    /** A completed labelling job: its data set and ladder. */
-    public record LabelingJob(String id, String dataset, List<String> ladder, String ruleVersion) {
+    /** A completed labelling job: its data set, ladder and labelling rule. */
+    public record LabelingJob(String id, String dataset, List<String> ladder, String ruleVersion, String ruleId,
+                              double reliablePassRate) {
     }
 
     /** One label as stored: the task's source id, text and tests, pass counts in ladder order, complexity or null. */
@@ -36,7 +39,8 @@ public class LabelSource {
     }
 
     public LabelingJob job(String labelingJobId) {
-        List<Object[]> rows = entities.createNativeQuery("select j.id, d.name, j.models, j.rule_version, j.state from labeling_job j"
+        List<Object[]> rows = entities.createNativeQuery("select j.id, d.name, j.models, j.rule_version, j.state, j.rule_id,"
+                + " j.reliable_pass_rate from labeling_job j"
                 + " join dataset d on d.id = j.dataset_id where j.id = ?1", Object[].class).setParameter(1, labelingJobId).getResultList();
         if (rows.isEmpty()) {
             throw new TrainerException.NotFound("no labelling job " + labelingJobId);
@@ -46,7 +50,8 @@ public class LabelSource {
             throw new TrainerException.InvalidRequest("labeling_job_id", "labelling job " + labelingJobId + " is " + row[4]
                     + "; train on a completed job");
         }
-        return new LabelingJob((String) row[0], (String) row[1], Arrays.asList(((String) row[2]).split(",")), (String) row[3]);
+        return new LabelingJob((String) row[0], (String) row[1], Arrays.asList(((String) row[2]).split(",")), (String) row[3],
+                (String) row[5], ((Number) row[6]).doubleValue());
     }
 
     /** The data set's most recently completed labelling job. */
@@ -85,6 +90,18 @@ public class LabelSource {
                     row[4] == null ? null : ((Number) row[4]).intValue()));
         }
         return labels;
+    }
+
+    /** Every verified answer the routers stored, oldest first (only tenants that allow feedback have any). */
+    public List<RoutedLabels.Attempt> routedAttempts() {
+        List<Object[]> rows = entities.createNativeQuery("select prompt, tests, model, verdict from routed_sample order by id", Object[].class)
+                .getResultList();
+        List<RoutedLabels.Attempt> attempts = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            attempts.add(new RoutedLabels.Attempt((String) row[0], read((String) row[1], new TypeReference<List<String>>() { }),
+                    (String) row[2], (String) row[3]));
+        }
+        return attempts;
     }
 
     private <T> T read(String text, TypeReference<T> type) {

@@ -2,6 +2,7 @@ package io.complexitynet.trainer.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.labelling.LabellingRules;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.routing.RoutingOutcome;
 import io.complexitynet.proto.v1.TrainingWork;
@@ -31,9 +32,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,7 +105,7 @@ public class TrainingWorkflow {
             return;
         }
         if (existing.isEmpty()) {
-            TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", "", 0, 0, 0, "labels-updated"));
+            TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", "", 0, 0, 0, "labels-updated", false));
             jobs.createWithId(id, labels.job(labelingJobId).id(), write(spec), "labels-updated");
         }
         send(id);
@@ -135,7 +138,7 @@ public class TrainingWorkflow {
                 request.epochs() == 0 ? defaults.epochs() : request.epochs(),
                 request.learningRate() == 0 ? defaults.learningRate() : request.learningRate(),
                 request.seed() == 0 ? defaults.seed() : request.seed(),
-                defaults.minLabelsPerClass(), encoder.id());
+                defaults.minLabelsPerClass(), encoder.id(), request.includeRoutedSamples());
         try {
             spec.parameters();
             spec.dataSplit();
@@ -158,8 +161,16 @@ public class TrainingWorkflow {
         }
         TrainingSpec spec = read(job.parameters);
         LabelSource.LabelingJob source = labels.job(job.labelingJobId);
-        List<LabelledTask> tasks = labels.labels(source.id()).stream().map(label -> new LabelledTask(label.sourceId(),
-                ClassifierInput.of(label.prompt(), label.tests()), label.complexity(), label.passes())).toList();
+        List<LabelSource.StoredLabel> stored = labels.labels(source.id());
+        List<LabelledTask> tasks = new ArrayList<>(stored.stream().map(label -> new LabelledTask(label.sourceId(),
+                ClassifierInput.of(label.prompt(), label.tests()), label.complexity(), label.passes())).toList());
+        if (spec.includeRoutedSamples()) {
+            List<LabelledTask> routed = RoutedLabels.rows(labels.routedAttempts(), source.ladder(),
+                    LabellingRules.named(source.ruleId(), source.ladder().size(), source.reliablePassRate()),
+                    stored.stream().map(label -> new RoutedLabels.Prompt(label.prompt(), label.tests())).collect(Collectors.toSet()));
+            LOG.infof("training_job_id=%s trains on %d routed prompts beside %d labels", jobId, routed.size(), stored.size());
+            tasks.addAll(routed);
+        }
         List<PricedModel> ladder = labels.ladder(source.ladder());
         TrainingResult result;
         try {

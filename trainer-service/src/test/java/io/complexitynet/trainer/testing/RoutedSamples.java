@@ -1,0 +1,28 @@
+package io.complexitynet.trainer.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Writes what a router writes for a routed request that carried tests: one routed_sample row per verified answer. */
+@ApplicationScoped
+public class RoutedSamples {
+
+    private final EntityManager entities;
+    private final ObjectMapper json = new ObjectMapper();
+
+    RoutedSamples(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    @Transactional
+    public void store(String requestId, String tenant, String prompt, List<String> tests, String model, String verdict) throws Exception {
+        entities.createNativeQuery("insert into routed_sample (request_id, tenant, prompt, tests, setup_code, model, completion, verdict,"
+                        + " classifier_model_id, created_at) values (?1, ?2, ?3, ?4, '', ?5, 'def f(): pass', ?6, 'model-1', ?7)")
+                .setParameter(1, requestId).setParameter(2, tenant).setParameter(3, prompt).setParameter(4, json.writeValueAsString(tests))
+                .setParameter(5, model).setParameter(6, verdict).setParameter(7, OffsetDateTime.now()).executeUpdate();
+    }
+}
