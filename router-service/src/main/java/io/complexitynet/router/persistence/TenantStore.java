@@ -57,19 +57,6 @@ public class TenantStore {
         }
     }
 
-    /** Adds one request's use of one model; concurrent requests add up (one row per tenant, day and model). */
-    @Transactional
-    public void record(String tenant, LocalDate day, String model, long promptTokens, long completionTokens, double costUnits) {
-        entities.createNativeQuery("merge into tenant_usage u using (select cast(?1 as varchar(100)) as tenant, cast(?2 as date) as usage_day,"
-                        + " cast(?3 as varchar(200)) as model) k on u.tenant = k.tenant and u.usage_day = k.usage_day and u.model = k.model"
-                        + " when matched then update set requests = u.requests + 1, prompt_tokens = u.prompt_tokens + ?4,"
-                        + " completion_tokens = u.completion_tokens + ?5, cost_units = u.cost_units + ?6"
-                        + " when not matched then insert (tenant, usage_day, model, requests, prompt_tokens, completion_tokens, cost_units)"
-                        + " values (k.tenant, k.usage_day, k.model, 1, ?4, ?5, ?6)")
-                .setParameter(1, tenant).setParameter(2, day).setParameter(3, model).setParameter(4, promptTokens)
-                .setParameter(5, completionTokens).setParameter(6, costUnits).executeUpdate();
-    }
-
     @Transactional
     public double spent(String tenant, LocalDate from) {
         Object sum = entities.createNativeQuery("select coalesce(sum(cost_units), 0) from tenant_usage where tenant = ?1 and usage_day >= ?2")

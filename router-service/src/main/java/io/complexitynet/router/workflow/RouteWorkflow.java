@@ -11,10 +11,10 @@ import io.complexitynet.router.domain.RouteOptions;
 import io.complexitynet.router.domain.RouteRefused;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.metrics.RouterMetrics;
-import io.complexitynet.router.persistence.RoutedSampleStore;
-import io.complexitynet.router.persistence.TenantStore;
+import io.complexitynet.router.persistence.RouteLedger;
 import io.complexitynet.router.verification.VerifierClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,21 +46,19 @@ public class RouteWorkflow {
     private final Cascade cascade;
     private final Cascade firstModelOnly;
     private final TenantPolicies policies;
-    private final TenantStore tenants;
-    private final RoutedSampleStore samples;
+    private final RouteLedger ledger;
     private final VerifierClient verifier;
     private final RouterMetrics metrics;
 
-    RouteWorkflow(PromotedClassifier classifier, RouterLadder ladder, RouterConfig config, TenantPolicies policies, TenantStore tenants,
-                  RoutedSampleStore samples, VerifierClient verifier, RouterMetrics metrics) {
+    RouteWorkflow(PromotedClassifier classifier, RouterLadder ladder, RouterConfig config, TenantPolicies policies, RouteLedger ledger,
+                  VerifierClient verifier, RouterMetrics metrics) {
         this.classifier = classifier;
         this.ladder = ladder;
         this.decider = new RouteDecider(ladder.ladder(), ComplexityPolicy.parse(config.paperPolicy()));
         this.cascade = new Cascade(ladder.ladder(), config.escalate());
         this.firstModelOnly = new Cascade(ladder.ladder(), false);
         this.policies = policies;
-        this.tenants = tenants;
-        this.samples = samples;
+        this.ledger = ledger;
         this.verifier = verifier;
         this.metrics = metrics;
     }
@@ -130,6 +128,8 @@ public class RouteWorkflow {
     }
 
     private void record(Request request, TenantPolicy policy, String requestId, Decided decided, Cascade.Outcome outcome) {
+        List<RouteLedger.Usage> usage = new ArrayList<>();
+        List<RouteLedger.RoutedSample> kept = new ArrayList<>();
         int index = 0;
         for (Cascade.Attempt attempt : outcome.attempts()) {
             String verdict = attempt.checked().map(Cascade.Checked::verdict).orElse("");
@@ -138,15 +138,15 @@ public class RouteWorkflow {
                 continue;
             }
             Cascade.Generated generated = attempt.generated().get();
-            tenants.record(request.tenant(), policies.today(), attempt.model().name(), generated.promptTokens(),
-                    generated.completionTokens(), attempt.costUnits());
+            usage.add(new RouteLedger.Usage(attempt.model().name(), generated.promptTokens(), generated.completionTokens(),
+                    attempt.costUnits()));
             if (policy.feedback() && attempt.checked().isPresent()) {
-                samples.store(new RoutedSampleStore.RoutedSample(requestId + "/" + index, request.tenant(), request.prompt(),
-                        request.tests(), request.setupCode(), attempt.model().name(), generated.code(), verdict,
-                        decided.classifier().id()));
+                kept.add(new RouteLedger.RoutedSample(requestId + "/" + index, request.tenant(), request.prompt(), request.tests(),
+                        request.setupCode(), attempt.model().name(), generated.code(), verdict, decided.classifier().id()));
             }
             index++;
         }
+        ledger.record(request.tenant(), policies.today(), usage, kept);
     }
 
     private static void validate(Request request) {

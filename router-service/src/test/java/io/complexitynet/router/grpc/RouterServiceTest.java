@@ -25,7 +25,7 @@ import io.complexitynet.router.classifier.PromotedClassifier;
 import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
-import io.complexitynet.router.persistence.RoutedSampleStore;
+import io.complexitynet.router.persistence.RouteLedger;
 import io.complexitynet.router.workflow.TenantPolicies;
 import io.complexitynet.testing.VerifierResource;
 import io.grpc.ManagedChannel;
@@ -82,7 +82,7 @@ class RouterServiceTest {
     TenantPolicies tenants;
 
     @Inject
-    RoutedSampleStore samples;
+    RouteLedger ledger;
 
     private ManagedChannel channel;
 
@@ -132,7 +132,7 @@ class RouterServiceTest {
 
     @Test
     void withTestsTheAnswerIsVerifiedEscalatedAndKeptAsASample() {
-        long before = samples.count("acme");
+        long before = ledger.samples("acme");
         // Task 21: Code Llama's recorded answer fails its tests, GPT-3.5's passes.
         MbppTask task = MBPP.get(21);
         RouteResponse response = as(KeycloakRealm.ALICE).route(task(21).addAllTests(task.tests()).setMaxModel("gpt-3.5-turbo-1106")
@@ -143,7 +143,7 @@ class RouterServiceTest {
         assertEquals("gpt-3.5-turbo-1106", response.getModel());
         assertEquals("PASSED", response.getVerdict());
         assertTrue(response.getLatency().getVerificationMillis() > 0);
-        assertEquals(before + response.getAttemptsCount(), samples.count("acme"));
+        assertEquals(before + response.getAttemptsCount(), ledger.samples("acme"));
     }
 
     @Test
