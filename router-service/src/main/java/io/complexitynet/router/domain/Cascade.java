@@ -33,6 +33,9 @@ public final class Cascade {
     }
 
     public record Checked(String verdict, long millis) {
+        /** An answer with no code: nothing to run, so it is not sent to the verifier, and it fails. */
+        static final Checked EMPTY_ANSWER = new Checked("EMPTY_ANSWER", 0);
+
         public boolean passed() {
             return "PASSED".equals(verdict);
         }
@@ -48,8 +51,9 @@ public final class Cascade {
             return generated.map(g -> model.costUnits() * (g.promptTokens() + g.completionTokens()) / 1000.0).orElse(0.0);
         }
 
+        /** An answer to stop at: some code, and no failed check. An empty reply is no answer, tests or not. */
         public boolean usable() {
-            return generated.isPresent() && checked.map(Checked::passed).orElse(true);
+            return generated.filter(g -> !g.code().isBlank()).isPresent() && checked.map(Checked::passed).orElse(true);
         }
     }
 
@@ -87,8 +91,9 @@ public final class Cascade {
             Attempt attempt;
             try {
                 Generated generated = generator.generate(model);
-                attempt = new Attempt(model, Optional.of(generated), tests.map(checker -> checker.check(generated.code())),
-                        Optional.empty());
+                Optional<Checked> checked = tests.map(checker -> generated.code().isBlank()
+                        ? Checked.EMPTY_ANSWER : checker.check(generated.code()));
+                attempt = new Attempt(model, Optional.of(generated), checked, Optional.empty());
             } catch (GenerationFailed e) {
                 attempt = new Attempt(model, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()));
             }

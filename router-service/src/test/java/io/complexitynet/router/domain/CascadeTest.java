@@ -44,6 +44,26 @@ class CascadeTest {
     }
 
     @Test
+    void anEmptyAnswerIsNeverVerifiedAndStepsUp() {
+        List<String> verified = new ArrayList<>();
+        Cascade.Checker recording = code -> {
+            verified.add(code);
+            return PASSES_IF_GOOD.check(code);
+        };
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(recording),
+                answers(Map.of("small", "  \n", "middle", "good")));
+        assertEquals(List.of("small", "middle"), asked);
+        assertEquals(List.of("good"), verified);
+        assertEquals("EMPTY_ANSWER", outcome.attempts().get(0).checked().orElseThrow().verdict());
+        assertEquals("middle", outcome.answer().orElseThrow().model().name());
+
+        asked.clear();
+        Cascade.Outcome untested = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), answers(Map.of("small", "", "middle", "bad")));
+        assertEquals(List.of("small", "middle"), asked, "without tests an empty reply is still no answer");
+        assertEquals("middle", untested.answer().orElseThrow().model().name());
+    }
+
+    @Test
     void withoutTestsTheFirstAnswerIsTheAnswer() {
         Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), answers(Map.of("small", "bad")));
         assertEquals(List.of("small"), asked);
