@@ -1,6 +1,8 @@
 package io.complexitynet.model.learning;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -15,6 +17,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 final class EmbeddingExamples {
 
     private static final LabelFactory LABELS = new LabelFactory();
+    // Formatting 384 names per example was three quarters of a router decision's allocation: made once per dimension.
+    private static final Map<Integer, String[]> NAMES = new ConcurrentHashMap<>();
 
     private EmbeddingExamples() {
     }
@@ -34,6 +38,10 @@ final class EmbeddingExamples {
     }
 
     private static String[] names(int dimension) {
+        return NAMES.computeIfAbsent(dimension, EmbeddingExamples::formatNames).clone();
+    }
+
+    private static String[] formatNames(int dimension) {
         String[] names = new String[dimension];
         for (int i = 0; i < dimension; i++) {
             names[i] = String.format(Locale.ROOT, "e%04d", i);
