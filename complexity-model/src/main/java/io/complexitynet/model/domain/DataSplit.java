@@ -1,5 +1,6 @@
 package io.complexitynet.model.domain;
 
+import io.complexitynet.core.task.Partition;
 import java.util.Map;
 
 /** Assigns every task, by its source id, to training, validation, test or nothing. */

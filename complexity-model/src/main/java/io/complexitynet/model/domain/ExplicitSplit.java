@@ -1,5 +1,6 @@
 package io.complexitynet.model.domain;
 
+import io.complexitynet.core.task.Partition;
 import java.util.Map;
 
 /** A split given as a list of tasks and their partitions, such as the paper's 150-task set. */

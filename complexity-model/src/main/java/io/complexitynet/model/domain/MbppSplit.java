@@ -1,5 +1,8 @@
 package io.complexitynet.model.domain;
 
+import io.complexitynet.core.task.MbppPartitions;
+import io.complexitynet.core.task.Partition;
+
 /** MBPP's published split by task id (Austin et al. 2021). */
 final class MbppSplit implements DataSplit {
 
@@ -21,15 +24,6 @@ final class MbppSplit implements DataSplit {
         } catch (NumberFormatException e) {
             return Partition.EXCLUDED;
         }
-        if (taskId >= 601 && taskId <= 974) {
-            return Partition.TRAIN;
-        }
-        if (taskId >= 511 && taskId <= 600) {
-            return Partition.VALIDATION;
-        }
-        if (taskId >= 11 && taskId <= 510) {
-            return Partition.TEST;
-        }
-        return Partition.EXCLUDED;
+        return MbppPartitions.of(taskId);
     }
 }

@@ -4,7 +4,7 @@ import io.complexitynet.core.labelling.ModelPasses;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.LabelledTask;
-import io.complexitynet.model.domain.Partition;
+import io.complexitynet.core.task.Partition;
 import io.complexitynet.model.domain.TrainingRefused;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,6 +2,7 @@ package io.complexitynet.model.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.complexitynet.core.task.Partition;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

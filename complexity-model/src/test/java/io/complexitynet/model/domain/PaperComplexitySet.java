@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.labelling.ModelPasses;
 import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.Partition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

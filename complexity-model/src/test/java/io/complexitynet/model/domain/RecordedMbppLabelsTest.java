@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.task.Partition;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;

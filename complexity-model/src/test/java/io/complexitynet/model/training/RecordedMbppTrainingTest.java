@@ -7,7 +7,7 @@ import io.complexitynet.core.evaluation.ClassificationReport;
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.LabelledTask;
 import io.complexitynet.model.domain.PaperComplexitySet;
-import io.complexitynet.model.domain.Partition;
+import io.complexitynet.core.task.Partition;
 import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.embedding.MiniLmPromptEncoder;

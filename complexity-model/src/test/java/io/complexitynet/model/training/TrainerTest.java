@@ -9,7 +9,7 @@ import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.HeadType;
 import io.complexitynet.model.domain.LabelledTask;
-import io.complexitynet.model.domain.Partition;
+import io.complexitynet.core.task.Partition;
 import io.complexitynet.model.domain.SyntheticTasks;
 import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.domain.TrainingRefused;

@@ -2,7 +2,9 @@ package io.complexitynet.reproduce.workflow;
 
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.core.task.MbppPartitions;
 import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.Partition;
 import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.ClassifyResponse;
 import io.complexitynet.proto.v1.ExportLabelsRequest;
@@ -82,7 +84,7 @@ public final class PaperReproduction {
         awaitRouterOn(model.modelId());
         List<PricedModel> ladder = PaperFigures.pricedLadder(labelling.getModelsList(), settings.costUnits());
         Map<Integer, TaskOutcome> outcomes = outcomes(labels, labelling.getModelsList());
-        List<Integer> testIds = tasksById.keySet().stream().filter(MbppSplit::test).toList();
+        List<Integer> testIds = tasksById.keySet().stream().filter(id -> MbppPartitions.of(id) == Partition.TEST).toList();
         if (testIds.isEmpty()) {
             throw new ReproductionFailed("the data set has no task of MBPP's test split (task ids 11-510) to route");
         }
@@ -250,7 +252,7 @@ public final class PaperReproduction {
             throw new ReproductionFailed("none of the paper's labelled tasks is in the data file; pass the whole of MBPP");
         }
         Map<Integer, Prediction> predictions = classify("the paper's labelled tasks", known.stream().map(PaperSetTask::taskId).toList());
-        return PaperSetAccuracy.of(known, predictions, MbppSplit::train);
+        return PaperSetAccuracy.of(known, predictions, id -> MbppPartitions.of(id) == Partition.TRAIN);
     }
 
     /** The labels by MBPP task id, each model's pass rate in ladder order. */

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.core.task.MbppPartitions;
 import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.Partition;
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
@@ -76,8 +78,8 @@ class MbppRoutingBenchmark {
                 BudgetPeriod.MONTH, false));
         tenants.save(new TenantPolicy("acme", Optional.empty(), Optional.empty(), RoutingMode.PAPER, 0.5, 0, BudgetPeriod.MONTH, false));
         List<MbppTask> mbpp = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"), "mbpp", "mbpp.jsonl"));
-        List<MbppTask> test = mbpp.stream().filter(t -> t.taskId() >= 11 && t.taskId() <= 510).toList();
-        List<MbppTask> validation = mbpp.stream().filter(t -> t.taskId() >= 511 && t.taskId() <= 600).toList();
+        List<MbppTask> test = mbpp.stream().filter(t -> MbppPartitions.of(t.taskId()) == Partition.TEST).toList();
+        List<MbppTask> validation = mbpp.stream().filter(t -> MbppPartitions.of(t.taskId()) == Partition.VALIDATION).toList();
         ManagedChannel channel = Bearer.channelTo(routerUrl);
         RouterGrpc.RouterBlockingStub alice = RouterGrpc.newBlockingStub(channel)
                 .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)));

@@ -6,7 +6,7 @@ import io.complexitynet.core.labelling.ModelPasses;
 import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.LabelledTask;
-import io.complexitynet.model.domain.Partition;
+import io.complexitynet.core.task.Partition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -8,7 +8,7 @@ import io.complexitynet.core.labelling.ModelPasses;
 import io.complexitynet.core.labelling.PaperRule;
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.LabelledTask;
-import io.complexitynet.model.domain.Partition;
+import io.complexitynet.core.task.Partition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.complexitynet.model.domain;
+package io.complexitynet.core.task;
 
 /** Which part of a data split a task belongs to. */
 public enum Partition {
