@@ -4,6 +4,7 @@ import io.complexitynet.model.domain.TrainingParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.tribuo.Model;
@@ -16,9 +17,11 @@ public final class ComplexityClassifier {
 
     private final Model<Label> model;
     private final List<Integer> classes;
+    private final Optional<LinearReadout> readout;
 
     ComplexityClassifier(Model<Label> model) {
         this.model = model;
+        this.readout = LinearReadout.of(model);
         List<Integer> known = new ArrayList<>();
         model.getOutputIDInfo().getDomain().forEach(label -> known.add(Integer.parseInt(label.getLabel())));
         known.sort(null);
@@ -68,8 +71,12 @@ public final class ComplexityClassifier {
 
     /** The probability of each class, in ascending class order. */
     Map<Integer, Double> distribution(float[] embedding) {
-        Prediction<Label> prediction = model.predict(EmbeddingExamples.unlabelled(embedding));
         Map<Integer, Double> distribution = new TreeMap<>();
+        if (readout.isPresent()) {
+            readout.get().probabilities(embedding).forEach((label, probability) -> distribution.put(Integer.parseInt(label), probability));
+            return distribution;
+        }
+        Prediction<Label> prediction = model.predict(EmbeddingExamples.unlabelled(embedding));
         prediction.getOutputScores().forEach((label, score) -> distribution.put(Integer.parseInt(label), score.getScore()));
         return distribution;
     }

@@ -44,9 +44,17 @@ final class EmbeddingExamples {
     private static String[] formatNames(int dimension) {
         String[] names = new String[dimension];
         for (int i = 0; i < dimension; i++) {
-            names[i] = String.format(Locale.ROOT, "e%04d", i);
+            names[i] = featureName(i);
         }
         return names;
+    }
+
+    static String featureName(int dimension) {
+        return String.format(Locale.ROOT, "e%04d", dimension);
+    }
+
+    static int dimensionOf(String featureName) {
+        return Integer.parseInt(featureName.substring(1));
     }
 
     private static double[] toDoubles(float[] vector) {

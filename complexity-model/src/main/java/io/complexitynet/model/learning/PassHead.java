@@ -25,8 +25,10 @@ public final class PassHead {
     private final Model<Label> model;
     private final double constantRate;
     private final PlattScaling scaling;
+    private final Optional<LinearReadout> readout;
 
     private PassHead(Model<Label> model, double constantRate, PlattScaling scaling) {
+        this.readout = model == null ? Optional.empty() : LinearReadout.of(model);
         this.model = model;
         this.constantRate = constantRate;
         this.scaling = scaling;
@@ -92,6 +94,9 @@ public final class PassHead {
     public double rawProbability(float[] embedding) {
         if (isConstant()) {
             return constantRate;
+        }
+        if (readout.isPresent()) {
+            return readout.get().probabilities(embedding).get(PASS);
         }
         return model.predict(EmbeddingExamples.unlabelled(embedding)).getOutputScores().get(PASS).getScore();
     }
