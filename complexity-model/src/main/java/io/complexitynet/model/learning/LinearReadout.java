@@ -20,10 +20,8 @@ final class LinearReadout {
     private final String[] labels;
     private final double[][] weights;
     private final double[] bias;
-    private final int dimension;
 
-    private LinearReadout(String[] labels, double[][] weights, double[] bias, int dimension) {
-        this.dimension = dimension;
+    private LinearReadout(String[] labels, double[][] weights, double[] bias) {
         this.labels = labels;
         this.weights = weights;
         this.bias = bias;
@@ -53,11 +51,12 @@ final class LinearReadout {
                 weights[output][d] = column < 0 ? 0 : matrix.get(output, column);
             }
         }
-        return Optional.of(new LinearReadout(labels, weights, bias, dimension));
+        return Optional.of(new LinearReadout(labels, weights, bias));
     }
 
     /** Each label's probability, in the head's output order. */
     Map<String, Double> probabilities(float[] embedding) {
+        int dimension = weights[0].length;
         if (embedding.length < dimension) {
             throw new IllegalArgumentException("an embedding of " + embedding.length + " dimensions for a head trained on " + dimension);
         }

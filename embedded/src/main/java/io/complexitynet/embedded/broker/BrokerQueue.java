@@ -67,7 +67,6 @@ public final class BrokerQueue {
             }
             delivering = true;
         }
-        boolean done = false;
         try {
             while (true) {
                 Consumer<Delivery> consumer;
@@ -75,7 +74,6 @@ public final class BrokerQueue {
                 synchronized (this) {
                     if (ready.isEmpty() || consumers.isEmpty() || unacknowledged >= spec.prefetch()) {
                         delivering = false;
-                        done = true;
                         return;
                     }
                     envelope = ready.pollFirst();
@@ -84,12 +82,11 @@ public final class BrokerQueue {
                 }
                 consumer.accept(new HandedOut(envelope));
             }
-        } finally {
-            if (!done) {
-                synchronized (this) {
-                    delivering = false;
-                }
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                delivering = false;
             }
+            throw e;
         }
     }
 

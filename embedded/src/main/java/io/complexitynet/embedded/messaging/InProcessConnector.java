@@ -51,7 +51,7 @@ public class InProcessConnector implements InboundConnector, OutboundConnector {
     @Override
     public Flow.Publisher<? extends Message<?>> getPublisher(Config config) {
         String channel = config.getValue(CHANNEL_NAME_ATTRIBUTE, String.class);
-        String exchange = exchange(config, channel);
+        String exchange = declareExchange(config, channel);
         String queueName = config.getOptionalValue("queue.name", String.class).orElse(channel);
         // As with RabbitMQ's auto-bind-dlq: the queue dead-letters to that exchange, into a parking queue bound there.
         Optional<QueueSpec.DeadLetter> deadLetter = config.getOptionalValue("auto-bind-dlq", Boolean.class).orElse(false)
@@ -82,7 +82,7 @@ public class InProcessConnector implements InboundConnector, OutboundConnector {
     @Override
     public Flow.Subscriber<? extends Message<?>> getSubscriber(Config config) {
         String channel = config.getValue(CHANNEL_NAME_ATTRIBUTE, String.class);
-        String exchange = exchange(config, channel);
+        String exchange = declareExchange(config, channel);
         String routingKey = config.getOptionalValue("default-routing-key", String.class).orElse("");
         return MultiUtils.via((Multi<Message<?>> messages) -> messages.call(message -> {
             broker.publish(exchange, routingKey, message.getPayload());
@@ -90,7 +90,7 @@ public class InProcessConnector implements InboundConnector, OutboundConnector {
         }));
     }
 
-    private String exchange(Config config, String channel) {
+    private String declareExchange(Config config, String channel) {
         String name = config.getOptionalValue("exchange.name", String.class).orElse(channel);
         String type = config.getOptionalValue("exchange.type", String.class)
                 .orElseThrow(() -> new IllegalArgumentException("channel " + channel + ": set exchange.type (direct or fanout)"));
