@@ -66,7 +66,7 @@ final class KubeletStandIn implements AutoCloseable {
         return List.copyOf(pods);
     }
 
-    /** The ConfigMaps of the pods it ran, as it found them. */
+    /** The ConfigMaps of the pods it ran, as they were when each pod ended. */
     List<ConfigMap> configMaps() {
         return List.copyOf(configMaps);
     }
@@ -116,6 +116,8 @@ final class KubeletStandIn implements AutoCloseable {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            // Read again now rather than at start: the sandbox sets the owner reference just after creating the pod.
+            configMaps.add(configMap(pod));
             server.expect().get()
                     .withPath("/api/v1/namespaces/" + namespace + "/pods/" + name + "/log?pretty=false")
                     .andReturn(200, new String(log, StandardCharsets.UTF_8)).always();
@@ -131,12 +133,7 @@ final class KubeletStandIn implements AutoCloseable {
 
     /** Writes the pod's ConfigMap volume out as files, as the kubelet mounts it. */
     private Path layOut(Pod pod, Path root) throws IOException {
-        String configMapName = pod.getSpec().getVolumes().stream()
-                .filter(volume -> volume.getConfigMap() != null).findFirst().orElseThrow()
-                .getConfigMap().getName();
-        ConfigMap configMap = client.configMaps().inNamespace(pod.getMetadata().getNamespace())
-                .withName(configMapName).get();
-        configMaps.add(configMap);
+        ConfigMap configMap = configMap(pod);
         Path batch = Files.createDirectories(root.resolve("batch"));
         for (Map.Entry<String, String> entry : configMap.getData().entrySet()) {
             Files.writeString(batch.resolve(entry.getKey()), entry.getValue());
@@ -145,6 +142,13 @@ final class KubeletStandIn implements AutoCloseable {
             Files.write(batch.resolve(entry.getKey()), Base64.getDecoder().decode(entry.getValue()));
         }
         return batch;
+    }
+
+    private ConfigMap configMap(Pod pod) {
+        String name = pod.getSpec().getVolumes().stream()
+                .filter(volume -> volume.getConfigMap() != null).findFirst().orElseThrow()
+                .getConfigMap().getName();
+        return client.configMaps().inNamespace(pod.getMetadata().getNamespace()).withName(name).get();
     }
 
     private void finish(Pod pod, String phase, ContainerStatus container) {
