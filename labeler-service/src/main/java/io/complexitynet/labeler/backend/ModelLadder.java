@@ -1,5 +1,6 @@
 package io.complexitynet.labeler.backend;
 
+import io.complexitynet.backends.ModelBackendConfig;
 import io.complexitynet.core.backend.BackendLadder;
 import io.complexitynet.core.backend.ModelBackend;
 import io.complexitynet.core.backend.ModelSettings;
@@ -22,14 +23,8 @@ public class ModelLadder {
     private final BackendLadder ladder;
 
     ModelLadder(LabelerConfig config) {
-        this.ladder = BackendLadder.build("labeler.models", config.models().stream().map(ModelLadder::settings).toList(),
+        this.ladder = BackendLadder.build("labeler.models", config.models().stream().map(ModelBackendConfig::settings).toList(),
                 Optional.of(config.replay().file()));
-    }
-
-    private static ModelSettings settings(LabelerConfig.Model model) {
-        return new ModelSettings(model.name(), model.backend(), model.costUnitsPer1k(), model.baseUrl(), model.remoteModel(),
-                model.apiKeyEnv(), model.requestTimeout(), model.maxRetries(), model.initialBackoff(), model.maxBackoff(),
-                model.maxConcurrency(), model.maxTokens());
     }
 
     /** Model names, cheapest first. */

@@ -1,9 +1,7 @@
 package io.complexitynet.labeler.config;
 
+import io.complexitynet.backends.ModelBackendConfig;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.Optional;
 public interface LabelerConfig {
 
     /** The model ladder, cheapest first. */
-    List<Model> models();
+    List<ModelBackendConfig> models();
 
     Replay replay();
 
@@ -23,45 +21,6 @@ public interface LabelerConfig {
     /** A data set imported at start-up when the database does not have it yet (the embedded default). */
     Optional<Bootstrap> bootstrap();
 
-    interface Model {
-        /** Name used in jobs, samples and labels, e.g. gpt-4-1106-preview. */
-        String name();
-
-        /** {@code replay} (recorded outputs) or {@code openai} (any OpenAI-compatible endpoint). */
-        String backend();
-
-        /** Relative price per 1K tokens (the paper: 1, 10, 100). */
-        @WithName("cost-units-per-1k")
-        double costUnitsPer1k();
-
-        /** For openai: e.g. http://localhost:8000/v1. */
-        Optional<URI> baseUrl();
-
-        /** For openai: the model name the endpoint expects; defaults to {@link #name()}. */
-        Optional<String> remoteModel();
-
-        /** For openai: name of the environment variable holding the API key (the key itself is never configured). */
-        Optional<String> apiKeyEnv();
-
-        @WithDefault("60s")
-        Duration requestTimeout();
-
-        @WithDefault("4")
-        int maxRetries();
-
-        @WithDefault("500ms")
-        Duration initialBackoff();
-
-        @WithDefault("30s")
-        Duration maxBackoff();
-
-        /** Requests in flight to this model at once. */
-        @WithDefault("4")
-        int maxConcurrency();
-
-        @WithDefault("512")
-        int maxTokens();
-    }
 
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */

@@ -1,10 +1,10 @@
 package io.complexitynet.router.backend;
 
+import io.complexitynet.backends.ModelBackendConfig;
 import io.complexitynet.core.backend.BackendException;
 import io.complexitynet.core.backend.BackendLadder;
 import io.complexitynet.core.backend.Completion;
 import io.complexitynet.core.backend.CompletionRequest;
-import io.complexitynet.core.backend.ModelSettings;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.task.CodeTask;
 import io.complexitynet.core.task.MbppReader;
@@ -33,7 +33,7 @@ public class RouterLadder {
     private final Map<String, String> mbppIdByPrompt = new HashMap<>();
 
     RouterLadder(RouterConfig config) {
-        this.backends = BackendLadder.build("router.models", config.models().stream().map(RouterLadder::settings).toList(),
+        this.backends = BackendLadder.build("router.models", config.models().stream().map(ModelBackendConfig::settings).toList(),
                 config.replay().file());
         boolean replays = config.models().stream().anyMatch(model -> model.backend().equals("replay"));
         if (replays) {
@@ -43,12 +43,6 @@ public class RouterLadder {
                 mbppIdByPrompt.put(task.text().strip(), Integer.toString(task.taskId()));
             }
         }
-    }
-
-    private static ModelSettings settings(RouterConfig.Model model) {
-        return new ModelSettings(model.name(), model.backend(), model.costUnitsPer1k(), model.baseUrl(), model.remoteModel(),
-                model.apiKeyEnv(), model.requestTimeout(), model.maxRetries(), model.initialBackoff(), model.maxBackoff(),
-                model.maxConcurrency(), model.maxTokens());
     }
 
     public List<PricedModel> ladder() {

@@ -1,9 +1,7 @@
 package io.complexitynet.router.config;
 
+import io.complexitynet.backends.ModelBackendConfig;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.Optional;
 public interface RouterConfig {
 
     /** The model ladder, cheapest first: the same kinds of backends the labeler uses. */
-    List<Model> models();
+    List<ModelBackendConfig> models();
 
     /** For models with the replay backend. */
     Replay replay();
@@ -43,40 +41,6 @@ public interface RouterConfig {
      */
     Duration tenantPolicyTtl();
 
-    interface Model {
-        String name();
-
-        /** {@code replay} or {@code openai}. */
-        String backend();
-
-        @WithName("cost-units-per-1k")
-        double costUnitsPer1k();
-
-        Optional<URI> baseUrl();
-
-        Optional<String> remoteModel();
-
-        /** Name of the environment variable holding the API key. */
-        Optional<String> apiKeyEnv();
-
-        @WithDefault("60s")
-        Duration requestTimeout();
-
-        @WithDefault("4")
-        int maxRetries();
-
-        @WithDefault("500ms")
-        Duration initialBackoff();
-
-        @WithDefault("30s")
-        Duration maxBackoff();
-
-        @WithDefault("16")
-        int maxConcurrency();
-
-        @WithDefault("512")
-        int maxTokens();
-    }
 
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */
