@@ -21,7 +21,6 @@ public interface LabelerConfig {
     /** A data set imported at start-up when the database does not have it yet (the embedded default). */
     Optional<Bootstrap> bootstrap();
 
-
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */
         Path file();

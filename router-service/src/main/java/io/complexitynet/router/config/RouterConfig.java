@@ -41,7 +41,6 @@ public interface RouterConfig {
      */
     Duration tenantPolicyTtl();
 
-
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */
         Optional<Path> file();
