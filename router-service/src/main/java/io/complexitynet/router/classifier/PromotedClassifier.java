@@ -5,6 +5,7 @@ import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.learning.ComplexityModel;
 import io.complexitynet.model.learning.ModelCodec;
+import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.RouteRefused;
 import io.complexitynet.router.persistence.PromotedModelSource;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
  * The promoted complexity model, in-process. Loaded from the label database at start and again on
  * every model-promoted event; the swap is one reference write, so a request in flight finishes on the
  * model it started with and the next one uses the new model. A model that cannot be loaded leaves the
- * current one in place.
+ * current one in place. At most {@code router.classify-concurrency} prompts are encoded at once, first come
+ * first served.
  */
 @ApplicationScoped
 public class PromotedClassifier {
@@ -33,10 +36,16 @@ public class PromotedClassifier {
     private final PromotedModelSource source;
     private final PromptEncoder encoder;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
+    private final Semaphore classifying;
 
-    PromotedClassifier(PromotedModelSource source, PromptEncoder encoder) {
+    PromotedClassifier(PromotedModelSource source, PromptEncoder encoder, RouterConfig config) {
         this.source = source;
         this.encoder = encoder;
+        int concurrency = config.classifyConcurrency().orElse(Runtime.getRuntime().availableProcessors());
+        if (concurrency < 1) {
+            throw new IllegalStateException("router.classify-concurrency must be at least 1, got " + concurrency);
+        }
+        this.classifying = new Semaphore(concurrency, true);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -77,7 +86,12 @@ public class PromotedClassifier {
             throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE,
                     "no complexity model has been promoted yet; train one and promote it with the Trainer API");
         }
-        return new Classified(loaded, loaded.model().predict(ClassifierInput.of(prompt, tests)));
+        classifying.acquireUninterruptibly();
+        try {
+            return new Classified(loaded, loaded.model().predict(ClassifierInput.of(prompt, tests)));
+        } finally {
+            classifying.release();
+        }
     }
 
     public record Classified(Loaded model, Prediction prediction) {

@@ -41,6 +41,12 @@ public interface RouterConfig {
      */
     Duration tenantPolicyTtl();
 
+    /**
+     * Prompts classified at once; the rest wait their turn in arrival order. Unset: one per core the JVM sees.
+     * Encodes are CPU-bound: more at once than cores only slices the cores between them and stretches every one.
+     */
+    Optional<Integer> classifyConcurrency();
+
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */
         Optional<Path> file();

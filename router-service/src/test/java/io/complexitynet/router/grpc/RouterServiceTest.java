@@ -240,10 +240,12 @@ class RouterServiceTest {
                 }
             });
         }
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!seen.contains(before) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         models.promote(next, artifact);
         announce(ModelPromoted.newBuilder().setVersion(1).setModelId(next).setModelVersion(2).setPromotedBy("test").build());
-        long deadline = System.nanoTime() + 30_000_000_000L;
         while (!seen.contains(next) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
