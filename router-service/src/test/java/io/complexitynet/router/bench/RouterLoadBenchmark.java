@@ -37,12 +37,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Route, then Classify, each at a fixed 200 requests/s for 30 s of warm-up and 30 s measured, over gRPC, bearer tokens checked, replay
- * backend (so generation costs nothing), against the packaged router running as its own process (heap
- * limit as ServiceProcess sets it) on the test's database: the decision's latency as the router measures
- * it (tenant policy and budget, classify, decide), the end-to-end latency seen by the caller, the
- * throughput reached, the router's own CPU and RSS (from /proc), and the router's per-stage timers. The
- * load generator shares the two cores. Run:
+ * Route, then Classify, each at a fixed 200 requests/s for 30 s of warm-up and 30 s measured, over gRPC,
+ * bearer tokens checked, replay backend (so generation costs nothing), against the packaged router running
+ * as its own process (heap limit as ServiceProcess sets it) on the test's database: the decision's latency
+ * as the router measures it (tenant policy and budget, classify, decide), the end-to-end latency seen by the
+ * caller, the throughput reached, the router's own CPU and RSS (from /proc), and the router's per-stage
+ * timers. The load generator shares the two cores. Run:
  * {@code mvn -pl router-service test -Dtest=RouterLoadBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
