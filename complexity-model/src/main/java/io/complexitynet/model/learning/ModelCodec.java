@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.domain.ComplexityScale;
 import io.complexitynet.model.embedding.PromptEncoder;
+import io.complexitynet.model.embedding.PromptEncoders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -72,13 +73,21 @@ public final class ModelCodec {
     }
 
     /**
-     * Loads a stored model; it predicts exactly as the one that was encoded.
+     * Loads a stored model trained with {@code encoder}.
      *
-     * @param encoder the encoder the model was trained with (checked against the stored id)
-     * @throws ModelFormatException when the bytes are not a model of a known format version, or were
-     *     trained with another encoder
+     * @throws ModelFormatException as {@link #decode(byte[], PromptEncoders)}
      */
     public static ComplexityModel decode(byte[] stored, PromptEncoder encoder) {
+        return decode(stored, PromptEncoders.of(encoder));
+    }
+
+    /**
+     * Loads a stored model with the encoder it names; it predicts exactly as the one that was encoded.
+     *
+     * @throws ModelFormatException when the bytes are not a model of a known format version, or name an
+     *     encoder that is not among {@code encoders}
+     */
+    public static ComplexityModel decode(byte[] stored, PromptEncoders encoders) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) {
@@ -90,10 +99,12 @@ public final class ModelCodec {
                         + " code reads format " + FORMAT_VERSION);
             }
             Header header = JSON.readValue(readBlock(in), Header.class);
-            if (!header.metadata().encoderId().equals(encoder.id())) {
-                throw new ModelFormatException("the model needs encoder " + header.metadata().encoderId() + ", not "
-                        + encoder.id());
+            String encoderId = header.metadata().encoderId();
+            if (!encoders.ids().contains(encoderId)) {
+                throw new ModelFormatException("the model needs encoder " + encoderId + ", which is not here (known: "
+                        + String.join(", ", encoders.ids()) + ")");
             }
+            PromptEncoder encoder = encoders.named(encoderId);
             ComplexityClassifier classifier = new ComplexityClassifier(readTribuo(in));
             List<PassHead> heads = new ArrayList<>();
             for (HeadEntry head : header.heads()) {

@@ -76,7 +76,7 @@ class ModelCodecTest {
             }
         };
         ModelFormatException refused = assertThrows(ModelFormatException.class, () -> ModelCodec.decode(stored, other));
-        assertEquals("the model needs encoder char-trigram-test, not other", refused.getMessage());
+        assertEquals("the model needs encoder char-trigram-test, which is not here (known: other)", refused.getMessage());
     }
 
     @Test

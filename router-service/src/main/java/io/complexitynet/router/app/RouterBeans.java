@@ -1,18 +1,15 @@
 package io.complexitynet.router.app;
 
-import io.complexitynet.model.embedding.MiniLmPromptEncoder;
-import io.complexitynet.model.embedding.PromptEncoder;
-import io.quarkus.runtime.Startup;
+import io.complexitynet.model.embedding.PromptEncoders;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The prompt encoder the promoted model reads prompts with: one ONNX session per process, loaded at start. */
+/** The prompt encoders a promoted model may name, each loaded once per process when a model first needs it. */
 public class RouterBeans {
 
     @Produces
     @Singleton
-    @Startup
-    PromptEncoder promptEncoder() {
-        return new MiniLmPromptEncoder();
+    PromptEncoders promptEncoders() {
+        return PromptEncoders.builtIn();
     }
 }

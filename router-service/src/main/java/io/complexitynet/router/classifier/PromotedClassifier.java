@@ -2,7 +2,7 @@ package io.complexitynet.router.classifier;
 
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.model.domain.ClassifierInput;
-import io.complexitynet.model.embedding.PromptEncoder;
+import io.complexitynet.model.embedding.PromptEncoders;
 import io.complexitynet.model.learning.ComplexityModel;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.router.config.RouterConfig;
@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * The promoted complexity model, in-process. Loaded from the label database at start and again on
  * every model-promoted event; the swap is one reference write, so a request in flight finishes on the
- * model it started with and the next one uses the new model. A model that cannot be loaded leaves the
- * current one in place. At most {@code router.classify-concurrency} prompts are encoded at once, first come
+ * model it started with and the next one uses the new model. Each model is read with the prompt encoder it
+ * names. A model that cannot be loaded leaves the current one in place. At most {@code router.classify-concurrency} prompts are encoded at once, first come
  * first served.
  */
 @ApplicationScoped
@@ -34,13 +34,13 @@ public class PromotedClassifier {
     }
 
     private final PromotedModelSource source;
-    private final PromptEncoder encoder;
+    private final PromptEncoders encoders;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private final Semaphore classifying;
 
-    PromotedClassifier(PromotedModelSource source, PromptEncoder encoder, RouterConfig config) {
+    PromotedClassifier(PromotedModelSource source, PromptEncoders encoders, RouterConfig config) {
         this.source = source;
-        this.encoder = encoder;
+        this.encoders = encoders;
         int concurrency = config.classifyConcurrency().orElse(Runtime.getRuntime().availableProcessors());
         if (concurrency < 1) {
             throw new IllegalStateException("router.classify-concurrency must be at least 1, got " + concurrency);
@@ -65,7 +65,7 @@ public class PromotedClassifier {
             return Optional.of(inUse);
         }
         try {
-            Loaded loaded = new Loaded(stored.id(), stored.version(), ModelCodec.decode(stored.artifact(), encoder));
+            Loaded loaded = new Loaded(stored.id(), stored.version(), ModelCodec.decode(stored.artifact(), encoders));
             current.set(loaded);
             LOG.infof("complexity model %s (version %d) in use", loaded.id(), loaded.version());
             return Optional.of(loaded);

@@ -4,6 +4,8 @@ import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.embedding.PromptEncoder;
+import io.complexitynet.model.embedding.PromptEncoders;
+import io.complexitynet.model.embedding.StaticMiniLmPromptEncoder;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.model.training.Trainer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,14 +21,20 @@ import java.time.OffsetDateTime;
 public class PromotedModels {
 
     private final EntityManager entities;
-    private final PromptEncoder encoder;
+    private final PromptEncoders encoders;
 
-    PromotedModels(EntityManager entities, PromptEncoder encoder) {
+    PromotedModels(EntityManager entities, PromptEncoders encoders) {
         this.entities = entities;
-        this.encoder = encoder;
+        this.encoders = encoders;
     }
 
+    /** A model read with the trainer's default encoder. */
     public byte[] train(long seed) {
+        return train(seed, StaticMiniLmPromptEncoder.ID);
+    }
+
+    public byte[] train(long seed, String encoderId) {
+        PromptEncoder encoder = encoders.named(encoderId);
         TrainingParameters defaults = TrainingParameters.defaults();
         TrainingParameters parameters = new TrainingParameters(defaults.headType(), defaults.epochs(), defaults.learningRate(),
                 defaults.l2(), seed, defaults.minLabelsPerClass());

@@ -13,6 +13,7 @@ import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.model.embedding.MiniLmPromptEncoder;
 import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.ClassifyResponse;
 import io.complexitynet.proto.v1.GetUsageRequest;
@@ -220,7 +221,8 @@ class RouterServiceTest {
     void aPromotionSwapsTheModelUnderLoadWithoutFailingARequest() throws Exception {
         String before = classifier.inUse().orElseThrow().id();
         String next = "model-" + System.nanoTime();
-        byte[] artifact = models.train(2);
+        // The new model reads prompts with the other encoder, which the router loads when the model arrives.
+        byte[] artifact = models.train(2, MiniLmPromptEncoder.ID);
         ClassifyRequest request = ClassifyRequest.newBuilder().setPrompt(MBPP.get(11).text()).addAllTests(MBPP.get(11).tests()).build();
         RouterGrpc.RouterBlockingStub alice = as(KeycloakRealm.ALICE);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -256,6 +258,7 @@ class RouterServiceTest {
         assertEquals(List.of(), failures);
         assertTrue(seen.containsAll(Set.of(before, next)), "models seen: " + seen);
         assertEquals(next, classifier.inUse().orElseThrow().id());
+        assertEquals(MiniLmPromptEncoder.ID, classifier.inUse().orElseThrow().model().metadata().encoderId());
         assertTrue(calls.get() > 20, calls.get() + " calls");
     }
 

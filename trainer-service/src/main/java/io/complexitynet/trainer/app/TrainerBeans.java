@@ -1,18 +1,28 @@
 package io.complexitynet.trainer.app;
 
-import io.complexitynet.model.embedding.MiniLmPromptEncoder;
 import io.complexitynet.model.embedding.PromptEncoder;
+import io.complexitynet.model.embedding.PromptEncoders;
+import io.complexitynet.trainer.config.TrainerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The prompt encoder: one ONNX session per process, loaded at start so the first job does not pay for it. */
+/**
+ * The prompt encoders, each loaded once per process, and the one new models are trained with, loaded at
+ * start so the first job does not pay for it (and an unknown {@code trainer.encoder} stops the start).
+ */
 public class TrainerBeans {
 
     @Produces
     @Singleton
+    PromptEncoders promptEncoders() {
+        return PromptEncoders.builtIn();
+    }
+
+    @Produces
+    @Singleton
     @Startup
-    PromptEncoder promptEncoder() {
-        return new MiniLmPromptEncoder();
+    PromptEncoder trainingEncoder(PromptEncoders encoders, TrainerConfig config) {
+        return encoders.named(config.encoder());
     }
 }

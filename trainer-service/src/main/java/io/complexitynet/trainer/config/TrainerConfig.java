@@ -17,6 +17,9 @@ public interface TrainerConfig {
     /** Start a training job on every labels-updated event. */
     boolean retrainOnLabelsUpdated();
 
+    /** The prompt encoder new models are trained with, by id (the router reads each model with the one it names). */
+    String encoder();
+
     interface Defaults {
         String headType();
 

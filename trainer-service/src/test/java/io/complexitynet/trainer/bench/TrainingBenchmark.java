@@ -8,7 +8,9 @@ import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.PaperComplexitySet;
 import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.model.domain.TrainingParameters;
-import io.complexitynet.model.embedding.MiniLmPromptEncoder;
+import io.complexitynet.model.embedding.PromptEncoder;
+import io.complexitynet.model.embedding.PromptEncoders;
+import io.complexitynet.model.embedding.StaticMiniLmPromptEncoder;
 import io.complexitynet.trainer.report.MarkdownReport;
 import io.complexitynet.trainer.report.ReportFiles;
 import io.complexitynet.model.training.CalibratedRouting;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * mvn -pl trainer-service test -Dtest=TrainingBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
+ * With {@code -Dcomplexitynet.encoder=all-minilm-l6-v2-q} it trains with the contextual MiniLM instead of the
+ * default static one (and overwrites the same files).
  */
 @Tag("benchmark")
 class TrainingBenchmark {
@@ -45,9 +49,9 @@ class TrainingBenchmark {
     void trainsOnAllRecordedMbppLabelsAndThePaperSet() throws Exception {
         TRIBUO.setLevel(Level.WARNING);
         long loadStart = System.nanoTime();
-        MiniLmPromptEncoder encoder = new MiniLmPromptEncoder();
+        PromptEncoder encoder = PromptEncoders.builtIn().named(System.getProperty("complexitynet.encoder", StaticMiniLmPromptEncoder.ID));
         encoder.encode("warm-up");
-        System.out.printf(Locale.ROOT, "encoder loaded in %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
+        System.out.printf(Locale.ROOT, "encoder %s loaded in %.1f s%n", encoder.id(), (System.nanoTime() - loadStart) / 1e9);
         Trainer trainer = new Trainer(encoder);
         Path reports = Path.of(System.getProperty("complexitynet.repo.dir", "..")).resolve("docs/trainer");
 
