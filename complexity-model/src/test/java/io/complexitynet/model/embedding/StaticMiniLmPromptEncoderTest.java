@@ -33,6 +33,12 @@ class StaticMiniLmPromptEncoderTest extends PromptEncoderContract {
     }
 
     @Test
+    void onlyTheTokenizersWindowOfALongPromptCounts() {
+        String window = "Write a function that returns the sum of the numbers in a list. ".repeat(12);
+        assertArrayEquals(ENCODER.encode(window + "Then sort it."), ENCODER.encode(window + "Then reverse every string in it."));
+    }
+
+    @Test
     void threadsMeetingNewTokensTogetherGetTheVectorsOfOneThread() throws Exception {
         StaticMiniLmPromptEncoder shared = new StaticMiniLmPromptEncoder();
         String prompt = "Merge overlapping intervals, then return the gaps between them as tuples.";
