@@ -1,9 +1,10 @@
 package io.complexitynet.model.embedding;
 
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -13,26 +14,22 @@ import java.util.function.Supplier;
  */
 public final class PromptEncoders {
 
-    private final Map<String, Supplier<PromptEncoder>> known;
+    private final SortedMap<String, Supplier<PromptEncoder>> known;
     private final Map<String, PromptEncoder> loaded = new ConcurrentHashMap<>();
 
     public PromptEncoders(Map<String, Supplier<PromptEncoder>> known) {
-        this.known = Map.copyOf(known);
+        this.known = Collections.unmodifiableSortedMap(new TreeMap<>(known));
     }
 
     /** The MiniLM encoders: the static one (the default) and the contextual one. */
     public static PromptEncoders builtIn() {
-        Map<String, Supplier<PromptEncoder>> known = new LinkedHashMap<>();
-        known.put(StaticMiniLmPromptEncoder.ID, StaticMiniLmPromptEncoder::new);
-        known.put(MiniLmPromptEncoder.ID, MiniLmPromptEncoder::new);
-        return new PromptEncoders(known);
+        return new PromptEncoders(Map.of(StaticMiniLmPromptEncoder.ID, StaticMiniLmPromptEncoder::new,
+                MiniLmPromptEncoder.ID, MiniLmPromptEncoder::new));
     }
 
     /** Exactly one encoder, already loaded. */
     public static PromptEncoders of(PromptEncoder encoder) {
-        PromptEncoders only = new PromptEncoders(Map.of(encoder.id(), () -> encoder));
-        only.loaded.put(encoder.id(), encoder);
-        return only;
+        return new PromptEncoders(Map.of(encoder.id(), () -> encoder));
     }
 
     /** @throws IllegalArgumentException naming the known encoders when {@code id} is not one of them */
@@ -44,7 +41,8 @@ public final class PromptEncoders {
         return loaded.computeIfAbsent(id, ignored -> encoder.get());
     }
 
+    /** In name order. */
     public Set<String> ids() {
-        return new TreeSet<>(known.keySet());
+        return known.keySet();
     }
 }

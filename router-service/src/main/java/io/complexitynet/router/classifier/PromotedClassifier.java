@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
  * The promoted complexity model, in-process. Loaded from the label database at start and again on
  * every model-promoted event; the swap is one reference write, so a request in flight finishes on the
  * model it started with and the next one uses the new model. Each model is read with the prompt encoder it
- * names. A model that cannot be loaded leaves the current one in place. At most {@code router.classify-concurrency} prompts are encoded at once, first come
- * first served.
+ * names. A model that cannot be loaded leaves the current one in place. At most
+ * {@code router.classify-concurrency} prompts are encoded at once, first come first served.
  */
 @ApplicationScoped
 public class PromotedClassifier {
