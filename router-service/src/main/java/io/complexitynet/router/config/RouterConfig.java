@@ -56,7 +56,7 @@ public interface RouterConfig {
     }
 
     interface DefaultTenant {
-        /** {@code paper} or {@code expected-cost}. */
+        /** {@code paper}, {@code expected-cost} or {@code cheapest-first}. */
         String policy();
 
         double threshold();

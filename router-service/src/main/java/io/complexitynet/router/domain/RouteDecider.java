@@ -1,6 +1,7 @@
 package io.complexitynet.router.domain;
 
 import io.complexitynet.core.routing.ComplexityPolicy;
+import io.complexitynet.core.routing.FixedPolicy;
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.routing.RoutingPolicy;
@@ -43,10 +44,15 @@ public final class RouteDecider {
         }
         RoutingMode mode = options.mode().orElse(tenant.defaultMode());
         double threshold = options.threshold().orElse(tenant.defaultThreshold());
-        RoutingPolicy policy = mode == RoutingMode.PAPER ? paperPolicy : new ThresholdPolicy(threshold, ladder.size());
+        RoutingPolicy policy = switch (mode) {
+            case PAPER -> paperPolicy;
+            case EXPECTED_COST -> new ThresholdPolicy(threshold, ladder.size());
+            case CHEAPEST_FIRST -> new FixedPolicy(0);
+        };
         int wanted = policy.choose(prediction);
         int first = usable.stream().filter(i -> i >= wanted).findFirst().orElse(usable.get(usable.size() - 1));
-        StringBuilder reason = new StringBuilder(policy.explain(prediction));
+        StringBuilder reason = new StringBuilder(mode == RoutingMode.CHEAPEST_FIRST
+                ? "cheapest first: " + ladder.get(0).name() + ", the prediction not used" : policy.explain(prediction));
         if (first != wanted) {
             reason.append(String.format(Locale.ROOT, "; %s is %s for tenant %s, so %s", ladder.get(wanted).name(),
                     wanted > ceiling ? "above the maximum" : "not allowed", tenant.tenant(), ladder.get(first).name()));

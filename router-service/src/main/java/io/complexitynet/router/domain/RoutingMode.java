@@ -8,7 +8,13 @@ public enum RoutingMode {
     /** The paper's: the predicted complexity class mapped to a model of the ladder. */
     PAPER("paper"),
     /** The cheapest model whose predicted pass probability clears the threshold (the quality knob). */
-    EXPECTED_COST("expected-cost");
+    EXPECTED_COST("expected-cost"),
+    /**
+     * The cheapest model the request may use, whatever the prediction. With tests and escalation this is
+     * the cheapest way to a passing answer (on MBPP, capped at GPT-3.5, it beats the paper's operating
+     * point); without tests it is always the cheapest model.
+     */
+    CHEAPEST_FIRST("cheapest-first");
 
     private final String id;
 

@@ -45,6 +45,20 @@ class RouteDeciderTest {
     }
 
     @Test
+    void cheapestFirstStartsAtTheCheapestAllowedModelWhateverThePrediction() {
+        RouteOptions cheapestUpToMiddle = new RouteOptions(Optional.of(RoutingMode.CHEAPEST_FIRST), OptionalDouble.empty(),
+                Optional.of("middle"));
+        Decision decision = decider.decide(Prediction.of(5, 0.1, 0.1, 0.9), OPEN, cheapestUpToMiddle);
+        assertEquals(List.of(0, 1), decision.ladder());
+        assertEquals("cheapest first: small, the prediction not used", decision.reason());
+
+        Decision stepped = decider.decide(Prediction.of(5, 0.1, 0.1, 0.9),
+                tenant(Optional.of(List.of("middle", "large")), Optional.empty(), RoutingMode.CHEAPEST_FIRST), RouteOptions.none());
+        assertEquals(List.of(1, 2), stepped.ladder());
+        assertTrue(stepped.reason().endsWith("small is not allowed for tenant acme, so middle"), stepped.reason());
+    }
+
+    @Test
     void neverGoesAboveTheTenantsMaximumAndSaysSo() {
         Decision decision = decider.decide(Prediction.of(5, 0.1, 0.1, 0.9),
                 tenant(Optional.empty(), Optional.of("middle"), RoutingMode.PAPER), RouteOptions.none());
