@@ -64,7 +64,16 @@ public final class ClassificationReport {
     }
 
     public double accuracy() {
-        return (double) IntStream.range(0, classes.size()).map(i -> confusion[i][i]).sum() / samples;
+        return (double) correct() / samples;
+    }
+
+    /** Where the accuracy on the whole population likely lies, given only these samples (95%). */
+    public ProportionInterval accuracyInterval() {
+        return ProportionInterval.wilson95(correct(), samples);
+    }
+
+    private int correct() {
+        return IntStream.range(0, classes.size()).map(i -> confusion[i][i]).sum();
     }
 
     public double macroF1() {
@@ -126,7 +135,9 @@ public final class ClassificationReport {
             }
             matrix.row(row);
         }
-        return "accuracy " + MarkdownTable.decimal(accuracy()) + ", macro-F1 " + MarkdownTable.decimal(macroF1())
+        ProportionInterval interval = accuracyInterval();
+        return "accuracy " + MarkdownTable.decimal(accuracy()) + " (95% interval " + MarkdownTable.decimal(interval.low()) + "-"
+                + MarkdownTable.decimal(interval.high()) + "), macro-F1 " + MarkdownTable.decimal(macroF1())
                 + " (n=" + samples + ")\n\n" + metrics + "\n" + matrix;
     }
 }

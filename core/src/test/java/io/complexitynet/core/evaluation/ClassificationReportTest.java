@@ -93,7 +93,7 @@ class ClassificationReportTest {
     @Test
     void theMarkdownHasTheSummaryAndBothTables() {
         String markdown = report.toMarkdown();
-        assertTrue(markdown.startsWith("accuracy 0.750, macro-F1 0.719 (n=8)\n"), markdown);
+        assertTrue(markdown.startsWith("accuracy 0.750 (95% interval 0.409-0.929), macro-F1 0.719 (n=8)\n"), markdown);
         assertTrue(markdown.contains("| class | precision | recall | F1 | support |\n"), markdown);
         assertTrue(markdown.contains("| 1 | 0.750 | 1.000 | 0.857 | 3 |\n"), markdown);
         assertTrue(markdown.contains("| actual \\ predicted | 1 | 3 | 5 |\n| --- | --- | --- | --- |\n"), markdown);

@@ -8,6 +8,7 @@ import static io.complexitynet.trainer.report.Figures.shares;
 
 import io.complexitynet.core.evaluation.ClassificationReport;
 import io.complexitynet.core.evaluation.MarkdownTable;
+import io.complexitynet.core.evaluation.ProportionInterval;
 import io.complexitynet.core.routing.ModelShare;
 import io.complexitynet.core.routing.RoutingOutcome;
 import io.complexitynet.model.domain.TrainingParameters;
@@ -76,7 +77,7 @@ public final class MarkdownReport {
     }
 
     private static String classification(ClassificationComparison comparison) {
-        MarkdownTable table = new MarkdownTable("classifier", "accuracy", "macro-F1");
+        MarkdownTable table = new MarkdownTable("classifier", "accuracy", "95% interval", "macro-F1");
         row(table, "complexity model", comparison.model());
         row(table, "its classifier head alone", comparison.classifierHead());
         row(table, "majority class", comparison.majority());
@@ -86,7 +87,8 @@ public final class MarkdownReport {
     }
 
     private static void row(MarkdownTable table, String name, ClassificationReport report) {
-        table.row(name, percent(report.accuracy()), decimal(report.macroF1()));
+        ProportionInterval interval = report.accuracyInterval();
+        table.row(name, percent(report.accuracy()), percent(interval.low()) + "-" + percent(interval.high()), decimal(report.macroF1()));
     }
 
     private static String passHeads(List<PassHeadReport> heads) {
