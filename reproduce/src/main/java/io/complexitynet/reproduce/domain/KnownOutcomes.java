@@ -11,6 +11,8 @@ import io.complexitynet.core.routing.ThresholdSweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The test split's real outcomes as the labeler's verified labels record them, with the promoted model's
@@ -22,6 +24,7 @@ public final class KnownOutcomes {
     private final RoutingSimulation simulation;
     private final List<SimulatedTask> tasks;
     private final Map<Integer, TaskOutcome> outcomes;
+    private final Set<Integer> solved;
 
     /**
      * @param outcomes    the labels by task id; a test task without one counts as failed by every model
@@ -40,10 +43,17 @@ public final class KnownOutcomes {
             simulated.add(new SimulatedTask(prediction, outcome(taskId).passRates()));
         }
         this.tasks = List.copyOf(simulated);
+        this.solved = testTaskIds.stream().filter(taskId -> outcome(taskId).complexity().isPresent())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public int tasks() {
         return tasks.size();
+    }
+
+    /** The test tasks some model solved: the only ones the paper's pass rates count. */
+    public Set<Integer> solved() {
+        return solved;
     }
 
     /** What the labels say of one task; a task without a label passed with no model. */

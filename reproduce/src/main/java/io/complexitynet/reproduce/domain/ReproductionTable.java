@@ -114,6 +114,12 @@ public final class ReproductionTable {
                 routed(run.expectedCost(), ladder, largest), "Router.Route, verified, no escalation"));
         rows.add(new Row(section, "expected-cost at " + threshold + " + cascade", NONE,
                 routed(run.expectedCostCascade(), ladder, largest), "Router.Route, verify and escalate"));
+        RoutedRun capped = run.cheapestCascadeBelowLargest();
+        rows.add(new Row(section, capped.policy() + " (no classifier)", percent(PaperFigures.PASS_RATE) + " of solved tasks, cut "
+                + percent(PaperFigures.COST_CUT) + " (its formula, N=180)", (known.solved().isEmpty() ? "no test task solved"
+                : String.format(Locale.ROOT, "%s of the %d solved", percent(capped.passRateWithin(known.solved())), known.solved().size()))
+                + "; " + routed(capped, ladder, largest),
+                "Router.Route, policy cheapest-first, max_model, verify and escalate"));
         rows.add(new Row(section, "expected-cost at " + threshold + ", trainer's estimate", NONE,
                 percent(run.model().passRate()) + ", cut " + percent(run.model().costCutVsLargest()),
                 "trainer job metrics (replayed outcomes)"));

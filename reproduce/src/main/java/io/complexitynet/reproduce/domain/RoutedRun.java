@@ -5,6 +5,7 @@ import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.routing.RoutingOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Every test task routed under one policy: pass rate and cost as the router's responses report them. */
 public record RoutedRun(String policy, List<RoutedRequest> requests) {
@@ -18,6 +19,15 @@ public record RoutedRun(String policy, List<RoutedRequest> requests) {
 
     public double passRate() {
         return (double) requests.stream().filter(RoutedRequest::passed).count() / requests.size();
+    }
+
+    /** The pass rate over the given tasks only (the paper counted only tasks some model solved). */
+    public double passRateWithin(Set<Integer> taskIds) {
+        if (taskIds.isEmpty()) {
+            throw new IllegalArgumentException("a pass rate within no tasks is undefined");
+        }
+        return (double) requests.stream().filter(request -> request.passed() && taskIds.contains(request.taskId())).count()
+                / taskIds.size();
     }
 
     /** The router's own cost units (price per 1K tokens times tokens) per task. */

@@ -100,8 +100,12 @@ public final class PaperReproduction {
         var expectedCost = router.run(String.format(Locale.ROOT, "expected-cost at %.2f", threshold), test,
                 r -> expected.apply(r).setNoEscalation(true));
         var expectedCascade = router.run(String.format(Locale.ROOT, "expected-cost at %.2f + cascade", threshold), test, expected);
+        String belowLargest = ladder.get(Math.max(0, ladder.size() - 2)).name();
+        var cheapestCascade = router.run("cheapest first + cascade up to " + belowLargest, test,
+                r -> r.setPolicy("cheapest-first").setMaxModel(belowLargest));
         return new Reproduction(ladder, labelling.getJobId(), LabelDistribution.of(outcomes.values()), labelling.getParkedCount(),
-                model, paperSet, known, paper, paperCascade, expectedCost, expectedCascade, Duration.ofNanos(System.nanoTime() - started));
+                model, paperSet, known, paper, paperCascade, expectedCost, expectedCascade, cheapestCascade,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Imports the data set; one that exists already under the name is used as it is. */

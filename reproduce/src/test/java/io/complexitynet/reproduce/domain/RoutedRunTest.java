@@ -7,6 +7,7 @@ import io.complexitynet.core.routing.ModelShare;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.routing.RoutingOutcome;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RoutedRunTest {
@@ -31,6 +32,13 @@ class RoutedRunTest {
         assertEquals(0.5, RUN.passRate(), 1e-9);
         assertEquals(List.of(4), RUN.refused().stream().map(RoutedRequest::taskId).toList());
         assertEquals((0.2 + 3.0 + 9.0) / 4, RUN.billedCostPerTask(), 1e-9);
+    }
+
+    @Test
+    void thePassRateWithinSomeTasksCountsOnlyThose() {
+        assertEquals(0.5, RUN.passRateWithin(Set.of(2, 3)), 1e-9);
+        assertEquals(1.0, RUN.passRateWithin(Set.of(1, 2)), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> RUN.passRateWithin(Set.of()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.complexitynet.reproduce.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.auth.testing.AdminToken;
@@ -168,6 +169,11 @@ class EndToEndIT {
         }
         assertTrue(answered >= 40, "answered " + answered);
         assertTrue(agree >= 0.95 * answered, agree + " of " + answered + " verdicts agree");
+        for (RoutedRequest request : result.cheapestCascadeBelowLargest().requests()) {
+            List<String> called = request.modelsCalled();
+            assertTrue(called.isEmpty() || called.get(0).equals(ladder.get(0)), "cheapest-first started at " + called);
+            assertFalse(called.contains(ladder.get(ladder.size() - 1)), "the capped cascade called the largest model");
+        }
 
         ReproductionTable table = ReproductionTable.of(result);
         ReproductionFiles.Written files = ReproductionFiles.write(result, table, Path.of("target", "e2e-reproduction"));
