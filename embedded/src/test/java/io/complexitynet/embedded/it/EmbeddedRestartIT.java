@@ -35,7 +35,7 @@ class EmbeddedRestartIT {
     private static Map<String, String> environment() {
         return Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + DATABASE.resolve("complexitynet")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;REUSE_SPACE=FALSE;AUTO_COMPACT_FILL_RATE=0",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 "LABELER_REPLAY_FILE", DATA.resolve("generations.jsonl").toString(),
                 "ROUTER_REPLAY_FILE", DATA.resolve("generations.jsonl").toString(),
                 "ROUTER_REPLAY_TASKS", DATA.resolve("mbpp.jsonl").toString());
