@@ -20,8 +20,4 @@ public record ProportionInterval(double low, double high) {
         double half = Z_95 * Math.sqrt(p * (1 - p) / trials + z2 / (4.0 * trials * trials)) / denominator;
         return new ProportionInterval(Math.max(0, centre - half), Math.min(1, centre + half));
     }
-
-    public boolean contains(double proportion) {
-        return proportion >= low && proportion <= high;
-    }
 }

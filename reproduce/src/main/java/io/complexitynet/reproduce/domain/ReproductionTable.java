@@ -116,13 +116,17 @@ public final class ReproductionTable {
                 routed(run.expectedCostCascade(), ladder, largest), "Router.Route, verify and escalate"));
         RoutedRun capped = run.cheapestCascadeBelowLargest();
         rows.add(new Row(section, capped.policy() + " (no classifier)", percent(PaperFigures.PASS_RATE) + " of solved tasks, cut "
-                + percent(PaperFigures.COST_CUT) + " (its formula, N=180)", (known.solved().isEmpty() ? "no test task solved"
-                : String.format(Locale.ROOT, "%s of the %d solved", percent(capped.passRateWithin(known.solved())), known.solved().size()))
-                + "; " + routed(capped, ladder, largest),
+                + percent(PaperFigures.COST_CUT) + " (its formula, N=180)", ofSolved(capped, known) + "; " + routed(capped, ladder, largest),
                 "Router.Route, policy cheapest-first, max_model, verify and escalate"));
         rows.add(new Row(section, "expected-cost at " + threshold + ", trainer's estimate", NONE,
                 percent(run.model().passRate()) + ", cut " + percent(run.model().costCutVsLargest()),
                 "trainer job metrics (replayed outcomes)"));
+    }
+
+    /** The run's pass rate as the paper counts it: over the test tasks some model solved. */
+    private static String ofSolved(RoutedRun run, KnownOutcomes known) {
+        return known.solved().isEmpty() ? "no test task solved"
+                : String.format(Locale.ROOT, "%s of the %d solved", percent(run.passRateWithin(known.solved())), known.solved().size());
     }
 
     private static String point(RoutingOutcome outcome, RoutingOutcome largest) {
