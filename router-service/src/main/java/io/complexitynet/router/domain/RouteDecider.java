@@ -1,7 +1,6 @@
 package io.complexitynet.router.domain;
 
 import io.complexitynet.core.routing.ComplexityPolicy;
-import io.complexitynet.core.routing.FixedPolicy;
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.routing.RoutingPolicy;
@@ -17,12 +16,33 @@ import java.util.Optional;
  */
 public final class RouteDecider {
 
+    /** The cheapest model whatever the prediction; escalation does the rest. */
+    private record CheapestFirst(String cheapest) implements RoutingPolicy {
+
+        @Override
+        public int choose(Prediction prediction) {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "cheapest first: " + cheapest;
+        }
+
+        @Override
+        public String explain(Prediction prediction) {
+            return describe() + ", the prediction not used";
+        }
+    }
+
     private final List<PricedModel> ladder;
     private final ComplexityPolicy paperPolicy;
+    private final RoutingPolicy cheapestFirst;
 
     public RouteDecider(List<PricedModel> ladder, ComplexityPolicy paperPolicy) {
         this.ladder = PricedModel.ladder(ladder);
         this.paperPolicy = paperPolicy;
+        this.cheapestFirst = new CheapestFirst(this.ladder.get(0).name());
     }
 
     public List<PricedModel> ladder() {
@@ -47,12 +67,11 @@ public final class RouteDecider {
         RoutingPolicy policy = switch (mode) {
             case PAPER -> paperPolicy;
             case EXPECTED_COST -> new ThresholdPolicy(threshold, ladder.size());
-            case CHEAPEST_FIRST -> new FixedPolicy(0);
+            case CHEAPEST_FIRST -> cheapestFirst;
         };
         int wanted = policy.choose(prediction);
         int first = usable.stream().filter(i -> i >= wanted).findFirst().orElse(usable.get(usable.size() - 1));
-        StringBuilder reason = new StringBuilder(mode == RoutingMode.CHEAPEST_FIRST
-                ? "cheapest first: " + ladder.get(0).name() + ", the prediction not used" : policy.explain(prediction));
+        StringBuilder reason = new StringBuilder(policy.explain(prediction));
         if (first != wanted) {
             reason.append(String.format(Locale.ROOT, "; %s is %s for tenant %s, so %s", ladder.get(wanted).name(),
                     wanted > ceiling ? "above the maximum" : "not allowed", tenant.tenant(), ladder.get(first).name()));

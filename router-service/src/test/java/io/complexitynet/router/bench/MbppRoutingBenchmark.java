@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.task.MbppPartitions;
 import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.core.task.Partition;
 import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.proto.v1.RouterGrpc;
@@ -42,9 +44,10 @@ import org.junit.jupiter.api.Test;
  * train split and promoted: every answer verified by the verifier-service against the task's tests.
  * Pass rate and cost (the router's cost units) for always-largest, the paper's policy, the expected-cost
  * policy at the threshold that did best on the validation split (511-600), and the verify-and-escalate
- * cascade from the classifier's model and from the cheapest, with and without GPT-4 on its ladder. The paper dropped the tasks no model solved, so each
- * pass rate is also given over the tasks some model solves here (each model asked alone): that column
- * and the cost cut compare with the paper's 86.7% at a 90% cut. Run:
+ * cascade from the classifier's model and from the cheapest, with and without GPT-4 on its ladder. The
+ * paper dropped the tasks no model solved, so each pass rate is also given over the tasks some model
+ * solves here (each model asked alone): that column and the cost cut compare with the paper's 86.7% at
+ * a 90% cut. Run:
  * {@code mvn -pl router-service test -Dtest=MbppRoutingBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
@@ -53,7 +56,7 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class MbppRoutingBenchmark {
 
-    private static final List<String> LADDER = List.of("codellama-7b-python", "gpt-3.5-turbo-1106", "gpt-4-1106-preview");
+    private static final List<String> LADDER = RecordedMbppLabels.LADDER.stream().map(PricedModel::name).toList();
     private static final String MIDDLE = LADDER.get(1);
     private static final String LARGEST = LADDER.get(2);
     private static final List<Double> THRESHOLDS = List.of(0.3, 0.4, 0.5, 0.6, 0.7);
