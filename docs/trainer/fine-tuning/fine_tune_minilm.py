@@ -112,9 +112,10 @@ def batch(tok, texts):
     return ids, mask
 
 torch.set_num_threads(2)
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..')
-D = os.path.join(ROOT, '..', 'shared', 'data', 'mbpp') + os.sep
+# ../shared beside the repository root, three folders up from here
+D = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'shared', 'data', 'mbpp') + os.sep
 MODEL = os.environ.get('MINILM_DIR', '.')
+WEIGHTS = os.path.join(MODEL, 'all-minilm-l6-v2.onnx')
 tasks = {j['task_id']: j for j in map(json.loads, open(D + 'mbpp.jsonl'))}
 flags = {}
 for j in map(json.loads, open(D + 'generations.jsonl')):
@@ -132,7 +133,7 @@ pids = {p['task_id'] for p in paper}
 extra = [(t, paper_def(t)) for t in range(601, 975) if t not in pids and paper_def(t) is not None]
 def text(t): return tasks[t]['text'] + '\n' + tasks[t]['test_list'][0]
 tok = Tokenizer(os.path.join(MODEL, 'all-minilm-l6-v2-tokenizer.json'))
-base = load(os.path.join(MODEL, 'all-minilm-l6-v2.onnx'))
+base = load(WEIGHTS)
 
 def embed(net, ids):
     net.eval(); out = []
@@ -142,7 +143,7 @@ def embed(net, ids):
 
 def train(rows, epochs, lr, seed, finetune):
     torch.manual_seed(seed); random.seed(seed)
-    net = load(os.path.join(MODEL, 'all-minilm-l6-v2.onnx')) if finetune else base
+    net = load(WEIGHTS) if finetune else base
     head = nn.Linear(384, 3)
     y = torch.tensor([c for _, c in rows]); cnt = torch.bincount(y, minlength=3).float()
     # balanced classes: the one change that held in cross-validation for the Java heads

@@ -118,7 +118,7 @@ class MbppRoutingBenchmark {
                     BudgetPeriod.MONTH, false));
             alone.add(run("always " + model, bob, test, r -> r.setNoEscalation(true)));
         }
-        Run largest = alone.get(2);
+        Run largest = alone.get(LADDER.indexOf(LARGEST));
         Set<Integer> solvable = new TreeSet<>();
         alone.forEach(run -> solvable.addAll(run.passed()));
         Run paper = run("paper policy", alice, test, r -> r.setPolicy("paper").setNoEscalation(true));
@@ -147,7 +147,7 @@ class MbppRoutingBenchmark {
         // Escalating from the cheapest passes what any model on its ladder passes alone (1% slack: an answer
         // near the verifier's time limit may pass in one run and not the next).
         assertTrue(cheapestFirst.passRateWithin(solvable) >= 0.99, "cheapest-first misses solvable tasks");
-        assertTrue(cheapestToMiddle.passRate() >= alone.get(1).passRate() - 0.01);
+        assertTrue(cheapestToMiddle.passRate() >= alone.get(LADDER.indexOf(MIDDLE)).passRate() - 0.01);
     }
 
     private static String format(Run run) {
