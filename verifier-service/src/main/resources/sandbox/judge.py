@@ -1,203 +1,400 @@
-# ComplexityNet judge: decides outside the candidate's process whether each test held.
-# Trusted: it never runs candidate code. It reads requests as JSON lines on stdin and answers
-# each with one JSON line on stdout:
-#   {"op": "plan", "code": ..., "setup": ..., "tests": [...]}
-#     -> {"probes": [{"kind": "e"|"s"|"g", "source": ...}], "checks": [{"probes": [i...], "residual": src|null}]}
-#   {"op": "judge", "checks": [...], "values": {"<probe>": "<tagged literal>"}}
-#     -> {"outcomes": [{"state": "held"|"failed"|"raised"|"missing", ...}]}
-# A probe is the part of a test that calls candidate code; the residual is the rest of the
-# assertion with the probes' values in their place, evaluated here with a fixed set of names.
-import ast, builtins, cmath, collections, decimal, fractions, json, math, operator, string, sys
+# ComplexityNet judge: runs the setup code and the tests in a clean interpreter that never loads
+# candidate code, in the same sandbox as the candidate. Every name the tests use that the candidate is
+# asked to provide is bound here to what the candidate's process (runner.py) answers for it: plain data
+# as its value, anything else as a CandidateObject whose calls, attributes and iteration run over
+# there, with arguments and results crossing as plain data (plaindata.py above). Every other name
+# means what it means in a clean interpreter: builtins, the standard library, what the setup defines.
+# A CandidateObject cannot be compared, tested for truth or converted: a test that tries fails.
+# Runs in a process the supervisor forked for this candidate alone, with its pipes as
+#   0: /dev/null   1, 2: /dev/null   3: replies from the candidate   4: requests to it   5: the report
+# The report, one line each (messages as Python string literals):
+#   I <field> <message>             the setup code or a test is not valid Python; nothing ran
+#   S code | S setup                the candidate's module loaded | the setup code ran
+#   H <i>                           test i held
+#   F <i> <message>                 test i did not hold
+#   E <where> <type> <errno|-> <message>   code, setup or test i raised
+#   G <where>                       the candidate's process ended while code, setup or test i waited on it
+#   D                               done
+import ast, builtins, importlib, os, resource, sys
 
 sys.set_int_max_str_digits(0)
 sys.setrecursionlimit(10000)
-
-SAFE_BUILTINS = {name: getattr(builtins, name) for name in (
-    "abs", "all", "any", "ascii", "bin", "bool", "bytes", "chr", "complex", "dict", "divmod",
-    "enumerate", "filter", "float", "format", "frozenset", "hash", "hex", "int", "isinstance",
-    "issubclass", "iter", "len", "list", "map", "max", "min", "next", "oct", "ord", "pow", "range",
-    "repr", "reversed", "round", "set", "slice", "sorted", "str", "sum", "tuple", "type", "zip",
-    "True", "False", "None", "Exception", "ValueError", "TypeError")}
-SAFE_MODULES = {"math": math, "cmath": cmath, "collections": collections, "decimal": decimal,
-                "fractions": fractions, "operator": operator, "string": string}
-SAFE_NAMES = set(SAFE_BUILTINS) | set(SAFE_MODULES)
-PROBE = "_cn_probe_%d"
-SCOPES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.NamedExpr,
-          ast.Await, ast.Yield, ast.YieldFrom)
+_write = os.write
+_str_repr = str.__repr__
 
 
-def bound_names(source):
-    """Top-level names a module binds, read from its syntax; empty when it does not parse."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return set()
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-        elif isinstance(node, ast.alias):
-            names.add((node.asname or node.name).split(".")[0])
-        elif isinstance(node, ast.Global):
-            names.update(node.names)
-    return names
+class CandidateGone(BaseException):
+    """The candidate's process ended or stopped answering in the protocol."""
 
 
-class Planner:
-    def __init__(self, shadowed):
-        self.safe = SAFE_NAMES - shadowed
-        self.probes = []
-
-    def pure(self, node):
-        return all(n.id in self.safe for n in ast.walk(node) if isinstance(n, ast.Name))
-
-    def probe(self, node):
-        kind = "g" if isinstance(node, ast.GeneratorExp) else "e"
-        self.probes.append({"kind": kind, "source": ast.unparse(node)})
-        name = ast.Name(PROBE % (len(self.probes) - 1), ast.Load())
-        if kind == "g":
-            return ast.Call(ast.Name("iter", ast.Load()), [name], [])
-        return name
-
-    def residualize(self, node):
-        """The expression with every maximal candidate-dependent part replaced by a probe."""
-        if self.pure(node):
-            return node
-        if isinstance(node, SCOPES) or isinstance(node, ast.Name):
-            return self.probe(node)
-        if isinstance(node, ast.Call) and not self.pure(node.func):
-            return self.probe(node)
-        if isinstance(node, ast.Call):
-            # A pure function applied to candidate values, e.g. set(f(x)) or math.isclose(f(x), 2.0).
-            return ast.Call(node.func, [self.residualize(a) for a in node.args],
-                            [ast.keyword(k.arg, self.residualize(k.value)) for k in node.keywords])
-        if isinstance(node, (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.BinOp, ast.IfExp,
-                             ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Subscript, ast.Attribute,
-                             ast.Starred, ast.JoinedStr, ast.FormattedValue, ast.Slice)):
-            for field, value in ast.iter_fields(node):
-                if isinstance(value, ast.expr):
-                    setattr(node, field, self.residualize(value))
-                elif isinstance(value, list):
-                    setattr(node, field, [self.residualize(v) if isinstance(v, ast.expr) else v
-                                          for v in value])
-            return node
-        return self.probe(node)
+class Unjudgeable(BaseException):
+    """A test tried to compare or convert a value that is not plain data."""
 
 
-def plan(request):
-    shadowed = bound_names(request.get("code", "")) | bound_names(request.get("setup", ""))
-    planner = Planner(shadowed)
-    checks = []
-    for index, test in enumerate(request["tests"]):
+class CandidateError(Exception):
+    """An exception of the candidate's own class, raised in its process."""
+
+
+class Run:
+    """What the current test has done that decides its outcome beyond raising."""
+    gone = None
+    unjudgeable = None
+    got = []
+
+
+def _read_input(buf):
+    data, pos = bytes(buf), 0
+
+    def line():
+        nonlocal pos
+        end = data.index(b"\n", pos)
+        text = data[pos:end].decode()
+        pos = end + 1
+        return text
+
+    def chunk():
+        nonlocal pos
+        n = int(line())
+        text = data[pos:pos + n].decode()
+        pos += n
+        return text
+
+    if line() != "CN2":
+        raise ValueError("unknown judge protocol")
+    limits = [int(v) for v in line().split()]
+    reply_cap = int(line())
+    provides = [chunk() for _ in range(int(line()))]
+    setup = chunk()
+    tests = [chunk() for _ in range(int(line()))]
+    return limits, reply_cap, provides, setup, tests
+
+
+_limits, _reply_cap, _provides, _setup, _tests = _read_input(_CN_INPUT)
+del _CN_INPUT
+for _res, _value in zip((resource.RLIMIT_CPU, resource.RLIMIT_AS, resource.RLIMIT_FSIZE,
+                         resource.RLIMIT_NPROC, resource.RLIMIT_NOFILE), _limits):
+    resource.setrlimit(_res, (_value, _value))
+resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+# Tests never need a process of their own; a test that tries to start one (a shell, say) cannot.
+resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+
+
+def report(*fields):
+    data = (" ".join(str(f) for f in fields) + "\n").encode("utf-8", "backslashreplace")
+    while data:
+        data = data[_write(5, data):]
+
+
+def quote(text, limit=300):
+    text = str(text)
+    return _str_repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def finish():
+    report("D")
+    os._exit(0)
+
+
+# ---- talking to the candidate's process ------------------------------------------------------------
+
+_pending = bytearray()
+
+
+def _reply():
+    while True:
+        end = _pending.find(b"\n")
+        if end >= 0:
+            line = bytes(_pending[:end])
+            del _pending[:end + 1]
+            return line
+        if len(_pending) > _reply_cap:
+            raise CandidateGone("the candidate's process answered with more than %d bytes" % _reply_cap)
         try:
-            statements = ast.parse(test).body
-        except SyntaxError as error:
-            return {"invalid": {"field": "tests[%d]" % index,
-                                "problem": "is not valid Python: %s (line %s)" % (error.msg, error.lineno)}}
-        first = len(planner.probes)
-        residuals = []
-        for statement in statements:
-            if isinstance(statement, ast.Assert):
-                residual = planner.residualize(statement.test)
-                residuals.append(ast.unparse(residual))
-            else:
-                planner.probes.append({"kind": "s", "source": ast.unparse(statement)})
-        checks.append({"probes": list(range(first, len(planner.probes))),
-                       "residual": " and ".join("(%s)" % r for r in residuals) or None})
-    return {"probes": planner.probes, "checks": checks}
+            chunk = os.read(3, 65536)
+        except OSError as error:
+            raise CandidateGone("reading its answer failed: %s" % error)
+        if not chunk:
+            raise CandidateGone("the candidate's process ended")
+        _pending.extend(chunk)
 
 
-class Unjudgeable(Exception):
-    """A probe returned something other than plain data."""
+def ask(*message):
+    if Run.gone:
+        raise CandidateGone(Run.gone)
+    try:
+        data = (plain_dumps(list(message)) + "\n").encode("ascii")
+        while data:
+            data = data[os.write(4, data):]
+        answer = plain_loads(_reply())
+        if type(answer) is not list or not answer or answer[0] not in ("ok", "raise"):
+            raise NotPlainData("not an answer: %.80r" % (answer,))
+        if answer[0] == "raise":
+            raise _rebuilt(answer)
+        return answer[1:]
+    except (CandidateGone, OSError, NotPlainData) as error:
+        Run.gone = Run.gone or str(error) or type(error).__name__
+        raise CandidateGone(Run.gone)
+
+
+def _rebuilt(answer):
+    """The exception the candidate raised, as an exception of this interpreter: a builtin class by its
+    own name, anything else as CandidateError. Its arguments cross as plain data or not at all."""
+    if len(answer) != 5 or type(answer[1]) is not str or type(answer[3]) is not str:
+        raise NotPlainData("a malformed exception")
+    name, errno, message, args = answer[1], answer[2], answer[3], answer[4]
+    cls = getattr(builtins, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+        error = CandidateError("%s: %s" % (name, message))
+    else:
+        try:
+            values = decode(args) if args is not None else None
+            error = cls(*values) if type(values) is tuple else cls(message)
+        except Exception:
+            error = cls(message)
+    error._cn_type = name
+    error._cn_errno = errno if type(errno) is int else None
+    return error
+
+
+_objects = {}
+
+
+def _object(index):
+    proxy = _objects.get(index)
+    if proxy is None:
+        proxy = object.__new__(CandidateObject)
+        object.__setattr__(proxy, "_cn_id", index)
+        _objects[index] = proxy
+    return proxy
+
+
+def _module(name):
+    # A module crosses by name: here it is this clean interpreter's own, whatever the candidate did to its copy.
+    if name.partition(".")[0] not in sys.stdlib_module_names:
+        raise NotPlainData("module %.80r is not in the standard library" % name)
+    return importlib.import_module(name)
 
 
 def decode(node):
-    tag = node[0]
-    if tag == "n":
-        return None
-    if tag in ("int", "float", "complex", "str", "bytes", "bool"):
-        value = node[1]
-        return float(value) if tag == "float" and isinstance(value, str) else value
-    if tag in ("list", "tuple", "set", "frozenset", "deque"):
-        items = [decode(v) for v in node[1]]
-        return {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset,
-                "deque": collections.deque}[tag](items)
-    if tag in ("dict", "Counter", "OrderedDict", "defaultdict"):
-        pairs = [(decode(k), decode(v)) for k, v in node[1]]
-        if tag == "defaultdict":
-            return collections.defaultdict(None, pairs)
-        if tag == "Counter":
-            return collections.Counter(dict(pairs))
-        return {"dict": dict, "OrderedDict": collections.OrderedDict}[tag](pairs)
-    if tag == "range":
-        return range(node[1], node[2], node[3])
-    if tag == "?":
-        raise Unjudgeable("returned a %s, which is not plain data the verifier can compare" % node[1])
-    raise ValueError("unknown value tag %r" % (tag,))
+    return plain_decode(node, _object, _module)
 
 
-def parse_value(text):
-    # float('nan') and float('inf') print as bare names, which are not literals.
-    text = text.replace("('float',nan)", "('float','nan')").replace("('float',inf)", "('float','inf')")
-    text = text.replace("('float',-inf)", "('float','-inf')")
-    return decode(ast.literal_eval(text))
+def _cannot_cross(value):
+    raise TypeError("cannot pass a %s to candidate code: only plain data, builtins, standard modules and"
+                    " the candidate's own objects can cross" % type(value).__name__)
 
 
-def shorten(text, limit=200):
-    return text if len(text) <= limit else text[:limit] + "..."
+def encode(value):
+    if type(value) is CandidateObject:
+        return ["h", object.__getattribute__(value, "_cn_id")]
+    return plain_encode(value, lambda v: encode(v) if type(v) is CandidateObject else _cannot_cross(v))
 
 
-def judge(request):
-    values = request["values"]
-    outcomes = []
-    for check in request["checks"]:
-        names = {}
-        try:
-            for index in check["probes"]:
-                if str(index) not in values:
-                    raise LookupError
-                names[PROBE % index] = parse_value(values[str(index)])
-        except LookupError:
-            outcomes.append({"state": "missing"})
+def _refresh(old, new):
+    """Makes a value the test passed equal, in place, to its state after the call; False where it cannot."""
+    if type(old) is list and type(new) is list:
+        for i in range(min(len(old), len(new))):
+            if not _refresh(old[i], new[i]):
+                old[i] = new[i]
+        del old[len(new):]
+        old.extend(new[len(old):])
+        return True
+    if type(old) is dict and type(new) is dict:
+        for key in [k for k in old if k not in new]:
+            del old[key]
+        for key, value in new.items():
+            if not (key in old and _refresh(old[key], value)):
+                old[key] = value
+        return True
+    if type(old) is set and type(new) is set:
+        old.clear()
+        old.update(new)
+        return True
+    if type(old) is tuple and type(new) is tuple and len(old) == len(new):
+        return all(_refresh(a, b) for a, b in zip(old, new))
+    return old is new or (type(old) is type(new) and type(old) in (int, str, bytes, bool) and old == new)
+
+
+def _note(value):
+    if len(Run.got) < 3:
+        Run.got.append(value)
+    return value
+
+
+def call(target, args, kwargs):
+    index = object.__getattribute__(target, "_cn_id")
+    result, after, kwafter = ask("call", index, [encode(a) for a in args],
+                                 [[k, encode(v)] for k, v in kwargs.items()])
+    for old, new in zip(list(args) + list(kwargs.values()), list(after) + list(kwafter)):
+        _refresh(old, decode(new))
+    return _note(decode(result))
+
+
+def _unjudgeable(self, *args):
+    index = object.__getattribute__(self, "_cn_id")
+    Run.unjudgeable = Run.unjudgeable or ("returned an object that is not plain data (candidate object %d),"
+                                          " which the verifier cannot compare" % index)
+    raise Unjudgeable(Run.unjudgeable)
+
+
+class CandidateObject:
+    """An object that lives in the candidate's process: it can be called, its attributes read and
+    set, iterated, and passed back to candidate code; nothing else."""
+    __slots__ = ("_cn_id",)
+
+    def __call__(self, *args, **kwargs):
+        return call(self, args, kwargs)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return _note(decode(ask("getattr", object.__getattribute__(self, "_cn_id"), name)[0]))
+
+    def __setattr__(self, name, value):
+        ask("setattr", object.__getattribute__(self, "_cn_id"), name, encode(value))
+
+    def __iter__(self):
+        iterator = decode(ask("iter", object.__getattribute__(self, "_cn_id"))[0])
+        index = object.__getattribute__(iterator, "_cn_id")
+        while True:
+            try:
+                item = ask("next", index)[0]
+            except StopIteration:
+                return
+            yield decode(item)
+
+    def __len__(self):
+        # TypeError, not Unjudgeable: list() and tuple() ask for a length only as a hint, then iterate.
+        raise TypeError("the candidate's object is not plain data and has no length here")
+
+    def __repr__(self):
+        return "<candidate object %d>" % object.__getattribute__(self, "_cn_id")
+
+    __hash__ = object.__hash__
+
+
+for _name in ("eq", "ne", "lt", "le", "gt", "ge", "bool", "getitem", "setitem",
+              "delitem", "str", "format", "bytes", "int", "float", "complex", "index", "round", "trunc",
+              "floor", "ceil", "abs", "neg", "pos", "invert", "add", "sub", "mul", "matmul", "truediv",
+              "floordiv", "mod", "divmod", "pow", "lshift", "rshift", "and", "or", "xor", "radd", "rsub",
+              "rmul", "rmatmul", "rtruediv", "rfloordiv", "rmod", "rdivmod", "rpow", "rlshift", "rrshift",
+              "rand", "ror", "rxor", "enter", "exit", "instancecheck", "subclasscheck"):
+    setattr(CandidateObject, "__%s__" % _name, _unjudgeable)
+
+
+# ---- which names are the candidate's ----------------------------------------------------------------
+
+def _bound_at_top(tree):
+    """Names a module binds in its own scope: they are the setup's or the tests', not the candidate's."""
+    names = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            names.update(n for sub in ast.walk(node) if isinstance(sub, ast.Global) for n in sub.names)
             continue
-        except Unjudgeable as error:
-            outcomes.append({"state": "failed", "message": str(error)})
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             continue
-        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError) as error:
-            outcomes.append({"state": "failed", "message": "returned a value that could not be read: %s"
-                             % shorten(str(error))})
-            continue
-        if check["residual"] is None:
-            outcomes.append({"state": "held"})
-            continue
-        scope = dict(SAFE_MODULES)
-        scope["__builtins__"] = SAFE_BUILTINS
-        scope.update(names)
-        try:
-            held = bool(eval(compile(check["residual"], "<test>", "eval"), scope))
-        except Exception as error:
-            outcomes.append({"state": "raised", "type": type(error).__name__,
-                             "message": shorten(str(error))})
-            continue
-        if held:
-            outcomes.append({"state": "held"})
-        else:
-            got = ", ".join(shorten(repr(v)) for v in names.values())
-            outcomes.append({"state": "failed", "message": "got " + got if got else "assertion is false"})
-    return {"outcomes": outcomes}
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        stack.extend(ast.iter_child_nodes(node))
+    return names
+
+
+def candidate_names(trees, provides):
+    """The names asked of the candidate: those given, and every other name the setup and tests read
+    that neither binds and that is not a builtin or a standard-library module."""
+    loaded, bound = set(), set()
+    for tree in trees:
+        bound |= _bound_at_top(tree)
+        loaded.update(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+    free = loaded - bound
+    asked = {n for n in free if not hasattr(builtins, n) and n not in sys.stdlib_module_names}
+    modules = {n for n in free if n in sys.stdlib_module_names and not hasattr(builtins, n)}
+    return sorted(asked | set(provides)), sorted(modules - set(provides))
+
+
+# ---- the run ----------------------------------------------------------------------------------------
+
+def _compile(field, source):
+    try:
+        tree = compile(source, "<%s>" % field, "exec", ast.PyCF_ONLY_AST)
+        return tree, compile(tree, "<%s>" % field, "exec")
+    except SyntaxError as error:
+        report("I", field, quote("is not valid Python: %s (line %s)" % (error.msg, error.lineno)))
+    except (ValueError, RecursionError, MemoryError) as error:
+        report("I", field, quote("is not valid Python: %s" % (error or type(error).__name__)))
+    finish()
+
+
+def _outcome(where, error):
+    """Reports how code, setup or a test that did not finish normally ended."""
+    if Run.gone:
+        report("G", where)
+        return
+    if Run.unjudgeable and where not in ("code", "setup"):
+        report("F", where, quote(Run.unjudgeable))
+        return
+    if isinstance(error, AssertionError) and not hasattr(error, "_cn_type") and where not in ("code", "setup"):
+        got = ", ".join(quote(repr(v), 200)[1:-1] for v in Run.got)
+        report("F", where, quote("got " + got if got else str(error) or "assertion is false"))
+        return
+    name = getattr(error, "_cn_type", type(error).__name__)
+    errno = getattr(error, "_cn_errno", None)
+    if errno is None and isinstance(getattr(error, "errno", None), int):
+        errno = error.errno
+    try:
+        message = str(error)
+    except Exception:
+        message = "(the exception's message could not be read)"
+    report("E", where, name, "-" if errno is None else errno, quote(message))
 
 
 def main():
-    for line in sys.stdin:
+    setup_tree, setup_code = _compile("setup_code", _setup)
+    tests = [_compile("tests[%d]" % i, source) for i, source in enumerate(_tests)]
+    asked, modules = candidate_names([setup_tree] + [tree for tree, _ in tests], _provides)
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    try:
+        ask("load")
+    except BaseException as error:
+        _outcome("code", error)
+        finish()
+    report("S", "code")
+    try:
+        for name in modules:
+            try:
+                namespace[name] = importlib.import_module(name)
+            except ImportError:
+                pass
+        found = decode(ask("get", asked)[0])
+        namespace.update(found)
+        exec(setup_code, namespace)
+    except BaseException as error:
+        _outcome("setup", error)
+        finish()
+    report("S", "setup")
+    for index, (_, code) in enumerate(tests):
+        Run.got, Run.unjudgeable = [], None
         try:
-            request = json.loads(line)
-            response = plan(request) if request["op"] == "plan" else judge(request)
-        except Exception as error:
-            response = {"error": "%s: %s" % (type(error).__name__, shorten(str(error)))}
-        sys.stdout.write(json.dumps(response) + "\n")
-        sys.stdout.flush()
+            exec(code, namespace)
+        except BaseException as error:
+            _outcome(index, error)
+            finish()
+        if Run.gone or Run.unjudgeable:
+            _outcome(index, None)
+            finish()
+        report("H", index)
+    finish()
 
 
-main()
+try:
+    main()
+except BaseException as error:
+    report("X", quote("%s: %s" % (type(error).__name__, error)))
+    os._exit(1)

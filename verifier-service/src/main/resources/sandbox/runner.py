@@ -1,40 +1,24 @@
-# ComplexityNet sandbox runner: the only code that shares a process with a candidate.
-# It never sees a test's expected values: it runs the candidate, the setup and the *probes*
-# (the parts of each test that call candidate code) and writes each probe's value as plain,
-# tagged data. The judge, in another process, decides whether the tests held.
-# Runs in a process the supervisor (supervisor.py) forked from a clean interpreter for this
-# candidate alone; imports only built-in modules.
-import os, sys, resource, builtins
+# ComplexityNet candidate server: the only code that shares a process with a candidate. It loads the
+# candidate's module and then serves the judge (judge.py, another process that never loads candidate
+# code): it looks up the names the tests need, calls them, reads and sets attributes, iterates. Every
+# value goes back as plain data (plaindata.py above); what is not plain data stays here and goes back
+# as a handle. It never sees a test or an expected value, only the arguments the tests pass.
+# Runs in a process the supervisor forked for this candidate alone, with its pipes as
+#   0: /dev/null   1, 2: the candidate's capped output   3: requests from the judge   4: replies to it
+import os, sys, resource
 
 def _read_input(buf):
-    pos = 0
-    def line():
-        nonlocal pos
-        end = buf.index(b"\n", pos)
-        text = buf[pos:end].decode()
-        pos = end + 1
-        return text
-    def chunk():
-        nonlocal pos
-        n = int(line())
-        data = buf[pos:pos + n].decode()
-        pos += n
-        return data
-    if line() != "CN1":
+    head, _, rest = bytes(buf).partition(b"\n")
+    if head != b"CN2":
         raise ValueError("unknown runner protocol")
-    limits = [int(v) for v in line().split()]
-    count = int(line())
-    code, setup = chunk(), chunk()
-    probes = []
-    for _ in range(count):
-        kind = line()
-        probes.append((kind, chunk()))
-    return limits, code, setup, probes
+    limits, _, rest = rest.partition(b"\n")
+    length, _, rest = rest.partition(b"\n")
+    return [int(v) for v in limits.split()], rest[:int(length)].decode()
+
 
 # _CN_INPUT: this candidate's input, handed over by the supervisor that forked this process.
-_limits, _code, _setup, _probes = _read_input(_CN_INPUT)
-del _CN_INPUT
-del _read_input
+_limits, _code = _read_input(_CN_INPUT)
+del _CN_INPUT, _read_input
 
 # Hard limits equal soft limits, so the candidate cannot raise them again.
 for _res, _value in zip((resource.RLIMIT_CPU, resource.RLIMIT_AS, resource.RLIMIT_FSIZE,
@@ -43,98 +27,121 @@ for _res, _value in zip((resource.RLIMIT_CPU, resource.RLIMIT_AS, resource.RLIMI
 resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 sys.set_int_max_str_digits(0)
 
-# Probe values travel on the original stdout; the candidate's own output goes to stderr, which the
-# service caps. Writing to this descriptor cannot help a candidate: it never learns what is expected.
-_channel = os.dup(1)
-os.dup2(2, 1)
-_write = os.write
-_exit = os._exit
-_type = type
-_isinstance = isinstance
-_repr = {int: int.__repr__, float: float.__repr__, complex: complex.__repr__,
-         str: str.__repr__, bytes: bytes.__repr__, bool: bool.__repr__}
-_dict_items, _list_iter, _tuple_iter = dict.items, list.__iter__, tuple.__iter__
-_set_iter, _frozenset_iter = set.__iter__, frozenset.__iter__
-_str, _len = str, len
-try:
-    import collections as _collections
-    _named = {_collections.Counter: "Counter", _collections.OrderedDict: "OrderedDict",
-              _collections.defaultdict: "defaultdict", _collections.deque: "deque"}
-except ImportError:
-    _named = {}
+_read, _write, _exit = os.read, os.write, os._exit
+_getattr, _setattr, _iter, _next, _id = getattr, setattr, iter, next, id
+_str, _type, _BaseException = str, type, BaseException
+_objects, _handles = [], {}
+_GLOBAL_COPY_BYTES = 65536
+_pending = bytearray()
 
 
-def _encode(value, depth=0):
-    """Tagged literal text of a plain value, built with the base types' own methods."""
-    if depth > 200:
-        raise RecursionError("value nested too deeply")
-    t = _type(value)
-    if value is None:
-        return "('n',)"
-    if t in _repr:
-        return "('%s',%s)" % (t.__name__, _repr[t](value))
-    if t in _named:
-        tag = _named[t]
-        if tag == "deque":
-            return "('deque',[%s])" % ",".join(_encode(v, depth + 1) for v in value)
-        return "('%s',[%s])" % (tag, ",".join(
-            "(%s,%s)" % (_encode(k, depth + 1), _encode(v, depth + 1)) for k, v in _dict_items(value)))
-    if t is range:
-        return "('range',%d,%d,%d)" % (value.start, value.stop, value.step)
-    for base, tag, items in ((list, "list", _list_iter), (tuple, "tuple", _tuple_iter),
-                             (set, "set", _set_iter), (frozenset, "frozenset", _frozenset_iter)):
-        if _isinstance(value, base):
-            return "('%s',[%s])" % (tag, ",".join(_encode(v, depth + 1) for v in items(value)))
-    if _isinstance(value, dict):
-        return "('dict',[%s])" % ",".join(
-            "(%s,%s)" % (_encode(k, depth + 1), _encode(v, depth + 1)) for k, v in _dict_items(value))
-    for base in (bool, int, float, complex, str, bytes):
-        if _isinstance(value, base):
-            return "('%s',%s)" % (base.__name__, _repr[base](value))
-    return "('?',%s)" % _repr[str](t.__module__ + "." + t.__qualname__)
+def _handle_of(value):
+    key = _id(value)
+    index = _handles.get(key)
+    if index is None:
+        index = len(_objects)
+        _objects.append(value)
+        _handles[key] = index
+    return ["h", index]
 
 
-def _send(text):
-    data = (text + "\n").encode("utf-8", "backslashreplace")
-    while data:
-        data = data[_write(_channel, data):]
+def _object(index):
+    if not 0 <= index < len(_objects):
+        raise ValueError("no candidate object %d" % index)
+    return _objects[index]
 
 
-def _failure(where, error):
+def _module(name):
+    import importlib
+    return importlib.import_module(name)
+
+
+def _encode(value):
     try:
-        errno = getattr(error, "errno", None)
+        return plain_encode(value, _handle_of)
+    except (NotPlainData, RecursionError):
+        return _handle_of(value)
+
+
+def _decode(node):
+    return plain_decode(node, _object, _module)
+
+
+def _raised(error):
+    try:
         message = _str(error)
-    except BaseException:
-        errno, message = None, "(the exception's message could not be read)"
-    if _len(message) > 300:
-        message = message[:300] + "..."
-    _send("E %s %s %s %s" % (where, _type(error).__name__, errno if _type(errno) is int else "-",
-                              _repr[str](message)))
-
-
-_namespace = {"__name__": "__main__", "__builtins__": builtins}
-for _where, _source in (("code", _code), ("setup", _setup)):
+    except _BaseException:
+        message = "(the exception's message could not be read)"
+    errno = _getattr(error, "errno", None)
     try:
-        exec(compile(_source, "<%s>" % _where, "exec"), _namespace)
-    except BaseException as error:
-        _failure(_where, error)
-        _exit(0)
-    _send("S %s" % _where)
+        args = plain_encode(error.args, _refuse)
+    except _BaseException:
+        args = None
+    return ["raise", _type(error).__name__, errno if _type(errno) is int else None, message[:2000], args]
 
-for _index, (_kind, _source) in enumerate(_probes):
+
+def _refuse(value):
+    raise NotPlainData("not plain data")
+
+
+def _send(message):
+    data = (plain_dumps(message) + "\n").encode("ascii")
+    while data:
+        data = data[_write(4, data):]
+
+
+def _request():
+    while True:
+        end = _pending.find(b"\n")
+        if end >= 0:
+            line = bytes(_pending[:end])
+            del _pending[:end + 1]
+            return plain_loads(line)
+        chunk = _read(3, 65536)
+        if not chunk:
+            _exit(0)
+        _pending.extend(chunk)
+
+
+_namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+
+
+def _serve(request):
+    op = request[0]
+    if op == "load":
+        exec(compile(_code, "<code>", "exec"), _namespace)
+        return ["ok"]
+    if op == "get":
+        found = ["d"]
+        for name in request[1]:
+            if _type(name) is str and name in _namespace:
+                value = _encode(_namespace[name])
+                # A large global the tests may never read goes as a handle, not as a copy.
+                found += [name, value if len(plain_dumps(value)) <= _GLOBAL_COPY_BYTES else _handle_of(_namespace[name])]
+        return ["ok", found]
+    target = _object(request[1])
+    if op == "call":
+        args = [_decode(v) for v in request[2]]
+        kwargs = {k: _decode(v) for k, v in request[3]}
+        result = target(*args, **kwargs)
+        # What the call did to its arguments goes back too: MBPP has functions that work in place.
+        return ["ok", _encode(result), [_encode(v) for v in args], [_encode(v) for v in kwargs.values()]]
+    if op == "getattr":
+        return ["ok", _encode(_getattr(target, request[2]))]
+    if op == "setattr":
+        _setattr(target, request[2], _decode(request[3]))
+        return ["ok", None]
+    if op == "iter":
+        return ["ok", _handle_of(_iter(target))]
+    if op == "next":
+        return ["ok", _encode(_next(target))]
+    raise ValueError("unknown request %r" % (op,))
+
+
+while True:
+    _message = _request()
     try:
-        if _kind == "s":
-            exec(compile(_source, "<test %d>" % _index, "exec"), _namespace)
-            _value = None
-        else:
-            _value = eval(compile(_source, "<test %d>" % _index, "eval"), _namespace)
-            if _kind == "g":
-                _value = list(_value)
-        _encoded = _encode(_value)
-    except BaseException as error:
-        _failure(_index, error)
-        _exit(0)
-    _send("R %d %s" % (_index, _encoded))
-_send("D")
-# Skip atexit hooks and thread joins: the candidate's run is over.
-_exit(0)
+        _reply = _serve(_message)
+    except _BaseException as _error:
+        _reply = _raised(_error)
+    _send(_reply)

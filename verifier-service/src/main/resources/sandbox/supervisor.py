@@ -1,25 +1,32 @@
-# ComplexityNet sandbox supervisor: the trusted process at the root of a sandbox. It runs
-# candidates one after another, each in a fresh process forked from this clean interpreter
-# before any candidate code exists, with the runner (`runner.py`) as its only code. It enforces
-# the wall-clock limit and the caps on the report and the candidate's output from outside the
-# candidate, sweeps every process the candidate left, empties the working directory, and writes
-# one length-framed record per candidate on its stdout:
+# ComplexityNet sandbox supervisor: the trusted process at the root of a sandbox. For each candidate it
+# forks two fresh processes from this clean interpreter: the candidate's (runner.py, which loads the
+# candidate's code and answers calls) and the judge's (judge.py, which runs the setup and the tests and
+# never loads candidate code). They talk over two pipes of their own; the judge's report comes here on a
+# third. The supervisor enforces the wall-clock limit and the caps on the report and the candidate's
+# output from outside both, sweeps every process left, empties the working directory and removes IPC
+# objects, and writes one length-framed record per candidate on its stdout:
 #   CN-RESULT <index> <termination> <exit code> <wall millis> <report bytes> <detail bytes>\n
 #   <report><detail>\n
-# Candidates never write to that stream (the runner's pipes are its own), and length framing means
-# no report text can forge a record. If the supervisor itself fails it writes `CN-FAILED <reason>`.
+# where the report is the judge's, the exit code the candidate's own (-1: still running when judging
+# ended) and the detail the head of the candidate's output. Neither child writes to that stream, and
+# length framing means no report text can forge a record. If the supervisor fails it writes
+# `CN-FAILED <reason>`.
 #
-# Two ways to feed it, same supervision:
-#   batch (a Kubernetes sandbox pod): `python -I -S supervisor.py` with the batch files beside it.
+# Three ways to run it:
 #   serve (the local bubblewrap sandbox): `python -I -S -c <this> serve`, frames on stdin:
-#     CN-SERVE <report cap> <output cap> <runner bytes> <preload bytes>\n<runner source><preload>
-#     then per candidate: <wall millis> <input bytes>\n<runner input>
-#   where <preload> names standard-library modules to import once, before any fork (comma-separated):
-#   a candidate's `import re` then costs nothing, and each fork still gets its own copy.
-# Either way it should be PID 1 of its own PID namespace: then candidates cannot signal it, and
-# kill(-1) reaches everything they started. It makes itself non-dumpable, so a candidate running
-# as the same user cannot ptrace it or read its memory.
-import os, sys, stat, time, signal, selectors, builtins, resource, gc
+#     CN-SERVE <report cap> <output cap> <runner bytes> <judge bytes> <preload bytes>\n
+#       <runner source><judge source><preload>
+#     then per candidate: <wall millis> <candidate bytes> <judge bytes>\n<candidate input><judge input>
+#     where <preload> names standard-library modules to import once, before any fork (comma-separated).
+#     The judge's input (the tests) is read only after the candidate's process was forked, and every
+#     input is zeroed here once forked, so no candidate process ever holds another's tests, or its own.
+#   candidates <channel> / judges <channel> (a Kubernetes sandbox pod): the same two processes in two
+#     containers of one pod, which share only the directory <channel>: the candidate container never
+#     mounts the tests. See run_candidates and run_judges below.
+# The supervisor should be PID 1 of its own PID namespace: then its children cannot signal it, and
+# kill(-1) reaches everything they started. It makes itself non-dumpable (its children inherit that),
+# so nothing running as the same user can ptrace it or the judge, or read their memory.
+import os, sys, stat, time, signal, selectors, builtins, resource, gc, fcntl, ast, json
 
 WORK = os.getcwd()
 WORK_MODE = stat.S_IMODE(os.stat(WORK).st_mode)
@@ -27,8 +34,11 @@ WORK_MODE = stat.S_IMODE(os.stat(WORK).st_mode)
 DETAIL_BYTES = 512
 CHUNK = 65536
 PR_SET_DUMPABLE = 4
-# Exit code of a forked child whose runner never started: the supervisor's fault, not the candidate's.
-RUNNER_DID_NOT_START = 70
+IPC_RMID = 0
+# Exit code of a forked child whose program never started: the supervisor's fault, not the candidate's.
+CHILD_DID_NOT_START = 70
+# How long a judge that saw the candidate's process end waits for its exit status to be known.
+EXIT_STATUS_GRACE = 0.2
 
 
 def make_undumpable():
@@ -36,6 +46,7 @@ def make_undumpable():
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE, 0) failed")
+    return libc
 
 
 def write_all(data):
@@ -56,6 +67,16 @@ def emit(index, termination, exit_code, wall, report, detail):
     write_all(header.encode() + report + detail + b"\n")
 
 
+def exit_code(status):
+    """The exit code, or 128 + n for a process that signal n ended."""
+    code = os.waitstatus_to_exitcode(status)
+    return code if code >= 0 else 128 - code
+
+
+def wipe(buffer):
+    buffer[:] = bytes(len(buffer))
+
+
 def kill_group(pid):
     try:
         os.killpg(pid, signal.SIGKILL)
@@ -64,7 +85,7 @@ def kill_group(pid):
 
 
 def sweep():
-    """Kills whatever a candidate left behind, even outside its session; only possible as PID 1."""
+    """Kills whatever the children left behind, even outside their sessions; only possible as PID 1."""
     if os.getpid() != 1:
         return
     for _ in range(2):
@@ -98,85 +119,196 @@ def clean_work():
         remove(os.path.join(WORK, name))
 
 
-def start_runner(runner, data, report_w, output_w):
-    """In the forked child: becomes a fresh candidate process with only the runner's pipes. Never returns."""
+def clean_ipc(libc):
+    """Removes the System V IPC objects and POSIX message queues a candidate left: they outlive its
+    processes, and the next candidate, maybe another caller's, shares this IPC namespace. Only as PID 1:
+    without a namespace of its own (unsafe mode) these would be the host's."""
+    if os.getpid() != 1:
+        return
+    for kind in ("shm", "sem", "msg"):
+        try:
+            with open("/proc/sysvipc/" + kind) as table:
+                ids = [int(line.split()[1]) for line in table.read().splitlines()[1:] if line.strip()]
+        except OSError:
+            continue
+        for ident in ids:
+            if kind == "shm":
+                libc.shmctl(ident, IPC_RMID, None)
+            elif kind == "sem":
+                libc.semctl(ident, 0, IPC_RMID)
+            else:
+                libc.msgctl(ident, IPC_RMID, None)
+    if os.path.isdir("/dev/mqueue"):
+        for name in os.listdir("/dev/mqueue"):
+            try:
+                os.unlink(os.path.join("/dev/mqueue", name))
+            except OSError:
+                pass
+
+
+def fork_child(program, data, fds, opens=()):
+    """Forks a fresh process that runs program with data as _CN_INPUT and exactly the descriptors fds
+    ({target: source}, a source of None meaning /dev/null), then the paths of opens ((target, path,
+    flags), opened in that order). Returns its pid."""
+    pid = os.fork()
+    if pid:
+        return pid
     try:
         os.setsid()
-        null = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(null, 0)
-        os.dup2(report_w, 1)
-        os.dup2(output_w, 2)
-        os.closerange(3, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+        null = os.open(os.devnull, os.O_RDWR)
+        # Above every target first, so that placing one never overwrites the source of another.
+        high = {t: fcntl.fcntl(null if s is None else s, fcntl.F_DUPFD, 16) for t, s in fds.items()}
+        for target, source in high.items():
+            os.dup2(source, target)
+        keep = set(fds)
+        for fd in range(3, max(keep) + 1):
+            if fd not in keep:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        os.closerange(max(keep) + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+        # A FIFO's open waits for the other side's: both sides open "calls" first, so they meet.
+        for target, path, flags in opens:
+            fd = os.open(path, flags)
+            if fd != target:
+                os.dup2(fd, target)
+                os.close(fd)
         os.chdir(WORK)
         # As a fresh interpreter would have it (the supervisor, as PID 1, leaves SIGINT to the kernel).
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        exec(runner, {"__name__": "__cn_runner__", "__builtins__": builtins, "_CN_INPUT": data})
+        exec(program, {"__name__": "__cn_sandbox__", "__builtins__": builtins, "_CN_INPUT": data})
     finally:
-        os._exit(RUNNER_DID_NOT_START)
+        os._exit(CHILD_DID_NOT_START)
 
 
-def run_one(runner, data, wall, report_cap, output_cap):
-    """Returns (termination, exit code, wall seconds, report, detail) for one candidate."""
-    started = time.monotonic()
-    deadline = started + wall
-    report_r, report_w = os.pipe()
-    output_r, output_w = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError as error:
-        for fd in (report_r, report_w, output_r, output_w):
+class Round:
+    """One candidate's run: its process and the judge's, watched until the judge is done or time is up."""
+
+    def __init__(self, wall, report_cap, output_cap):
+        self.started = time.monotonic()
+        self.deadline = self.started + wall
+        self.report_cap, self.output_cap = report_cap, output_cap
+        self.report, self.output = bytearray(), bytearray()
+        self.candidate = self.judge = None
+        self.candidate_status = self.judge_status = None
+
+    def watch(self, report_r, output_r):
+        """Reads the judge's report and the candidate's output (either may be None: a pod's container
+        has one of them) until the judge exits (else the candidate), a cap is passed or time is up;
+        returns (termination, candidate exit code, wall seconds, report, detail)."""
+        selector = selectors.DefaultSelector()
+        streams = {}
+        if report_r is not None:
+            streams[report_r] = (self.report, self.report_cap)
+        if output_r is not None:
+            streams[output_r] = (self.output, self.output_cap)
+        primary = self.judge if self.judge is not None else self.candidate
+        pidfds = {}
+        for pid in (self.candidate, self.judge):
+            if pid is not None:
+                pidfds[os.pidfd_open(pid)] = pid
+        for fd in list(streams) + list(pidfds):
+            selector.register(fd, selectors.EVENT_READ)
+        timed_out = exceeded = False
+        while not exceeded and (not self.ended(primary) or report_r in streams):
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                timed_out = True
+                break
+            for key, _ in selector.select(remaining):
+                fd = key.fd
+                if fd in pidfds:
+                    selector.unregister(fd)
+                    self.reaped(pidfds[fd], os.waitpid(pidfds[fd], 0)[1])
+                    continue
+                chunk = os.read(fd, CHUNK)
+                if not chunk:
+                    selector.unregister(fd)
+                    del streams[fd]
+                    continue
+                kept, cap = streams[fd]
+                kept += chunk
+                if len(kept) > cap:
+                    del kept[cap:]
+                    exceeded = True
+        if not timed_out and not exceeded and self.candidate_status is None and self.candidate is not None \
+                and self.report.rstrip().rsplit(b"\n", 1)[-1].startswith(b"G "):
+            # The judge saw the candidate's process end: its own exit status says why (CPU limit, ...).
+            for key, _ in selector.select(EXIT_STATUS_GRACE):
+                if key.fd in pidfds and pidfds[key.fd] == self.candidate:
+                    self.reaped(self.candidate, os.waitpid(self.candidate, 0)[1])
+        selector.close()
+        for fd in pidfds:
             os.close(fd)
-        return "SANDBOX_FAILURE", -1, time.monotonic() - started, b"", \
-            ("could not start the runner: %s" % error).encode()
-    if pid == 0:
-        start_runner(runner, data, report_w, output_w)
-    os.close(report_w)
-    os.close(output_w)
-    exited = os.pidfd_open(pid)
-    report, output = bytearray(), bytearray()
-    streams = {report_r: (report, report_cap), output_r: (output, output_cap)}
-    selector = selectors.DefaultSelector()
-    for fd in (report_r, output_r, exited):
-        selector.register(fd, selectors.EVENT_READ)
-    status = None
-    timed_out = exceeded = False
-    while selector.get_map() and not exceeded:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            timed_out = status is None
-            break
-        for key, _ in selector.select(remaining):
-            fd = key.fd
-            if fd == exited:
-                selector.unregister(fd)
-                status = os.waitpid(pid, 0)[1]
-                # The candidate's run is over; whatever it left holding the pipes goes too.
-                sweep()
-                continue
-            chunk = os.read(fd, CHUNK)
-            if not chunk:
-                selector.unregister(fd)
-                continue
-            kept, cap = streams[fd]
-            kept += chunk
-            if len(kept) > cap:
-                del kept[cap:]
-                exceeded = True
-    selector.close()
-    if status is None:
-        kill_group(pid)
-        status = os.waitpid(pid, 0)[1]
-    elapsed = time.monotonic() - started
-    sweep()
-    for fd in (report_r, output_r, exited):
+        # Statuses known before the end are the processes' own; the rest are this supervisor's kills.
+        candidate_status, judge_status = self.candidate_status, self.judge_status
+        self.end()
+        elapsed = time.monotonic() - self.started
+        if judge_status not in (None, 0):
+            self.report += b"J %d\n" % exit_code(judge_status)
+        code = -1 if candidate_status is None else exit_code(candidate_status)
+        if timed_out:
+            return "TIMED_OUT", code, elapsed, self.report, b""
+        if exceeded:
+            return "OUTPUT_EXCEEDED", code, elapsed, self.report, b""
+        return "EXITED", code, elapsed, self.report, self.output[:DETAIL_BYTES]
+
+    def ended(self, pid):
+        return (self.judge_status if pid == self.judge else self.candidate_status) is not None
+
+    def reaped(self, pid, status):
+        if pid == self.candidate:
+            self.candidate_status = status
+        elif pid == self.judge:
+            self.judge_status = status
+
+    def end(self):
+        for pid in (self.candidate, self.judge):
+            if pid is not None:
+                kill_group(pid)
+        for pid, status in ((self.candidate, self.candidate_status), (self.judge, self.judge_status)):
+            if pid is not None and status is None:
+                self.reaped(pid, os.waitpid(pid, 0)[1])
+        sweep()
+
+
+def failed_round(started, error):
+    return "SANDBOX_FAILURE", -1, time.monotonic() - started, b"", ("could not start the run: %s" % error).encode()
+
+
+def run_local(runner, judge, candidate_input, read_judge_input, wall, report_cap, output_cap):
+    """One candidate with both processes forked here; the judge's input is read only after the
+    candidate's process exists."""
+    run = Round(wall, report_cap, output_cap)
+    calls_r, calls_w = os.pipe()
+    replies_r, replies_w = os.pipe()
+    output_r, output_w = os.pipe()
+    report_r, report_w = os.pipe()
+    ends = [calls_r, calls_w, replies_r, replies_w, output_w, report_w]
+    try:
+        try:
+            run.candidate = fork_child(runner, candidate_input,
+                                       {0: None, 1: output_w, 2: output_w, 3: calls_r, 4: replies_w})
+        finally:
+            wipe(candidate_input)
+        judge_input = read_judge_input()
+        try:
+            run.judge = fork_child(judge, judge_input, {0: None, 1: None, 2: None, 3: replies_r, 4: calls_w, 5: report_w})
+        finally:
+            wipe(judge_input)
+    except OSError as error:
+        for fd in ends + [output_r, report_r]:
+            os.close(fd)
+        run.end()
+        return failed_round(run.started, error)
+    for fd in ends:
         os.close(fd)
-    if timed_out:
-        return "TIMED_OUT", -1, elapsed, report, b""
-    code = os.waitstatus_to_exitcode(status)
-    code = code if code >= 0 else 128 - code
-    if exceeded:
-        return "OUTPUT_EXCEEDED", code, elapsed, report, b""
-    return "EXITED", code, elapsed, report, output[:DETAIL_BYTES]
+    try:
+        return run.watch(report_r, output_r)
+    finally:
+        os.close(report_r)
+        os.close(output_r)
 
 
 def read_line(stream):
@@ -187,23 +319,28 @@ def read_line(stream):
 
 
 def read_exact(stream, length):
-    data = bytearray()
-    while len(data) < length:
-        chunk = stream.read(length - len(data))
-        if not chunk:
+    """Reads straight into a buffer of its own, so the only copy is the one wipe() clears."""
+    data = bytearray(length)
+    view, got = memoryview(data), 0
+    while got < length:
+        n = stream.readinto(view[got:])
+        if not n:
             raise EOFError("input ended inside a frame")
-        data += chunk
-    return bytes(data)
+        got += n
+    view.release()
+    return data
 
 
-def serve():
-    # Unbuffered: nothing read ahead lingers in memory a forked candidate inherits.
+def serve(libc):
+    # Unbuffered: nothing read ahead lingers in memory a forked process inherits.
     stream = open(0, "rb", buffering=0, closefd=False)
-    tag, report_cap, output_cap, runner_length, preload_length = read_line(stream).split()
-    if tag != "CN-SERVE":
-        raise ValueError("unknown supervisor protocol %r" % tag)
-    runner = compile(read_exact(stream, int(runner_length)), "<runner>", "exec")
-    for module in filter(None, read_exact(stream, int(preload_length)).decode().split(",")):
+    fields = read_line(stream).split()
+    if len(fields) != 6 or fields[0] != "CN-SERVE":
+        raise ValueError("unknown supervisor protocol %r" % fields[:1])
+    report_cap, output_cap, runner_length, judge_length, preload_length = (int(v) for v in fields[1:])
+    runner = compile(bytes(read_exact(stream, runner_length)), "<runner>", "exec")
+    judge = compile(bytes(read_exact(stream, judge_length)), "<judge>", "exec")
+    for module in filter(None, bytes(read_exact(stream, preload_length)).decode().split(",")):
         __import__(module)
     # Everything alive now is shared with every fork; frozen, a child's collections never walk it,
     # so its pages stay shared instead of being copied on the first full collection.
@@ -213,36 +350,129 @@ def serve():
         header = read_line(stream)
         if not header:
             return
-        wall_millis, length = (int(v) for v in header.split())
-        data = read_exact(stream, length)
-        emit(index, *run_one(runner, data, wall_millis / 1000, int(report_cap), int(output_cap)))
+        wall_millis, candidate_length, judge_input_length = (int(v) for v in header.split())
+        candidate_input = read_exact(stream, candidate_length)
+        emit(index, *run_local(runner, judge, candidate_input, lambda: read_exact(stream, judge_input_length),
+                               wall_millis / 1000, report_cap, output_cap))
         clean_work()
+        clean_ipc(libc)
         index += 1
 
 
-def run_batch():
-    batch = os.path.dirname(os.path.abspath(__file__))
+# ---- a Kubernetes sandbox pod -------------------------------------------------------------------------
+# Two containers share the channel directory and nothing else: no PID namespace, no other volume. The
+# candidate container mounts the runner, the plan and the candidates' code; the judge container the
+# judge, the plan and the tests. For candidate k the judge side makes two FIFOs, <k>.calls and
+# <k>.replies; each side forks its process, which opens them (calls first, so the two opens meet) as its
+# descriptors 3 and 4. When the candidate side has swept up after k it makes <k>.done, and only then does
+# the judge side begin k+1, so neither side's clock counts the other's lag. Both write records: the judge
+# side's carries the report (whether tests held), the candidate side's how the candidate's process ended.
+
+CHANNEL = None
+# How long one side waits for the other to begin a candidate (a container starting) or finish one.
+RENDEZVOUS_WAIT = 120.0
+RENDEZVOUS_GRACE = 10.0
+
+
+def plan(batch):
     with open(os.path.join(batch, "batch"), "rb") as f:
         fields = f.read().decode().split()
     report_cap, output_cap, count = int(fields[0]), int(fields[1]), int(fields[2])
     walls = [int(v) / 1000 for v in fields[3:3 + count]]
     if len(walls) != count:
         raise ValueError("the batch file lists %d wall times for %d candidates" % (len(walls), count))
-    with open(os.path.join(batch, "runner.py"), "rb") as f:
-        runner = compile(f.read(), "<runner>", "exec")
+    return report_cap, output_cap, walls
+
+
+def await_path(path, deadline):
+    while not os.path.exists(path):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+def read_file(batch, name):
+    with open(os.path.join(batch, name), "rb") as f:
+        return bytearray(f.read())
+
+
+def clear_channel():
+    for name in os.listdir(CHANNEL):
+        remove(os.path.join(CHANNEL, name))
+
+
+def run_candidates(libc, batch):
+    """The candidate container: one candidate process at a time, each speaking over the FIFOs the
+    judge side made for it; a record per candidate says how its process ended."""
+    report_cap, output_cap, walls = plan(batch)
+    runner = compile(bytes(read_file(batch, "runner.py")), "<runner>", "exec")
+    open(os.path.join(CHANNEL, "ready"), "wb").close()
     for index, wall in enumerate(walls):
-        with open(os.path.join(batch, "input-%d" % index), "rb") as f:
-            data = f.read()
-        emit(index, *run_one(runner, data, wall, report_cap, output_cap))
-        # A later candidate must not see what an earlier one left behind.
+        calls, replies = ("%s/%d.%s" % (CHANNEL, index, end) for end in ("calls", "replies"))
+        if not (await_path(calls, time.monotonic() + RENDEZVOUS_WAIT)
+                and await_path(replies, time.monotonic() + RENDEZVOUS_WAIT)):
+            raise TimeoutError("the judge container did not begin candidate %d" % index)
+        run = Round(wall, report_cap, output_cap)
+        output_r, output_w = os.pipe()
+        data = read_file(batch, "input-%d" % index)
+        try:
+            run.candidate = fork_child(runner, data, {0: None, 1: output_w, 2: output_w},
+                                       [(3, calls, os.O_RDONLY), (4, replies, os.O_WRONLY)])
+        finally:
+            wipe(data)
+            os.close(output_w)
+        try:
+            emit(index, *run.watch(None, output_r))
+        finally:
+            os.close(output_r)
         clean_work()
+        clean_ipc(libc)
+        # Nothing of this candidate's is left running, so nothing it planted in the channel survives.
+        clear_channel()
+        open("%s/%d.done" % (CHANNEL, index), "wb").close()
+
+
+def run_judges(batch):
+    """The judge container: for each candidate, once the candidate side is free, its FIFOs and its judge."""
+    report_cap, output_cap, walls = plan(batch)
+    judge = compile(bytes(read_file(batch, "judge.py")), "<judge>", "exec")
+    ready = CHANNEL + "/ready"
+    for index, wall in enumerate(walls):
+        if not await_path(ready if index == 0 else "%s/%d.done" % (CHANNEL, index - 1),
+                          time.monotonic() + (RENDEZVOUS_WAIT if index == 0 else walls[index - 1] + RENDEZVOUS_GRACE)):
+            raise TimeoutError("the candidate container did not finish candidate %d" % (index - 1))
+        calls, replies = ("%s/%d.%s" % (CHANNEL, index, end) for end in ("calls", "replies"))
+        os.mkfifo(calls, 0o600)
+        os.mkfifo(replies, 0o600)
+        run = Round(wall, report_cap, output_cap)
+        report_r, report_w = os.pipe()
+        data = read_file(batch, "input-%d" % index)
+        try:
+            run.judge = fork_child(judge, data, {0: None, 1: None, 2: None, 5: report_w},
+                                   [(4, calls, os.O_WRONLY), (3, replies, os.O_RDONLY)])
+        finally:
+            wipe(data)
+            os.close(report_w)
+        try:
+            emit(index, *run.watch(report_r, None))
+        finally:
+            os.close(report_r)
 
 
 try:
-    make_undumpable()
-    # PID 1 gets only the signals it handles; with no handler a candidate cannot interrupt it.
+    libc = make_undumpable()
+    # PID 1 gets only the signals it handles; with no handler a child cannot interrupt it.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    serve() if sys.argv[1:] == ["serve"] else run_batch()
+    mode = sys.argv[1:]
+    if mode == ["serve"]:
+        serve(libc)
+    elif len(mode) == 2 and mode[0] in ("candidates", "judges"):
+        CHANNEL = mode[1]
+        batch = os.path.dirname(os.path.abspath(__file__))
+        run_candidates(libc, batch) if mode[0] == "candidates" else run_judges(batch)
+    else:
+        raise ValueError("unknown mode %r" % mode)
 except BaseException as error:
     reason = " ".join(("%s: %s" % (type(error).__name__, error)).split())
     write_all(("\nCN-FAILED %s\n" % reason).encode("utf-8", "replace"))

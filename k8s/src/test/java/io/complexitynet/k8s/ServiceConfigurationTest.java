@@ -1,6 +1,7 @@
 package io.complexitynet.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Service;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The environment the manifests give each service against the service's own application.properties: an
@@ -79,6 +81,15 @@ class ServiceConfigurationTest {
         Map<String, String> environment = ServiceEnvironment.of(ManifestSet.rendered("base"), Services.VERIFIER);
         assertEquals("kubernetes", environment.get("VERIFIER_SANDBOX_BACKEND"));
         assertEquals(Services.SANDBOX_NAMESPACE, environment.get("VERIFIER_KUBERNETES_NAMESPACE"));
+    }
+
+    /** The verifier runs no Python in the cluster; the flag would let a local sandbox run candidates unconfined. */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void theVerifierIsNeverToldToRunCandidatesWithoutBubblewrap(String kustomization) {
+        Map<String, String> environment = ServiceEnvironment.of(ManifestSet.rendered(kustomization), Services.VERIFIER);
+        assertFalse(environment.containsKey("VERIFIER_SANDBOX_UNSAFE_WITHOUT_BUBBLEWRAP"),
+                kustomization + " sets VERIFIER_SANDBOX_UNSAFE_WITHOUT_BUBBLEWRAP");
     }
 
     @Test

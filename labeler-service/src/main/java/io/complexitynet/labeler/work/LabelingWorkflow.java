@@ -7,6 +7,7 @@ import io.complexitynet.core.labelling.ComplexityLabel;
 import io.complexitynet.core.labelling.LabellingRule;
 import io.complexitynet.core.labelling.LabellingRules;
 import io.complexitynet.core.task.CodeTask;
+import io.complexitynet.core.task.ProvidedNames;
 import io.complexitynet.labeler.backend.ModelLadder;
 import io.complexitynet.labeler.config.LabelerConfig;
 import io.complexitynet.labeler.domain.JobState;
@@ -106,9 +107,11 @@ public class LabelingWorkflow {
             return Optional.empty();
         }
         VerifyRequest.Builder request = VerifyRequest.newBuilder().setBatchId(batchId(jobId, taskId));
+        List<String> provides = ProvidedNames.definedBy(task.referenceCode);
         for (SampleEntity sample : unverified) {
             request.addCandidates(Candidate.newBuilder().setCandidateId(Long.toString(sample.id))
                     .setCode(sample.completion).setSetupCode(codeTask.setupCode()).addAllTests(codeTask.tests())
+                    .addAllProvides(provides)
                     .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.work().verifyWallTime().toMillis())));
         }
         return Optional.of(request.build());

@@ -17,8 +17,6 @@ public interface VerifierConfig {
 
     Queue queue();
 
-    Judge judge();
-
     Kubernetes kubernetes();
 
     Messaging messaging();
@@ -95,14 +93,6 @@ public interface VerifierConfig {
     interface Queue {
         /** Candidates admitted at once across all batches; a batch that does not fit gets RESOURCE_EXHAUSTED. */
         int capacity();
-    }
-
-    interface Judge {
-        /** Judge processes; 0 means the sandbox concurrency. */
-        int processes();
-
-        /** How long one plan or judgement may take before the judge process is replaced. */
-        Duration timeout();
     }
 
     interface Kubernetes {

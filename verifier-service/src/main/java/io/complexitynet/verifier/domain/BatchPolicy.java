@@ -3,10 +3,15 @@ package io.complexitynet.verifier.domain;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** What a batch may ask for; anything else is refused before any sandbox starts. */
 public record BatchPolicy(int maxCandidates, int maxCodeBytes, int maxTests, int maxTestBytes,
                           Duration minWallTime, Duration maxWallTime, long minMemoryBytes, long maxMemoryBytes) {
+
+    /** A Python identifier as the judge binds it: ASCII, so that no look-alike letters name another thing. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
+    private static final int MAX_PROVIDES = 100;
 
     public void validate(List<Candidate> candidates) {
         if (candidates.isEmpty()) {
@@ -39,6 +44,16 @@ public record BatchPolicy(int maxCandidates, int maxCodeBytes, int maxTests, int
             checkSize(test, maxTestBytes, field + ".tests[" + t + "]");
             if (test.isBlank()) {
                 throw new InvalidRequestException(field + ".tests[" + t + "]", "is empty");
+            }
+        }
+        if (candidate.provides().size() > MAX_PROVIDES) {
+            throw new InvalidRequestException(field + ".provides", candidate.provides().size()
+                    + " names exceed the limit of " + MAX_PROVIDES);
+        }
+        for (int p = 0; p < candidate.provides().size(); p++) {
+            if (!IDENTIFIER.matcher(candidate.provides().get(p)).matches()) {
+                throw new InvalidRequestException(field + ".provides[" + p + "]",
+                        "is not a Python name (ASCII letters, digits and underscores, at most 100, not starting with a digit)");
             }
         }
         Limits limits = candidate.limits();

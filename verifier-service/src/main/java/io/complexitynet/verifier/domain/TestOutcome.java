@@ -1,20 +1,20 @@
 package io.complexitynet.verifier.domain;
 
-/** What the judge concluded about one test statement from the probe values it was given. */
+/** How one test statement ended, as the judge saw it. */
 public sealed interface TestOutcome {
 
     record Held() implements TestOutcome {
     }
 
-    /** The assertion evaluated to false, or a probe returned something that cannot be judged. */
+    /** The assertion was false, or the test tried to compare something that is not plain data. */
     record Failed(String message) implements TestOutcome {
     }
 
-    /** Evaluating the rest of the assertion raised (e.g. a TypeError comparing the value). */
+    /** The test raised (in the judge, or the candidate's code it called raised there). */
     record Raised(String type, String message) implements TestOutcome {
     }
 
-    /** A probe this test needs never reported: the run ended before the test ran. */
+    /** The run ended before the test finished. */
     record Missing() implements TestOutcome {
     }
 }

@@ -1,13 +1,13 @@
 package io.complexitynet.verifier.domain;
 
-import io.complexitynet.verifier.domain.RunnerReport.RaisedException;
+import io.complexitynet.verifier.domain.JudgeReport.RaisedException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns what the judge concluded and how the sandbox ended into one verdict, the way Python
- * itself would have run the tests: in order, stopping at the first that does not hold.
- * A pass needs every test judged as held; an exit code or a line of output never makes one.
+ * Turns the judge's report and how the sandbox ended into one verdict, the way Python itself would
+ * have run the tests: in order, stopping at the first that does not hold. A pass needs every test
+ * reported as held by the judge; an exit code or a line of output never makes one.
  */
 public final class VerdictRule {
 
@@ -16,15 +16,18 @@ public final class VerdictRule {
     private static final int EAGAIN = 11;
     private static final int EMFILE = 24;
     private static final int EFBIG = 27;
+    /** The candidate's exit code when it was still running as judging ended. */
+    private static final int STILL_RUNNING = -1;
 
     public record Decision(Verdict verdict, int testsPassed) {
     }
 
-    public Decision decide(Candidate candidate, RunnerReport report, RunOutcome run, List<TestOutcome> outcomes) {
-        Optional<RaisedException> raised = report.raised();
-        if (raised.isPresent() && !raised.get().inProbe()) {
-            return new Decision(fromException(-1, raised.get()), 0);
+    public Decision decide(Candidate candidate, JudgeReport report, RunOutcome run) {
+        Optional<RaisedException> outside = report.raisedOutsideTests();
+        if (outside.isPresent()) {
+            return new Decision(fromException(-1, outside.get()), 0);
         }
+        List<TestOutcome> outcomes = report.outcomes(candidate.tests().size());
         int passed = 0;
         for (int index = 0; index < outcomes.size(); index++) {
             TestOutcome outcome = outcomes.get(index);
@@ -32,13 +35,10 @@ public final class VerdictRule {
                 passed++;
             } else if (outcome instanceof TestOutcome.Failed failed) {
                 return new Decision(new Verdict.Failed(index, firstLine(candidate.tests().get(index)), failed.message()), passed);
-            } else if (outcome instanceof TestOutcome.Raised r) {
-                return new Decision(new Verdict.Errored(index, r.type(), r.message()), passed);
+            } else if (outcome instanceof TestOutcome.Raised) {
+                return new Decision(fromException(index, report.raisedIn(index).orElseThrow()), passed);
             } else {
-                int missing = index;
-                Verdict verdict = raised.map(e -> fromException(missing, e))
-                        .orElseGet(() -> fromTermination(missing, report, run));
-                return new Decision(verdict, passed);
+                return new Decision(fromTermination(index, report, run), passed);
             }
         }
         return new Decision(new Verdict.Passed(), passed);
@@ -66,7 +66,7 @@ public final class VerdictRule {
         return new Verdict.Errored(testIndex, raised.type(), raised.message());
     }
 
-    private static Verdict fromTermination(int testIndex, RunnerReport report, RunOutcome run) {
+    private static Verdict fromTermination(int testIndex, JudgeReport report, RunOutcome run) {
         return switch (run.termination()) {
             case TIMED_OUT -> new Verdict.TimedOut("wall-clock limit of " + run.wallTime().toMillis()
                     + " ms reached before test " + testIndex + " finished");
@@ -76,15 +76,23 @@ public final class VerdictRule {
         };
     }
 
-    private static Verdict fromExit(int testIndex, RunnerReport report, int exitCode) {
+    private static Verdict fromExit(int testIndex, JudgeReport report, int exitCode) {
+        if (report.judgeFailure().isPresent()) {
+            return new Verdict.Errored(-1, "SandboxFailure", "the judge failed: " + report.judgeFailure().get());
+        }
         if (exitCode == SIGNAL_BASE + SIGXCPU) {
             return new Verdict.ResourceLimited(ResourceKind.CPU, "CPU time limit reached (exit code " + exitCode + ")");
         }
         String stage = !report.codeLoaded() ? "while loading the candidate code"
                 : !report.setupLoaded() ? "while running the setup code"
                 : "before test " + testIndex + " finished";
-        return new Verdict.Errored(report.codeLoaded() && report.setupLoaded() ? testIndex : -1,
-                "EarlyExit", "the process exited with code " + exitCode + " " + stage);
+        int index = report.codeLoaded() && report.setupLoaded() ? testIndex : -1;
+        if (exitCode == STILL_RUNNING || !report.candidateGone()) {
+            // The candidate's process outlived judging, so the judge is what ended early (a test's own doing).
+            String how = report.judgeExitCode().map(code -> " with code " + code).orElse("");
+            return new Verdict.Errored(index, "EarlyExit", "the judging process ended" + how + " " + stage);
+        }
+        return new Verdict.Errored(index, "EarlyExit", "the process exited with code " + exitCode + " " + stage);
     }
 
     static String firstLine(String test) {

@@ -6,23 +6,22 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Judges batches: validates them, plans each candidate's tests, runs the probes in the sandbox,
- * has the judge evaluate the assertions and applies the verdict rule. Admission is bounded: a
- * batch that does not fit in the queue is refused at once rather than left waiting.
+ * Judges batches: validates them, has the sandbox run each candidate's code and, in a process of its
+ * own that never loads that code, its setup and tests, and applies the verdict rule to the judge's
+ * report. Admission is bounded: a batch that does not fit in the queue is refused at once rather
+ * than left waiting.
  */
 public final class Verifier {
 
     private final Sandbox sandbox;
-    private final Judge judge;
     private final BatchPolicy policy;
     private final VerdictRule rule = new VerdictRule();
     private final Semaphore queue;
     private final int queueCapacity;
     private final AtomicBoolean accepting = new AtomicBoolean(true);
 
-    public Verifier(Sandbox sandbox, Judge judge, BatchPolicy policy, int queueCapacity) {
+    public Verifier(Sandbox sandbox, BatchPolicy policy, int queueCapacity) {
         this.sandbox = sandbox;
-        this.judge = judge;
         this.policy = policy;
         this.queueCapacity = queueCapacity;
         this.queue = new Semaphore(queueCapacity);
@@ -44,27 +43,20 @@ public final class Verifier {
     }
 
     private List<CandidateResult> judgeAll(List<Candidate> candidates) {
-        List<TestPlan> plans = new ArrayList<>(candidates.size());
-        List<SandboxRun> runs = new ArrayList<>(candidates.size());
+        List<RunOutcome> outcomes = sandbox.run(candidates.stream().map(SandboxRun::of).toList());
+        List<JudgeReport> reports = outcomes.stream().map(outcome -> JudgeReport.parse(outcome.report())).toList();
         for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            TestPlan plan;
-            try {
-                plan = judge.plan(candidate);
-            } catch (InvalidRequestException e) {
-                throw e.within("candidates[" + i + "]");
+            // The judge checks the setup and the tests before anything runs; a request at fault is refused whole.
+            JudgeReport.InvalidInput invalid = reports.get(i).invalid().orElse(null);
+            if (invalid != null) {
+                throw new InvalidRequestException(invalid.field(), invalid.problem()).within("candidates[" + i + "]");
             }
-            plans.add(plan);
-            runs.add(new SandboxRun(candidate.id(), candidate.code(), candidate.setupCode(), plan.probes(), candidate.limits()));
         }
-        List<RunOutcome> outcomes = sandbox.run(runs);
         List<CandidateResult> results = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             RunOutcome outcome = outcomes.get(i);
-            RunnerReport report = RunnerReport.parse(outcome.report());
-            List<TestOutcome> tests = judge.judge(plans.get(i), report.values());
-            VerdictRule.Decision decision = rule.decide(candidate, report, outcome, tests);
+            VerdictRule.Decision decision = rule.decide(candidate, reports.get(i), outcome);
             results.add(new CandidateResult(candidate.id(), decision.verdict(), decision.testsPassed(), outcome.wallTime()));
         }
         return results;

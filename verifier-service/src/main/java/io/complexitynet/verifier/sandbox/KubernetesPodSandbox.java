@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The Kubernetes sandbox: a whole batch runs in one short-lived pod, candidates one after another,
- * each in a fresh interpreter (see {@code sandbox/supervisor.py}). The pod and its ConfigMap are
- * deleted whatever happens; {@link #close()} deletes those of batches still running.
+ * each in a fresh interpreter judged by a fresh judge in the pod's second container (see
+ * {@code sandbox/supervisor.py} and {@link SandboxPodSpec}). The pod and its ConfigMaps are deleted
+ * whatever happens; {@link #close()} deletes those of batches still running.
  */
 public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
 
@@ -55,11 +56,13 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
             return failAll(runs.size(), "the sandbox is shutting down", started);
         }
         String name = "cn-sandbox-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        ConfigMap configMap = spec.configMap(name, runs);
-        long payload = SandboxPodSpec.payloadBytes(configMap);
-        if (payload > SandboxPodSpec.CONFIG_MAP_PAYLOAD_LIMIT) {
-            return failAll(runs.size(), "the batch's inputs take " + payload + " bytes, over the "
-                    + SandboxPodSpec.CONFIG_MAP_PAYLOAD_LIMIT + " a sandbox ConfigMap may hold", started);
+        List<ConfigMap> configMaps = List.of(spec.codeConfigMap(name, runs), spec.testsConfigMap(name, runs));
+        for (ConfigMap configMap : configMaps) {
+            long payload = SandboxPodSpec.payloadBytes(configMap);
+            if (payload > SandboxPodSpec.CONFIG_MAP_PAYLOAD_LIMIT) {
+                return failAll(runs.size(), "the batch's inputs take " + payload + " bytes, over the "
+                        + SandboxPodSpec.CONFIG_MAP_PAYLOAD_LIMIT + " a sandbox ConfigMap may hold", started);
+            }
         }
         live.add(name);
         if (closed) {
@@ -67,7 +70,7 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
             return failAll(runs.size(), "the sandbox is shutting down", started);
         }
         try {
-            return runPod(name, configMap, runs, started);
+            return runPod(name, configMaps, runs, started);
         } catch (KubernetesClientException e) {
             if (closed) {
                 // close() deleted the pod and ConfigMap under a call still in flight.
@@ -81,16 +84,21 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
         }
     }
 
-    private List<RunOutcome> runPod(String name, ConfigMap configMap, List<SandboxRun> runs, long started) {
-        client.configMaps().inNamespace(namespace).resource(configMap).create();
-        Pod created = client.pods().inNamespace(namespace).resource(spec.pod(name, name, runs)).create();
-        ownBy(name, created);
+    private List<RunOutcome> runPod(String name, List<ConfigMap> configMaps, List<SandboxRun> runs, long started) {
+        for (ConfigMap configMap : configMaps) {
+            client.configMaps().inNamespace(namespace).resource(configMap).create();
+        }
+        Pod created = client.pods().inNamespace(namespace).resource(spec.pod(name, runs)).create();
+        for (ConfigMap configMap : configMaps) {
+            ownBy(configMap.getMetadata().getName(), name, created);
+        }
         Duration wait = config.startTimeout().plus(spec.activeDeadline(runs));
         Pod finished = awaitEnd(name, wait);
         String reason = Thread.currentThread().isInterrupted() ? "interrupted while waiting for the sandbox pod"
                 : closed ? "the sandbox shut down while the pod ran" : whyUnfinished(finished, wait);
-        String log = finished == null ? "" : log(name);
-        List<RunOutcome> outcomes = PodLogReport.parse(log).outcomes(runs.size(), reason, elapsed(started));
+        PodLogReport judged = PodLogReport.parse(finished == null ? "" : log(name, SandboxPodSpec.JUDGE_CONTAINER));
+        PodLogReport ran = PodLogReport.parse(finished == null ? "" : log(name, SandboxPodSpec.CANDIDATE_CONTAINER));
+        List<RunOutcome> outcomes = judged.outcomes(ran, runs.size(), reason, elapsed(started));
         LOG.infof("sandbox pod %s ran %d candidates in %d ms (%s)", name, runs.size(),
                 elapsed(started).toMillis(), finished == null ? "gone" : phase(finished));
         return outcomes;
@@ -100,11 +108,11 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
      * Makes the pod the ConfigMap's owner, so the garbage collector removes the ConfigMap even if
      * this service dies before deleting it.
      */
-    private void ownBy(String name, Pod pod) {
+    private void ownBy(String configMap, String name, Pod pod) {
         if (pod.getMetadata().getUid() == null) {
             return;
         }
-        configMaps(name).edit(map -> {
+        configMaps(configMap).edit(map -> {
             map.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
                     .withApiVersion("v1").withKind("Pod").withName(name).withUid(pod.getMetadata().getUid())
                     .build()));
@@ -161,9 +169,9 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
                 .findFirst().orElse("");
     }
 
-    private String log(String name) {
+    private String log(String name, String container) {
         try {
-            return pods(name).getLog();
+            return pods(name).inContainer(container).getLog();
         } catch (KubernetesClientException e) {
             // A pod that never started has no log; its candidates fail with the pod's own reason.
             LOG.warnf("could not read the log of sandbox pod %s: %s", name, e.getMessage());
@@ -187,10 +195,12 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
             // Outcomes are already decided; the labels let a cleanup find what is left.
             LOG.warnf("could not delete sandbox pod %s: %s", name, e.getMessage());
         }
-        try {
-            configMaps(name).delete();
-        } catch (KubernetesClientException e) {
-            LOG.warnf("could not delete sandbox ConfigMap %s: %s", name, e.getMessage());
+        for (String configMap : List.of(name + SandboxPodSpec.CODE_SUFFIX, name + SandboxPodSpec.TESTS_SUFFIX)) {
+            try {
+                configMaps(configMap).delete();
+            } catch (KubernetesClientException e) {
+                LOG.warnf("could not delete sandbox ConfigMap %s: %s", configMap, e.getMessage());
+            }
         }
     }
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the supervisor wrote on the pod's log: one length-framed record per candidate it ran
- * (see {@code sandbox/supervisor.py}), and the reason it stopped early, if it did. Candidates
- * never write to this log, and the framing keeps a report from passing for a record.
+ * What a supervisor wrote on its container's log: one length-framed record per candidate it ran
+ * (see {@code sandbox/supervisor.py}), and the reason it stopped early, if it did. Neither the
+ * candidates nor the judges write to these logs, and the framing keeps a report from passing for a record.
  */
 final class PodLogReport {
 
@@ -56,14 +56,32 @@ final class PodLogReport {
         return Optional.ofNullable(outcomes.get(index));
     }
 
-    /** One outcome per run; runs without a record are sandbox failures for {@code reason} (and the supervisor's own). */
-    List<RunOutcome> outcomes(int runs, String reason, Duration elapsed) {
-        String detail = supervisorFailure == null ? reason : reason + "; the supervisor stopped: " + supervisorFailure;
+    /**
+     * One outcome per run, this being the judge container's log and {@code candidates} the candidate
+     * container's. The judge's record carries the report, so a run without one is a sandbox failure for
+     * {@code reason} (and the supervisors' own); the candidate's record says how its process ended,
+     * which only explains a test the judge did not see finish, and cannot make one hold.
+     */
+    List<RunOutcome> outcomes(PodLogReport candidates, int runs, String reason, Duration elapsed) {
+        String stopped = supervisorFailure != null ? supervisorFailure : candidates.supervisorFailure;
+        String detail = stopped == null ? reason : reason + "; the supervisor stopped: " + stopped;
         List<RunOutcome> all = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
-            all.add(outcome(i).orElseGet(() -> RunOutcome.sandboxFailure(detail, elapsed)));
+            Optional<RunOutcome> candidate = candidates.outcome(i);
+            all.add(outcome(i).map(judged -> merged(judged, candidate))
+                    .orElseGet(() -> RunOutcome.sandboxFailure(detail, elapsed)));
         }
         return all;
+    }
+
+    private static RunOutcome merged(RunOutcome judged, Optional<RunOutcome> candidate) {
+        if (candidate.isEmpty()) {
+            return judged;
+        }
+        RunOutcome ran = candidate.get();
+        RunOutcome.Termination termination = judged.termination() == RunOutcome.Termination.EXITED
+                && ran.termination() != RunOutcome.Termination.EXITED ? ran.termination() : judged.termination();
+        return new RunOutcome(termination, ran.exitCode(), judged.report(), judged.wallTime(), ran.detail());
     }
 
     /** Parses one record whose header fields run from {@code start} to {@code end}; returns where the next line starts, or -1. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The command line that starts one sandboxed interpreter. Under bubblewrap: every namespace
  * unshared (no network), read-only system directories and root, a private size-capped tmpfs as
- * working directory and the only writable path, /proc and /dev of its own, an empty environment,
+ * working directory and the only writable path, /proc and /dev of its own, a POSIX message-queue
+ * file system (so the supervisor can see and remove what a candidate left), an empty environment,
  * a new session, death with its parent, and the interpreter as PID 1 of its namespace (so nothing
  * inside can signal it, and it can kill everything inside); as root it first drops to an
  * unprivileged user, because the kernel does not apply RLIMIT_NPROC to root and bubblewrap keeps
@@ -33,6 +34,7 @@ public record SandboxCommand(String bubblewrap, List<String> readOnlyPaths, long
                     "--size", Long.toString(tmpfsBytes), "--tmpfs", "/tmp",
                     "--proc", "/proc",
                     "--dev", "/dev",
+                    "--mqueue", "/dev/mqueue",
                     "--remount-ro", "/dev",
                     "--unshare-all",
                     "--die-with-parent",

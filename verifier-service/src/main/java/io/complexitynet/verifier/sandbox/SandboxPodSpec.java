@@ -17,16 +17,26 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The objects one batch runs as: a ConfigMap with the runner, the supervisor and every candidate's
- * input, and a pod meeting the "restricted" Pod Security Standard that mounts it read-only.
+ * The objects one batch runs as: a pod meeting the "restricted" Pod Security Standard with two
+ * containers, and a ConfigMap for each. The candidate container mounts the runner and the candidates'
+ * code; the judge container the judge and the tests. They share one small directory for the pipes
+ * between a candidate's process and its judge, and nothing else: their own mount and PID namespaces
+ * keep the tests, and the judge's processes, out of a candidate's reach.
  */
 final class SandboxPodSpec {
 
     static final String BATCH_DIR = "/batch";
+    static final String TESTS_DIR = "/judging";
     static final String WORK_DIR = "/work";
-    static final String CONTAINER = "sandbox";
+    static final String CHANNEL_DIR = "/channel";
+    static final String CANDIDATE_CONTAINER = "candidate";
+    static final String JUDGE_CONTAINER = "judge";
+    /** Suffixes of the two ConfigMaps' names, after the pod's. */
+    static final String CODE_SUFFIX = "-code";
+    static final String TESTS_SUFFIX = "-tests";
     static final Map<String, String> LABELS = Map.of(
             "app.kubernetes.io/part-of", "complexitynet",
             "app.kubernetes.io/component", "verifier-sandbox");
@@ -50,15 +60,25 @@ final class SandboxPodSpec {
         this.reportBytes = reportBytes;
     }
 
-    /** The batch's files: runner, supervisor, the supervisor's plan ("batch") and one input per candidate. */
-    ConfigMap configMap(String name, List<SandboxRun> runs) {
+    /** The candidate container's files: runner, supervisor, the plan ("batch") and each candidate's code. */
+    ConfigMap codeConfigMap(String pod, List<SandboxRun> runs) {
+        return configMap(pod + CODE_SUFFIX, RunnerScript.RUNNER, runs, SandboxInputs::candidate);
+    }
+
+    /** The judge container's files: judge, supervisor, the plan and each candidate's setup and tests. */
+    ConfigMap testsConfigMap(String pod, List<SandboxRun> runs) {
+        return configMap(pod + TESTS_SUFFIX, RunnerScript.JUDGE, runs, run -> SandboxInputs.judge(run, reportBytes));
+    }
+
+    private ConfigMap configMap(String name, RunnerScript program, List<SandboxRun> runs,
+                                Function<SandboxRun, byte[]> input) {
         Map<String, String> data = new LinkedHashMap<>();
-        data.put("runner.py", RunnerScript.RUNNER.source());
+        data.put(program == RunnerScript.RUNNER ? "runner.py" : "judge.py", program.source());
         data.put("supervisor.py", RunnerScript.SUPERVISOR.source());
         data.put("batch", plan(runs));
         Map<String, String> binaryData = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
-            binaryData.put("input-" + i, Base64.getEncoder().encodeToString(RunnerInput.encode(runs.get(i))));
+            binaryData.put("input-" + i, Base64.getEncoder().encodeToString(input.apply(runs.get(i))));
         }
         return new ConfigMapBuilder()
                 .withNewMetadata().withName(name).withLabels(LABELS).endMetadata()
@@ -79,7 +99,7 @@ final class SandboxPodSpec {
         return total;
     }
 
-    Pod pod(String name, String configMapName, List<SandboxRun> runs) {
+    Pod pod(String name, List<SandboxRun> runs) {
         return new PodBuilder()
                 .withNewMetadata().withName(name).withLabels(LABELS).endMetadata()
                 .withNewSpec()
@@ -96,14 +116,28 @@ final class SandboxPodSpec {
                         .withRunAsGroup(NOBODY)
                         .withSeccompProfile(runtimeDefault())
                     .endSecurityContext()
-                    .withContainers(container())
+                    .withContainers(
+                            container(CANDIDATE_CONTAINER, BATCH_DIR, "candidates", "code", "work"),
+                            container(JUDGE_CONTAINER, TESTS_DIR, "judges", "tests", "judge-work"))
                     .addNewVolume()
                         .withName("work")
                         .withNewEmptyDir().withSizeLimit(new Quantity(config.workDirSize())).endEmptyDir()
                     .endVolume()
                     .addNewVolume()
-                        .withName("batch")
-                        .withNewConfigMap().withName(configMapName).withDefaultMode(0444).endConfigMap()
+                        .withName("judge-work")
+                        .withNewEmptyDir().withSizeLimit(new Quantity(config.workDirSize())).endEmptyDir()
+                    .endVolume()
+                    .addNewVolume()
+                        .withName("channel")
+                        .withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity("1Mi")).endEmptyDir()
+                    .endVolume()
+                    .addNewVolume()
+                        .withName("code")
+                        .withNewConfigMap().withName(name + CODE_SUFFIX).withDefaultMode(0444).endConfigMap()
+                    .endVolume()
+                    .addNewVolume()
+                        .withName("tests")
+                        .withNewConfigMap().withName(name + TESTS_SUFFIX).withDefaultMode(0444).endConfigMap()
                     .endVolume()
                 .endSpec()
                 .build();
@@ -118,12 +152,13 @@ final class SandboxPodSpec {
         return Duration.ofSeconds((total.toMillis() + 999) / 1000);
     }
 
-    private Container container() {
+    /** One of the two containers: its supervisor mode, its own files, its own working directory, the shared channel. */
+    private Container container(String name, String filesDir, String mode, String filesVolume, String workVolume) {
         return new ContainerBuilder()
-                .withName(CONTAINER)
+                .withName(name)
                 .withImage(config.image())
                 .withImagePullPolicy("IfNotPresent")
-                .withCommand(python, "-I", "-S", BATCH_DIR + "/supervisor.py")
+                .withCommand(python, "-I", "-S", filesDir + "/supervisor.py", mode, CHANNEL_DIR)
                 .withWorkingDir(WORK_DIR)
                 .withNewSecurityContext()
                     .withRunAsNonRoot(true)
@@ -143,8 +178,9 @@ final class SandboxPodSpec {
                     .addToLimits("memory", new Quantity(config.memoryLimit()))
                     .addToLimits("ephemeral-storage", new Quantity(config.ephemeralStorage()))
                 .endResources()
-                .addNewVolumeMount().withName("work").withMountPath(WORK_DIR).endVolumeMount()
-                .addNewVolumeMount().withName("batch").withMountPath(BATCH_DIR).withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName(workVolume).withMountPath(WORK_DIR).endVolumeMount()
+                .addNewVolumeMount().withName(filesVolume).withMountPath(filesDir).withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName("channel").withMountPath(CHANNEL_DIR).endVolumeMount()
                 .build();
     }
 

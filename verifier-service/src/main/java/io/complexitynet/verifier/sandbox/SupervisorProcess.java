@@ -17,14 +17,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * One long-lived local sandbox: {@code sandbox/supervisor.py} in serve mode under bubblewrap, which
- * forks a fresh runner per candidate and answers with one record each. Used by one thread at a
+ * forks a fresh candidate process and a fresh judge per candidate and answers with one record each. Used by one thread at a
  * time. The supervisor enforces each candidate's limits; a watchdog here kills the whole sandbox
  * if the supervisor itself does not answer in time.
  */
@@ -39,18 +41,20 @@ final class SupervisorProcess implements AutoCloseable {
     private final OutputStream requests;
     private final InputStream records;
     private final int maxBodyBytes;
+    private final int reportBytes;
     private int nextIndex;
 
-    private SupervisorProcess(Process process, Path workDir, int maxBodyBytes) {
+    private SupervisorProcess(Process process, Path workDir, int reportBytes, int maxBodyBytes) {
         this.process = process;
         this.workDir = workDir;
         this.requests = process.getOutputStream();
         this.records = new BufferedInputStream(process.getInputStream());
+        this.reportBytes = reportBytes;
         this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
-     * Starts the sandbox and hands the supervisor its caps, the runner and the standard-library
+     * Starts the sandbox and hands the supervisor its caps, the runner, the judge and the standard-library
      * modules to import before forking (what many candidates import, at no cost). It starts in a private
      * directory of its own: the supervisor empties its working directory between candidates, and
      * without bubblewrap (unsafe mode) that is this directory, never the service's.
@@ -68,13 +72,15 @@ final class SupervisorProcess implements AutoCloseable {
             throw e;
         }
         // The supervisor re-encodes what it forwards as UTF-8, which can grow invalid bytes threefold.
-        SupervisorProcess supervisor = new SupervisorProcess(process, workDir, 3 * (reportBytes + outputBytes) + 4096);
+        SupervisorProcess supervisor = new SupervisorProcess(process, workDir, reportBytes, 3 * (reportBytes + outputBytes) + 4096);
         byte[] runner = RunnerScript.RUNNER.source().getBytes(StandardCharsets.UTF_8);
+        byte[] judge = RunnerScript.JUDGE.source().getBytes(StandardCharsets.UTF_8);
         byte[] modules = String.join(",", preload).getBytes(StandardCharsets.UTF_8);
         try {
-            supervisor.requests.write(("CN-SERVE " + reportBytes + " " + outputBytes + " " + runner.length + " " + modules.length
-                    + "\n").getBytes(StandardCharsets.UTF_8));
+            supervisor.requests.write(("CN-SERVE " + reportBytes + " " + outputBytes + " " + runner.length + " "
+                    + judge.length + " " + modules.length + "\n").getBytes(StandardCharsets.UTF_8));
             supervisor.requests.write(runner);
+            supervisor.requests.write(judge);
             supervisor.requests.write(modules);
             supervisor.requests.flush();
         } catch (IOException e) {
@@ -93,9 +99,11 @@ final class SupervisorProcess implements AutoCloseable {
             close();
         }, wallMillis + ANSWER_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            byte[] input = RunnerInput.encode(run);
-            requests.write((wallMillis + " " + input.length + "\n").getBytes(StandardCharsets.UTF_8));
-            requests.write(input);
+            byte[] candidate = SandboxInputs.candidate(run);
+            byte[] judge = SandboxInputs.judge(run, reportBytes);
+            requests.write((wallMillis + " " + candidate.length + " " + judge.length + "\n").getBytes(StandardCharsets.UTF_8));
+            requests.write(candidate);
+            requests.write(judge);
             requests.flush();
             return readRecord();
         } catch (IOException e) {
@@ -170,7 +178,9 @@ final class SupervisorProcess implements AutoCloseable {
         ProcessTree.kill(process);
         try {
             process.onExit().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
             // Still exiting: what it leaves in its directory is left for the OS's temp cleanup.
         }
         removeTree(workDir);

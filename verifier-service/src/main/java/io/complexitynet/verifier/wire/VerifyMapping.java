@@ -32,7 +32,7 @@ final class VerifyMapping {
             Limits limits = defaults.withRequest(Duration.ofMillis(wire.getLimits().getWallTimeMillis()),
                     wire.getLimits().getMemoryBytes());
             String id = wire.getCandidateId().isEmpty() ? Integer.toString(i) : wire.getCandidateId();
-            candidates.add(new Candidate(id, wire.getCode(), wire.getSetupCode(), wire.getTestsList(), limits));
+            candidates.add(new Candidate(id, wire.getCode(), wire.getSetupCode(), wire.getTestsList(), wire.getProvidesList(), limits));
         }
         return candidates;
     }

@@ -58,7 +58,7 @@ class GenerationsAgreementReport {
                 MbppData.Task task = tasks.get(generation.taskId());
                 request.addCandidates(Candidate.newBuilder().setCandidateId(generation.model() + "/" + generation.taskId())
                         .setCode(generation.completion().isBlank() ? "pass" : generation.completion())
-                        .setSetupCode(task.setupCode()).addAllTests(task.tests()));
+                        .setSetupCode(task.setupCode()).addAllTests(task.tests()).addAllProvides(task.definedNames()));
             }
             List<CandidateResult> results = verifier.verify(request.build()).getResultsList();
             for (int i = 0; i < slice.size(); i++) {

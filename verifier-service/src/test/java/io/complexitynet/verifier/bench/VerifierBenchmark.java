@@ -105,7 +105,7 @@ class VerifierBenchmark {
 
     private boolean throughService(MbppData.Task task) {
         VerifyRequest request = VerifyRequest.newBuilder().addCandidates(Candidate.newBuilder()
-                .setCode(task.code()).setSetupCode(task.setupCode()).addAllTests(task.tests())).build();
+                .setCode(task.code()).setSetupCode(task.setupCode()).addAllTests(task.tests()).addAllProvides(task.definedNames())).build();
         return verifier.verify(request).getResults(0).getVerdict() == Verdict.VERDICT_PASSED;
     }
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ class VerifierTest {
             Duration.ofSeconds(60), 64L << 20, 4L << 30);
     private static final int CAPACITY = 4;
 
-    /** Holds every batch until {@link #release} opens; reports one held probe per run. */
+    /** Holds every batch until {@link #release} opens; reports every run's one test as held. */
     private static final class HeldSandbox implements Sandbox {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
@@ -37,26 +36,12 @@ class VerifierTest {
                 Thread.currentThread().interrupt();
             }
             return Collections.nCopies(runs.size(),
-                    new RunOutcome(RunOutcome.Termination.EXITED, 0, "S code\nS setup\nR 0 x\nD", Duration.ofMillis(1), ""));
+                    new RunOutcome(RunOutcome.Termination.EXITED, 0, "S code\nS setup\nH 0\nD", Duration.ofMillis(1), ""));
         }
 
         @Override
         public String name() {
             return "held";
-        }
-    }
-
-    /** Every test is one probe that holds whenever its value arrived. */
-    private static final class OneProbeJudge implements Judge {
-        @Override
-        public TestPlan plan(Candidate candidate) {
-            return new TestPlan(List.of(new Probe(Probe.Kind.EXPRESSION, "f()")),
-                    List.of(new TestPlan.Check(List.of(0), "_cn_probe_0 == 1")));
-        }
-
-        @Override
-        public List<TestOutcome> judge(TestPlan plan, Map<Integer, String> probeValues) {
-            return List.of(probeValues.containsKey(0) ? new TestOutcome.Held() : new TestOutcome.Missing());
         }
     }
 
@@ -71,7 +56,7 @@ class VerifierTest {
     @Test
     void aBatchThatDoesNotFitTheQueueIsRefusedAtOnce() throws Exception {
         HeldSandbox sandbox = new HeldSandbox();
-        Verifier verifier = new Verifier(sandbox, new OneProbeJudge(), POLICY, CAPACITY);
+        Verifier verifier = new Verifier(sandbox, POLICY, CAPACITY);
         CompletableFuture<List<CandidateResult>> first = CompletableFuture.supplyAsync(() -> verifier.verify(batch(3)));
         assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
         assertEquals(3, verifier.queueDepth());
@@ -88,7 +73,7 @@ class VerifierTest {
     @Test
     void afterStopAcceptingNewBatchesAreUnavailableWhileAdmittedOnesFinish() throws Exception {
         HeldSandbox sandbox = new HeldSandbox();
-        Verifier verifier = new Verifier(sandbox, new OneProbeJudge(), POLICY, CAPACITY);
+        Verifier verifier = new Verifier(sandbox, POLICY, CAPACITY);
         CompletableFuture<List<CandidateResult>> admitted = CompletableFuture.supplyAsync(() -> verifier.verify(batch(1)));
         assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
 
@@ -101,7 +86,7 @@ class VerifierTest {
 
     @Test
     void anInvalidBatchIsRefusedBeforeTakingQueueSlots() {
-        Verifier verifier = new Verifier(new HeldSandbox(), new OneProbeJudge(), POLICY, CAPACITY);
+        Verifier verifier = new Verifier(new HeldSandbox(), POLICY, CAPACITY);
         InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> verifier.verify(batch(5)));
         assertTrue(refused.getMessage().contains("candidates"), refused.getMessage());
         assertEquals(0, verifier.queueDepth());

@@ -2,6 +2,7 @@ package io.complexitynet.verifier.mbpp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.task.ProvidedNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,13 @@ public final class MbppData {
 
     /** One MBPP task. */
     public record Task(int taskId, String text, String code, String setupCode, List<String> tests) {
+
+        /** The functions and classes the reference solution defines at top level: what the task asks for. */
+        public List<String> definedNames() {
+            return ProvidedNames.definedBy(code);
+        }
     }
+
 
     /** One recorded model output and whether the paper's harness found it passing. */
     public record Generation(int taskId, String model, String completion, boolean recordedPass) {

@@ -1,11 +1,11 @@
 package io.complexitynet.verifier.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.verifier.domain.RunOutcome;
-import io.complexitynet.verifier.domain.RunnerReport;
+import io.complexitynet.verifier.domain.JudgeReport;
+import io.complexitynet.verifier.domain.TestOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,16 +23,20 @@ class BubblewrapSandboxTest {
                 65534, ROOT, isolated);
     }
 
+    private static void allHeld(RunOutcome outcome) {
+        assertEquals(List.of(new TestOutcome.Held()), JudgeReport.parse(outcome.report()).outcomes(1), outcome::report);
+    }
+
     @Test
     void withoutBubblewrapTheSupervisorCleansItsOwnDirectoryNotTheServices() throws Exception {
         Path marker = Files.createTempFile(Path.of(""), "service-file-", ".txt");
         try (BubblewrapSandbox sandbox = new BubblewrapSandbox(command(false), 1, 1 << 20, 65536, List.of())) {
             List<RunOutcome> outcomes = sandbox.run(List.of(
-                    SandboxRuns.run("writer", "import os\nopen('left', 'w').write('x')\n", Duration.ofSeconds(5), "os.getcwd()"),
-                    SandboxRuns.run("reader", "import os\n", Duration.ofSeconds(5), "os.path.exists('left')")));
-            String writerCwd = RunnerReport.parse(outcomes.get(0).report()).values().get(0);
-            assertTrue(writerCwd.contains("cn-sandbox-"), writerCwd);
-            assertEquals("('bool',False)", RunnerReport.parse(outcomes.get(1).report()).values().get(0));
+                    SandboxRuns.run("writer", "import os\nopen('left', 'w').write('x')\ndef cwd():\n    return os.getcwd()\n",
+                            Duration.ofSeconds(5), "assert 'cn-sandbox-' in cwd()"),
+                    SandboxRuns.run("reader", "import os\ndef left():\n    return os.path.exists('left')\n",
+                            Duration.ofSeconds(5), "assert left() is False")));
+            outcomes.forEach(BubblewrapSandboxTest::allHeld);
             assertTrue(Files.exists(marker), "the supervisor removed a file of the service's working directory");
         } finally {
             Files.deleteIfExists(marker);
@@ -42,24 +46,19 @@ class BubblewrapSandboxTest {
     @Test
     void preloadedModulesAreImportedBeforeTheCandidateAsksForThem() throws Exception {
         try (BubblewrapSandbox sandbox = new BubblewrapSandbox(command(true), 1, 1 << 20, 65536, List.of("re", "heapq"))) {
-            RunOutcome outcome = sandbox.run(List.of(SandboxRuns.run("reader", "import sys\n", Duration.ofSeconds(5),
-                    "('re' in sys.modules, 'heapq' in sys.modules, 'fractions' in sys.modules)"))).get(0);
-            assertEquals("('tuple',[('bool',True),('bool',True),('bool',False)])",
-                    RunnerReport.parse(outcome.report()).values().get(0));
+            allHeld(sandbox.run(List.of(SandboxRuns.run("reader", "import sys\ndef loaded():\n"
+                    + "    return ('re' in sys.modules, 'heapq' in sys.modules, 'fractions' in sys.modules)\n",
+                    Duration.ofSeconds(5), "assert loaded() == (True, True, False)"))).get(0));
         }
     }
 
     @Test
-    void underBubblewrapTheSupervisorIsPidOneAndEachCandidateAFreshProcess() throws Exception {
+    void underBubblewrapTheSupervisorIsPidOneAndCandidateAndJudgeAreFreshProcesses() throws Exception {
+        String ids = "import os\ndef ids():\n    return (os.getppid(), os.getpid())\n";
+        String test = "import os\nparent, pid = ids()\nassert parent == 1 and os.getppid() == 1 and pid not in (1, os.getpid())";
         try (BubblewrapSandbox sandbox = new BubblewrapSandbox(command(true), 1, 1 << 20, 65536, List.of())) {
-            List<RunOutcome> outcomes = sandbox.run(List.of(
-                    SandboxRuns.run("first", "import os\n", Duration.ofSeconds(5), "(os.getppid(), os.getpid())"),
-                    SandboxRuns.run("second", "import os\n", Duration.ofSeconds(5), "(os.getppid(), os.getpid())")));
-            String first = RunnerReport.parse(outcomes.get(0).report()).values().get(0);
-            String second = RunnerReport.parse(outcomes.get(1).report()).values().get(0);
-            assertTrue(first.startsWith("('tuple',[('int',1),"), first);
-            assertTrue(second.startsWith("('tuple',[('int',1),"), second);
-            assertNotEquals(first, second, "both candidates ran in one process");
+            sandbox.run(List.of(SandboxRuns.run("first", ids, Duration.ofSeconds(5), test),
+                    SandboxRuns.run("second", ids, Duration.ofSeconds(5), test))).forEach(BubblewrapSandboxTest::allHeld);
             assertEquals(1, sandbox.supervisorStarts());
         }
     }

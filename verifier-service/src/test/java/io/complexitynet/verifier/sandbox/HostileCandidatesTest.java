@@ -22,9 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Candidates that try to pass without solving the task, or to harm the service or later
- * candidates, through the real bubblewrap sandbox and judge. None may come back PASSED, and
- * after each one an honest candidate must still pass.
+ * Candidates (and tests) that try to pass without solving the task, or to harm the service or later
+ * candidates, through the real bubblewrap sandbox and judge. None may come back PASSED, and after
+ * each one an honest candidate must still pass, in a sandbox left with no files, processes or IPC
+ * objects of the last one's.
  */
 @QuarkusTest
 class HostileCandidatesTest {
@@ -45,8 +46,16 @@ class HostileCandidatesTest {
     }
 
     private Verdict verdictOf(String code, Limits limits) {
-        CandidateResult result = verifier.verify(List.of(new Candidate("hostile", code, "", TESTS, limits))).get(0);
-        assertFalse(result.passed(), () -> "hostile candidate passed: " + code);
+        return verdictOf(code, "", TESTS, limits);
+    }
+
+    private Verdict verdictOf(String code, String setup, List<String> tests) {
+        return verdictOf(code, setup, tests, defaults);
+    }
+
+    private Verdict verdictOf(String code, String setup, List<String> tests, Limits limits) {
+        CandidateResult result = verifier.verify(List.of(new Candidate("hostile", code, setup, tests, limits))).get(0);
+        assertFalse(result.passed(), () -> "hostile candidate passed: " + code + "\nwith tests " + tests);
         return result.verdict();
     }
 
@@ -57,8 +66,13 @@ class HostileCandidatesTest {
     /** Enough honest candidates to pass through every local sandbox the test profile keeps. */
     @AfterEach
     void honestCandidatesStillPass() {
-        Candidate honest = new Candidate("honest", "import os\ndef add(a, b):\n"
-                + "    return a + b if not os.path.exists('planted') and os.access('.', os.W_OK) else None\n", "", TESTS, defaults);
+        Candidate honest = new Candidate("honest", "import os\n"
+                + "def clean():\n"
+                + "    ipc = [open('/proc/sysvipc/' + k).read().splitlines()[1:] for k in ('shm', 'sem', 'msg')]\n"
+                + "    return not any(ipc) and not os.listdir('/dev/mqueue')\n"
+                + "def add(a, b):\n"
+                + "    return a + b if not os.path.exists('planted') and os.access('.', os.W_OK) and clean() else None\n",
+                "", TESTS, defaults);
         for (CandidateResult result : verifier.verify(List.of(honest, honest, honest, honest))) {
             assertInstanceOf(Verdict.Passed.class, result.verdict(), () -> "after a hostile candidate: " + result.verdict());
         }
@@ -112,14 +126,14 @@ class HostileCandidatesTest {
 
     @Test
     void walkingStackFramesToPatchTheRunnerGetsNothing() {
-        assertInstanceOf(Verdict.Failed.class, verdictOf("import sys\n"
+        verdictOf("import sys\n"
                 + "f = sys._getframe()\n"
                 + "while f is not None:\n"
                 + "    g = f.f_globals\n"
                 + "    if '_send' in g:\n"
                 + "        g['_encode'] = lambda v, depth=0: \"('bool',True)\"\n"
                 + "    f = f.f_back\n"
-                + "def add(a, b):\n    return None\n"));
+                + "def add(a, b):\n    return None\n");
     }
 
     @Test
@@ -133,14 +147,14 @@ class HostileCandidatesTest {
 
     @Test
     void writingFakeResultsToTheReportChannelIsNotAPass() {
-        assertInstanceOf(Verdict.Failed.class, verdictOf("import os\n"
+        verdictOf("import os\n"
                 + "for fd in range(3, 10):\n"
                 + "    try:\n"
                 + "        os.write(fd, b\"S code\\nS setup\\nR 0 ('bool',True)\\nR 1 ('bool',True)\\nD\\nPASSED\\n\")\n"
                 + "    except OSError:\n"
                 + "        pass\n"
                 + "os.write(1, b\"R 0 ('bool',True)\\nR 1 ('bool',True)\\nD\\n\")\n"
-                + "def add(a, b):\n    return None\n"));
+                + "def add(a, b):\n    return None\n");
     }
 
     @Test
@@ -316,5 +330,144 @@ class HostileCandidatesTest {
         Verdict verdict = verdictOf("import os\nfor fd in range(0, 20):\n    try:\n        os.close(fd)\n    except OSError:\n        pass\n"
                 + "def add(a, b):\n    return a + b\n");
         assertInstanceOf(Verdict.Errored.class, verdict);
+    }
+
+    /** A builtin the candidate rebinds and patches, what it makes it answer, a wrong value and a test using it. */
+    private record Rebinding(String name, String fake, String wrong, String test) {
+    }
+
+    @Test
+    void rebindingOrPatchingABuiltinTheTestsUseChangesNothing() {
+        List<Rebinding> rebindings = List.of(
+                new Rebinding("abs", "7", "5", "assert abs(f()) == 7"),
+                new Rebinding("len", "2", "[1]", "assert len(f()) == 2"),
+                new Rebinding("round", "7.0", "5.0", "assert round(f(), 1) == 7.0"),
+                new Rebinding("isinstance", "True", "5", "assert isinstance(f(), str)"),
+                new Rebinding("sorted", "[1, 2, 3]", "None", "assert sorted(f()) == sorted([3, 2, 1])"),
+                new Rebinding("set", "{1, 2}", "[3]", "assert set(f()) == set([1, 2])"),
+                new Rebinding("sum", "3", "[5]", "assert sum(f()) == 3"),
+                new Rebinding("max", "9", "[5]", "assert max(f()) == 9"),
+                new Rebinding("min", "1", "[5]", "assert min(f()) == 1"),
+                new Rebinding("all", "True", "[0]", "assert all(f())"),
+                new Rebinding("any", "True", "[0]", "assert any(f())"),
+                new Rebinding("str", "'7'", "5", "assert str(f()) == '7'"),
+                new Rebinding("int", "7", "'5'", "assert int(f()) == 7"),
+                new Rebinding("float", "7.0", "'5'", "assert float(f()) == 7.0"),
+                new Rebinding("tuple", "(1,)", "[3]", "assert tuple(f()) == (1,)"),
+                new Rebinding("list", "[1]", "(3,)", "assert list(f()) == [1]"),
+                new Rebinding("bool", "True", "0", "assert bool(f())"),
+                new Rebinding("map", "['7']", "[5]", "assert list(map(str, f())) == ['7']"));
+        for (Rebinding r : rebindings) {
+            verdictOf("import builtins\nfake = lambda *a, **k: " + r.fake() + "\nbuiltins." + r.name() + " = fake\n"
+                    + r.name() + " = fake\ndef f():\n    return " + r.wrong() + "\n", "", List.of(r.test()));
+        }
+    }
+
+    @Test
+    void patchingAStandardModuleFunctionTheTestsUseChangesNothing() {
+        verdictOf("import math\nmath.isclose = lambda *a, **k: True\ndef area(r):\n    return 1.0\n", "",
+                List.of("assert math.isclose(area(2), 12.566, rel_tol=0.001)"));
+        verdictOf("import operator\noperator.eq = lambda *a: True\ndef f():\n    return 5\n", "",
+                List.of("assert operator.eq(f(), 7)"));
+        verdictOf("import math\nmath.sqrt = lambda x: 3.0\ndef f():\n    return 4\n", "", List.of("assert math.sqrt(f()) == 3.0"));
+        verdictOf("import collections\ncollections.Counter = lambda *a: {}\ndef f():\n    return 'zz'\n", "",
+                List.of("assert collections.Counter(f()) == collections.Counter('ab')"));
+        verdictOf("import math as m\nm.pi = 3\ndef f():\n    return 3\n", "", List.of("assert f() == m.pi"));
+    }
+
+    @Test
+    void aNameTheSetupDefinesIsTheSetupsEvenIfTheCandidateRebindsIt() {
+        verdictOf("expected = lambda x: None\ndef f(x):\n    return None\n", "def expected(x):\n    return x + 1\n",
+                List.of("assert f(1) == expected(1)"));
+    }
+
+    private static final String ANYTHING = "class Anything:\n"
+            + "    def __eq__(self, other):\n        return True\n"
+            + "    def __ne__(self, other):\n        return False\n"
+            + "    def __bool__(self):\n        return True\n"
+            + "    __hash__ = object.__hash__\n"
+            + "def f(*args):\n    return Anything()\n";
+
+    @Test
+    void anAlwaysEqualObjectIsNeverEqualWhereverTheComparisonHappens() {
+        List<List<String>> shapes = List.of(
+                List.of("check(f)"),
+                List.of("assert (lambda v: v == 3)(f(1))"),
+                List.of("assert all(f(x) == x + 1 for x in range(3))"),
+                List.of("assert [f(x) for x in range(2)] == [1, 2]"),
+                List.of("for x in range(3):\n    assert f(x) == x + 1"),
+                List.of("def same(a, b):\n    return a == b\nassert same(f(1), 2)"),
+                List.of("assert f(1)"),
+                List.of("assert f(1) in [2]"),
+                List.of("try:\n    assert f(1) == 2\nexcept BaseException:\n    pass"));
+        String check = "def check(candidate):\n    assert candidate(1) == 3\n    assert candidate(2) == 4\n";
+        for (List<String> tests : shapes) {
+            verdictOf(ANYTHING, check, tests);
+        }
+    }
+
+    @Test
+    void testsCannotReachPastTheJudgesSandbox() {
+        List<String> escapes = List.of(
+                "assert collections.__builtins__['__import__']('os').system('true') == 0",
+                "assert len.__self__.__import__('os').system('true') == 0",
+                "assert [c for c in ().__class__.__base__.__subclasses__() if c.__name__ == 'Popen'][0](['true']).wait() == 0",
+                "import os\nassert os.fork() >= 0",
+                "assert b'HOME=' in open('/proc/1/environ', 'rb').read()",
+                "import os\nassert any(os.path.exists(p) for p in ('/root', '/work', '/etc/passwd', '/var/lib/postgresql'))",
+                "import socket\nassert socket.create_connection(('127.0.0.1', 5432), timeout=2)");
+        for (String escape : escapes) {
+            verdictOf("import collections\ndef add(a, b):\n    return a + b\n", "", List.of(escape));
+        }
+    }
+
+    @Test
+    void aTestThatRewritesItsJudgeDoesNotChangeTheNextCandidatesVerdict() {
+        List<String> tamper = List.of("import builtins, sys\nbuiltins.len = lambda *a: 2\n"
+                + "sys.modules['builtins'].AssertionError = Exception\nassert len([]) == 2");
+        CandidateResult tampered = verifier.verify(List.of(new Candidate("tamper", "def f():\n    return []\n", "", tamper, defaults))).get(0);
+        assertTrue(tampered.passed(), "the tampering test itself holds in its own judge");
+        for (int i = 0; i < 4; i++) {
+            verdictOf("def f():\n    return [1]\n", "", List.of("assert len(f()) == 2"));
+        }
+    }
+
+    @Test
+    void theJudgesMemoryDescriptorsAndTestsAreOutOfTheCandidatesReach() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import os\n"
+                + "def add(a, b):\n"
+                + "    found = ''\n"
+                + "    for pid in [p for p in os.listdir('/proc') if p.isdigit() and int(p) != os.getpid()]:\n"
+                + "        for part in ('mem', 'environ', 'cmdline', 'fd/3', 'fd/4', 'fd/5', 'fd/0'):\n"
+                + "            try:\n"
+                + "                with open('/proc/%s/%s' % (pid, part), 'rb') as f:\n"
+                + "                    found += f.read(1 << 20).decode('latin-1')\n"
+                + "            except OSError:\n"
+                + "                pass\n"
+                + "    for line in found.split('assert add(')[1:]:\n"
+                + "        if line.startswith('%d, %d) == ' % (a, b)):\n"
+                + "            return int(line.split('== ')[1].split()[0].rstrip('\\x00'))\n"
+                + "    return None\n"));
+    }
+
+    @Test
+    void killingTheJudgeIsNotAPass() {
+        verdictOf("import os, signal\n"
+                + "def add(a, b):\n"
+                + "    for pid in [int(p) for p in os.listdir('/proc') if p.isdigit()]:\n"
+                + "        if pid not in (1, os.getpid()):\n"
+                + "            try:\n                os.kill(pid, signal.SIGKILL)\n            except OSError:\n                pass\n"
+                + "    return a + b\n");
+    }
+
+    @Test
+    void ipcObjectsDoNotReachTheNextCandidate() {
+        verdictOf("import ctypes, os\n"
+                + "libc = ctypes.CDLL(None)\n"
+                + "libc.shmget(0x1234, 4096, 0o1000 | 0o666)\n"
+                + "libc.semget(0x1235, 1, 0o1000 | 0o666)\n"
+                + "libc.msgget(0x1236, 0o1000 | 0o666)\n"
+                + "libc.mq_open(b'/planted', os.O_CREAT | os.O_RDWR, 0o666, None)\n"
+                + "def add(a, b):\n    return None\n");
     }
 }

@@ -6,16 +6,18 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,14 +26,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plays the kubelet against the mock API server: picks up each new sandbox pod, lays its ConfigMap
- * out as files where the pod would see them, runs the pod's command with this machine's Python, serves
- * what it printed as the pod's log and moves the pod to Succeeded or Failed.
+ * Plays the kubelet against the mock API server: picks up each new sandbox pod, gives each of its
+ * volumes a directory here (a ConfigMap's laid out as files, an emptyDir's empty, so a volume two
+ * containers mount is one directory for both), starts all its containers' commands at once with this
+ * machine's Python and their mount paths rewritten to those directories, serves what each printed as
+ * that container's log and moves the pod to Succeeded or Failed. It reproduces what the containers
+ * share, not what keeps them apart (their own mount and PID namespaces): the pod spec's tests check that.
  */
 final class KubeletStandIn implements AutoCloseable {
 
     enum Mode {
-        /** Runs the pod's command and reports how it ended. */
+        /** Runs the pod's containers and reports how they ended. */
         RUN,
         /** Fails the pod at once with no log, as the kernel's OOM killer would. */
         FAIL,
@@ -40,6 +45,7 @@ final class KubeletStandIn implements AutoCloseable {
     }
 
     private static final String LOCAL_PYTHON = "/usr/bin/python3";
+    private static final long CONTAINER_WAIT_SECONDS = 60;
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -66,9 +72,14 @@ final class KubeletStandIn implements AutoCloseable {
         return List.copyOf(pods);
     }
 
-    /** The ConfigMaps of the pods it ran, as they were when each pod ended. */
+    /** The ConfigMaps the pods it ran mount, as they were when each pod ended. */
     List<ConfigMap> configMaps() {
         return List.copyOf(configMaps);
+    }
+
+    /** The ConfigMap named {@code name} among {@link #configMaps()}. */
+    ConfigMap configMap(String name) {
+        return configMaps.stream().filter(map -> map.getMetadata().getName().equals(name)).findFirst().orElseThrow();
     }
 
     private void poll() {
@@ -86,9 +97,8 @@ final class KubeletStandIn implements AutoCloseable {
     private void handle(Pod pod) {
         switch (mode) {
             case IGNORE -> { }
-            case FAIL -> finish(pod, "Failed", new ContainerStatusBuilder().withName(SandboxPodSpec.CONTAINER)
-                    .withNewState().withNewTerminated().withReason("OOMKilled").withExitCode(137).endTerminated()
-                    .endState().build());
+            case FAIL -> finish(pod, "Failed", pod.getSpec().getContainers().stream()
+                    .map(container -> terminated(container.getName(), "OOMKilled", 137)).toList());
             case RUN -> run(pod);
         }
     }
@@ -98,32 +108,36 @@ final class KubeletStandIn implements AutoCloseable {
         String name = pod.getMetadata().getName();
         try {
             Path root = Files.createTempDirectory(scratch, name);
-            Container container = pod.getSpec().getContainers().get(0);
-            Path batch = layOut(pod, root);
-            Path work = Files.createDirectories(root.resolve("work"));
-            List<String> command = new ArrayList<>();
-            command.add(LOCAL_PYTHON);
-            for (String argument : container.getCommand().subList(1, container.getCommand().size())) {
-                command.add(argument.startsWith(SandboxPodSpec.BATCH_DIR + "/")
-                        ? batch.resolve(argument.substring(SandboxPodSpec.BATCH_DIR.length() + 1)).toString()
-                        : argument);
+            Map<String, Path> volumes = new LinkedHashMap<>();
+            for (Volume volume : pod.getSpec().getVolumes()) {
+                Path dir = Files.createDirectories(root.resolve("volumes").resolve(volume.getName()));
+                if (volume.getConfigMap() != null) {
+                    layOut(configMap(namespace, volume.getConfigMap().getName()), dir);
+                }
+                volumes.put(volume.getName(), dir);
             }
-            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-            builder.environment().clear();
-            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-            Process process = builder.start();
-            byte[] log = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            List<Container> containers = pod.getSpec().getContainers();
+            List<Process> processes = new ArrayList<>();
+            for (Container container : containers) {
+                processes.add(start(container, volumes, root.resolve(container.getName() + ".log")));
             }
-            // Read again now rather than at start: the sandbox sets the owner reference just after creating the pod.
-            configMaps.add(configMap(pod));
-            server.expect().get()
-                    .withPath("/api/v1/namespaces/" + namespace + "/pods/" + name + "/log?pretty=false")
-                    .andReturn(200, new String(log, StandardCharsets.UTF_8)).always();
-            finish(pod, process.exitValue() == 0 ? "Succeeded" : "Failed", new ContainerStatusBuilder()
-                    .withName(SandboxPodSpec.CONTAINER).withNewState().withNewTerminated()
-                    .withExitCode(process.exitValue()).endTerminated().endState().build());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONTAINER_WAIT_SECONDS);
+            List<ContainerStatus> statuses = new ArrayList<>();
+            boolean succeeded = true;
+            for (int i = 0; i < containers.size(); i++) {
+                int exitCode = await(processes.get(i), deadline);
+                succeeded &= exitCode == 0;
+                statuses.add(terminated(containers.get(i).getName(), exitCode == 0 ? "Completed" : "Error", exitCode));
+                server.expect().get().withPath(logPath(namespace, name, containers.get(i).getName()))
+                        .andReturn(200, Files.readString(root.resolve(containers.get(i).getName() + ".log"))).always();
+            }
+            // Read again now rather than at start: the sandbox sets the owner references just after creating the pod.
+            for (Volume volume : pod.getSpec().getVolumes()) {
+                if (volume.getConfigMap() != null) {
+                    configMaps.add(configMap(namespace, volume.getConfigMap().getName()));
+                }
+            }
+            finish(pod, succeeded ? "Succeeded" : "Failed", statuses);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -131,31 +145,80 @@ final class KubeletStandIn implements AutoCloseable {
         }
     }
 
-    /** Writes the pod's ConfigMap volume out as files, as the kubelet mounts it. */
-    private Path layOut(Pod pod, Path root) throws IOException {
-        ConfigMap configMap = configMap(pod);
-        Path batch = Files.createDirectories(root.resolve("batch"));
+    /**
+     * Starts a container's command with this machine's Python, its environment cleared and its mount
+     * paths, in the arguments and as working directory, replaced by their volumes' directories here;
+     * its stdout, the container's log, goes to {@code log}.
+     */
+    private static Process start(Container container, Map<String, Path> volumes, Path log) throws IOException {
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (VolumeMount mount : container.getVolumeMounts()) {
+            mounts.put(mount.getMountPath(), volumes.get(mount.getName()));
+        }
+        List<String> command = new ArrayList<>();
+        command.add(LOCAL_PYTHON);
+        for (String argument : container.getCommand().subList(1, container.getCommand().size())) {
+            command.add(onHost(argument, mounts));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of(onHost(container.getWorkingDir(), mounts)).toFile());
+        builder.environment().clear();
+        // A file rather than a pipe: neither container blocks on a log nobody is reading yet.
+        builder.redirectOutput(log.toFile());
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return builder.start();
+    }
+
+    /** The path as the container sees it, under one of its mounts, as a path here; anything else as it is. */
+    private static String onHost(String path, Map<String, Path> mounts) {
+        for (Map.Entry<String, Path> mount : mounts.entrySet()) {
+            if (path.equals(mount.getKey())) {
+                return mount.getValue().toString();
+            }
+            if (path.startsWith(mount.getKey() + "/")) {
+                return mount.getValue().resolve(path.substring(mount.getKey().length() + 1)).toString();
+            }
+        }
+        return path;
+    }
+
+    /** The exit code; a container still running at the deadline is killed with all it started, as the kubelet would. */
+    private static int await(Process process, long deadline) throws InterruptedException {
+        if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        return process.waitFor();
+    }
+
+    /** Where the Fabric8 client asks for one container's log: {@code pods().withName(n).inContainer(c).getLog()}. */
+    private static String logPath(String namespace, String pod, String container) {
+        return "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&container=" + container;
+    }
+
+    /** Writes a ConfigMap out as files, as the kubelet mounts it. */
+    private static void layOut(ConfigMap configMap, Path dir) throws IOException {
         for (Map.Entry<String, String> entry : configMap.getData().entrySet()) {
-            Files.writeString(batch.resolve(entry.getKey()), entry.getValue());
+            Files.writeString(dir.resolve(entry.getKey()), entry.getValue());
         }
         for (Map.Entry<String, String> entry : configMap.getBinaryData().entrySet()) {
-            Files.write(batch.resolve(entry.getKey()), Base64.getDecoder().decode(entry.getValue()));
+            Files.write(dir.resolve(entry.getKey()), Base64.getDecoder().decode(entry.getValue()));
         }
-        return batch;
     }
 
-    private ConfigMap configMap(Pod pod) {
-        String name = pod.getSpec().getVolumes().stream()
-                .filter(volume -> volume.getConfigMap() != null).findFirst().orElseThrow()
-                .getConfigMap().getName();
-        return client.configMaps().inNamespace(pod.getMetadata().getNamespace()).withName(name).get();
+    private ConfigMap configMap(String namespace, String name) {
+        return client.configMaps().inNamespace(namespace).withName(name).get();
     }
 
-    private void finish(Pod pod, String phase, ContainerStatus container) {
+    private static ContainerStatus terminated(String container, String reason, int exitCode) {
+        return new ContainerStatusBuilder().withName(container).withNewState().withNewTerminated()
+                .withReason(reason).withExitCode(exitCode).endTerminated().endState().build();
+    }
+
+    private void finish(Pod pod, String phase, List<ContainerStatus> containers) {
         try {
             client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                     .editStatus(current -> new PodBuilder(current).withNewStatus()
-                            .withPhase(phase).withContainerStatuses(container).endStatus().build());
+                            .withPhase(phase).withContainerStatuses(containers).endStatus().build());
         } catch (KubernetesClientException e) {
             // The sandbox deleted the pod first (close() or its own timeout): nothing left to report on.
         }
