@@ -5,20 +5,20 @@
 # there, with arguments and results crossing as plain data (plaindata.py above). Every other name
 # means what it means in a clean interpreter: builtins, the standard library, what the setup defines.
 # A CandidateObject cannot be compared, tested for truth or converted: a test that tries fails.
-# Runs in a process the supervisor forked for this candidate alone, with its pipes as
+# The supervisor runs this module once, before any fork; main() runs in a process it forked for this
+# candidate alone, with its pipes as
 #   0: /dev/null   1, 2: /dev/null   3: replies from the candidate   4: requests to it   5: the report
 # The report, one line each (messages as Python string literals):
 #   I <field> <message>             the setup code or a test is not valid Python; nothing ran
 #   S code | S setup                the candidate's module loaded | the setup code ran
 #   H <i>                           test i held
 #   F <i> <message>                 test i did not hold
-#   E <where> <type> <errno|-> <message>   code, setup or test i raised
+#   E <where> <type> <errno|-> <message>   code, setup or test i raised (type OutputLimit: an answer
+#                                   of the candidate's process was over the cap)
 #   G <where>                       the candidate's process ended while code, setup or test i waited on it
 #   D                               done
 import ast, builtins, importlib, os, resource, sys
 
-sys.set_int_max_str_digits(0)
-sys.setrecursionlimit(10000)
 _write = os.write
 _str_repr = str.__repr__
 
@@ -37,7 +37,9 @@ class CandidateError(Exception):
 
 class Run:
     """What the current test has done that decides its outcome beyond raising."""
+    reply_cap = 0
     gone = None
+    answer_too_large = False
     unjudgeable = None
     got = []
 
@@ -69,16 +71,6 @@ def _read_input(buf):
     return limits, reply_cap, provides, setup, tests
 
 
-_limits, _reply_cap, _provides, _setup, _tests = _read_input(_CN_INPUT)
-del _CN_INPUT
-for _res, _value in zip((resource.RLIMIT_CPU, resource.RLIMIT_AS, resource.RLIMIT_FSIZE,
-                         resource.RLIMIT_NPROC, resource.RLIMIT_NOFILE), _limits):
-    resource.setrlimit(_res, (_value, _value))
-resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-# Tests never need a process of their own; a test that tries to start one (a shell, say) cannot.
-resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
-
-
 def report(*fields):
     data = (" ".join(str(f) for f in fields) + "\n").encode("utf-8", "backslashreplace")
     while data:
@@ -107,8 +99,9 @@ def _reply():
             line = bytes(_pending[:end])
             del _pending[:end + 1]
             return line
-        if len(_pending) > _reply_cap:
-            raise CandidateGone("the candidate's process answered with more than %d bytes" % _reply_cap)
+        if len(_pending) > Run.reply_cap:
+            Run.answer_too_large = True
+            raise CandidateGone("the candidate's process answered with more than %d bytes" % Run.reply_cap)
         try:
             chunk = os.read(3, 65536)
         except OSError as error:
@@ -119,18 +112,34 @@ def _reply():
 
 
 def ask(*message):
+    request(*message)
+    return answer()
+
+
+def request(*message):
+    """Sends a request without waiting: answers come back in the order of the requests. A process that
+    is gone is noted, and answer() raises for it."""
     if Run.gone:
-        raise CandidateGone(Run.gone)
+        return
     try:
         data = (plain_dumps(list(message)) + "\n").encode("ascii")
         while data:
             data = data[os.write(4, data):]
-        answer = plain_loads(_reply())
-        if type(answer) is not list or not answer or answer[0] not in ("ok", "raise"):
-            raise NotPlainData("not an answer: %.80r" % (answer,))
-        if answer[0] == "raise":
-            raise _rebuilt(answer)
-        return answer[1:]
+    except OSError as error:
+        Run.gone = str(error)
+
+
+def answer():
+    """The next answer of the candidate's process: its values, or the exception it raised, raised here."""
+    if Run.gone:
+        raise CandidateGone(Run.gone)
+    try:
+        reply = plain_loads(_reply())
+        if type(reply) is not list or not reply or reply[0] not in ("ok", "raise"):
+            raise NotPlainData("not an answer: %.80r" % (reply,))
+        if reply[0] == "raise":
+            raise _rebuilt(reply)
+        return reply[1:]
     except (CandidateGone, OSError, NotPlainData) as error:
         Run.gone = Run.gone or str(error) or type(error).__name__
         raise CandidateGone(Run.gone)
@@ -142,6 +151,9 @@ def _rebuilt(answer):
     if len(answer) != 5 or type(answer[1]) is not str or type(answer[3]) is not str:
         raise NotPlainData("a malformed exception")
     name, errno, message, args = answer[1], answer[2], answer[3], answer[4]
+    # The name goes into the report unquoted: only a Python name, so no answer can write a report line.
+    if not (name.isidentifier() and name.isascii() and len(name) <= 100):
+        name = CandidateError.__name__
     cls = getattr(builtins, name, None)
     if not (isinstance(cls, type) and issubclass(cls, BaseException)):
         error = CandidateError("%s: %s" % (name, message))
@@ -334,6 +346,9 @@ def _compile(field, source):
 
 def _outcome(where, error):
     """Reports how code, setup or a test that did not finish normally ended."""
+    if Run.answer_too_large:
+        report("E", where, "OutputLimit", "-", quote(Run.gone))
+        return
     if Run.gone:
         report("G", where)
         return
@@ -345,6 +360,8 @@ def _outcome(where, error):
         report("F", where, quote("got " + got if got else str(error) or "assertion is false"))
         return
     name = getattr(error, "_cn_type", type(error).__name__)
+    if not (type(name) is str and name.isidentifier() and name.isascii() and len(name) <= 100):
+        name = "Exception"
     errno = getattr(error, "_cn_errno", None)
     if errno is None and isinstance(getattr(error, "errno", None), int):
         errno = error.errno
@@ -355,13 +372,17 @@ def _outcome(where, error):
     report("E", where, name, "-" if errno is None else errno, quote(message))
 
 
-def main():
-    setup_tree, setup_code = _compile("setup_code", _setup)
-    tests = [_compile("tests[%d]" % i, source) for i, source in enumerate(_tests)]
-    asked, modules = candidate_names([setup_tree] + [tree for tree, _ in tests], _provides)
+def judge(provides, setup, sources):
+    # The candidate's code loads while the tests are read here; should they not parse, nothing is lost.
+    request("load")
+    setup_tree, setup_code = _compile("setup_code", setup)
+    tests = [_compile("tests[%d]" % i, source) for i, source in enumerate(sources)]
+    asked, modules = candidate_names([setup_tree] + [tree for tree, _ in tests], provides)
+    asked_set = set(asked)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
+    request("get", asked)
     try:
-        ask("load")
+        answer()
     except BaseException as error:
         _outcome("code", error)
         finish()
@@ -372,8 +393,11 @@ def main():
                 namespace[name] = importlib.import_module(name)
             except ImportError:
                 pass
-        found = decode(ask("get", asked)[0])
-        namespace.update(found)
+        found = decode(answer()[0])
+        if type(found) is not dict:
+            raise CandidateGone("the candidate's process answered a lookup with a %s" % type(found).__name__)
+        # Only the names asked for: an answer naming `sorted` or `math` must not rebind the judge's own.
+        namespace.update((name, value) for name, value in found.items() if name in asked_set)
         exec(setup_code, namespace)
     except BaseException as error:
         _outcome("setup", error)
@@ -393,8 +417,18 @@ def main():
     finish()
 
 
-try:
-    main()
-except BaseException as error:
-    report("X", quote("%s: %s" % (type(error).__name__, error)))
-    os._exit(1)
+def main(data):
+    """Runs in the forked process: data is this candidate's setup and tests, handed over by the supervisor."""
+    try:
+        limits, Run.reply_cap, provides, setup, sources = _read_input(data)
+        for res, value in zip((resource.RLIMIT_CPU, resource.RLIMIT_AS, resource.RLIMIT_FSIZE,
+                               resource.RLIMIT_NPROC, resource.RLIMIT_NOFILE), limits):
+            resource.setrlimit(res, (value, value))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # Tests never need a process of their own; a test that tries to start one (a shell, say) cannot.
+        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+        sys.setrecursionlimit(10000)
+        judge(provides, setup, sources)
+    except BaseException as error:
+        report("X", quote("%s: %s" % (type(error).__name__, error)))
+        os._exit(1)

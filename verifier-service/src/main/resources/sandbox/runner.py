@@ -3,9 +3,10 @@
 # code): it looks up the names the tests need, calls them, reads and sets attributes, iterates. Every
 # value goes back as plain data (plaindata.py above); what is not plain data stays here and goes back
 # as a handle. It never sees a test or an expected value, only the arguments the tests pass.
-# Runs in a process the supervisor forked for this candidate alone, with its pipes as
+# The supervisor runs this module once, before any fork; main() runs in a process it forked for this
+# candidate alone, with its pipes as
 #   0: /dev/null   1, 2: the candidate's capped output   3: requests from the judge   4: replies to it
-import os, sys, resource
+import os, resource
 
 def _read_input(buf):
     head, _, rest = bytes(buf).partition(b"\n")
@@ -16,17 +17,9 @@ def _read_input(buf):
     return [int(v) for v in limits.split()], rest[:int(length)].decode()
 
 
-# _CN_INPUT: this candidate's input, handed over by the supervisor that forked this process.
-_limits, _code = _read_input(_CN_INPUT)
-del _CN_INPUT, _read_input
-
-# Hard limits equal soft limits, so the candidate cannot raise them again.
-for _res, _value in zip((resource.RLIMIT_CPU, resource.RLIMIT_AS, resource.RLIMIT_FSIZE,
-                         resource.RLIMIT_NPROC, resource.RLIMIT_NOFILE), _limits):
-    resource.setrlimit(_res, (_value, _value))
-resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-sys.set_int_max_str_digits(0)
-
+_LIMITS = (resource.RLIMIT_CPU, resource.RLIMIT_AS, resource.RLIMIT_FSIZE, resource.RLIMIT_NPROC,
+           resource.RLIMIT_NOFILE)
+_code = None
 _read, _write, _exit = os.read, os.write, os._exit
 _getattr, _setattr, _iter, _next, _id = getattr, setattr, iter, next, id
 _str, _type, _BaseException = str, type, BaseException
@@ -138,10 +131,18 @@ def _serve(request):
     raise ValueError("unknown request %r" % (op,))
 
 
-while True:
-    _message = _request()
-    try:
-        _reply = _serve(_message)
-    except _BaseException as _error:
-        _reply = _raised(_error)
-    _send(_reply)
+def main(data):
+    """Runs in the forked process: data is this candidate's input, handed over by the supervisor."""
+    global _code
+    limits, _code = _read_input(data)
+    # Hard limits equal soft limits, so the candidate cannot raise them again.
+    for res, value in zip(_LIMITS, limits):
+        resource.setrlimit(res, (value, value))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    while True:
+        message = _request()
+        try:
+            reply = _serve(message)
+        except _BaseException as error:
+            reply = _raised(error)
+        _send(reply)

@@ -19,14 +19,16 @@
 #     then per candidate: <wall millis> <candidate bytes> <judge bytes>\n<candidate input><judge input>
 #     where <preload> names standard-library modules to import once, before any fork (comma-separated).
 #     The judge's input (the tests) is read only after the candidate's process was forked, and every
-#     input is zeroed here once forked, so no candidate process ever holds another's tests, or its own.
+#     input is zeroed here once handed on, so no candidate process ever holds another's tests, or its own.
 #   candidates <channel> / judges <channel> (a Kubernetes sandbox pod): the same two processes in two
 #     containers of one pod, which share only the directory <channel>: the candidate container never
 #     mounts the tests. See run_candidates and run_judges below.
 # The supervisor should be PID 1 of its own PID namespace: then its children cannot signal it, and
 # kill(-1) reaches everything they started. It makes itself non-dumpable (its children inherit that),
 # so nothing running as the same user can ptrace it or the judge, or read their memory.
-import os, sys, stat, time, signal, selectors, builtins, resource, gc, fcntl, ast, json
+import os, sys, stat, time, signal, selectors, builtins, resource, gc, fcntl
+# What the judge and the codec import, once here rather than in every forked process.
+import ast, json, importlib
 
 WORK = os.getcwd()
 WORK_MODE = stat.S_IMODE(os.stat(WORK).st_mode)
@@ -146,8 +148,17 @@ def clean_ipc(libc):
                 pass
 
 
-def fork_child(program, data, fds, opens=()):
-    """Forks a fresh process that runs program with data as _CN_INPUT and exactly the descriptors fds
+def program(source, name):
+    """runner.py's or judge.py's main, its definitions run once, here, so that each fork only runs
+    main(data): what the forks share they need not build again (on a machine where each first write
+    to a shared page costs a copy, that is most of a fork's start)."""
+    namespace = {"__name__": "__cn_sandbox__", "__builtins__": builtins}
+    exec(compile(bytes(source), name, "exec"), namespace)
+    return namespace["main"]
+
+
+def fork_child(main, data, fds, opens=()):
+    """Forks a fresh process that runs main(data) with exactly the descriptors fds
     ({target: source}, a source of None meaning /dev/null), then the paths of opens ((target, path,
     flags), opened in that order). Returns its pid."""
     pid = os.fork()
@@ -177,7 +188,7 @@ def fork_child(program, data, fds, opens=()):
         os.chdir(WORK)
         # As a fresh interpreter would have it (the supervisor, as PID 1, leaves SIGINT to the kernel).
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        exec(program, {"__name__": "__cn_sandbox__", "__builtins__": builtins, "_CN_INPUT": data})
+        main(data)
     finally:
         os._exit(CHILD_DID_NOT_START)
 
@@ -278,30 +289,32 @@ def failed_round(started, error):
 
 
 def run_local(runner, judge, candidate_input, read_judge_input, wall, report_cap, output_cap):
-    """One candidate with both processes forked here; the judge's input is read only after the
-    candidate's process exists."""
+    """One candidate: its process is forked before the judge's input is read, so it never holds the
+    tests; both inputs are zeroed once handed on."""
     run = Round(wall, report_cap, output_cap)
     calls_r, calls_w = os.pipe()
     replies_r, replies_w = os.pipe()
     output_r, output_w = os.pipe()
     report_r, report_w = os.pipe()
     ends = [calls_r, calls_w, replies_r, replies_w, output_w, report_w]
+    judge_input = None
     try:
         try:
             run.candidate = fork_child(runner, candidate_input,
                                        {0: None, 1: output_w, 2: output_w, 3: calls_r, 4: replies_w})
         finally:
             wipe(candidate_input)
-        judge_input = read_judge_input()
-        try:
-            run.judge = fork_child(judge, judge_input, {0: None, 1: None, 2: None, 3: replies_r, 4: calls_w, 5: report_w})
-        finally:
-            wipe(judge_input)
+            # Read whatever happened above, so that the next request's frame is where it should be.
+            judge_input = read_judge_input()
+        run.judge = fork_child(judge, judge_input, {0: None, 1: None, 2: None, 3: replies_r, 4: calls_w, 5: report_w})
     except OSError as error:
         for fd in ends + [output_r, report_r]:
             os.close(fd)
         run.end()
         return failed_round(run.started, error)
+    finally:
+        if judge_input is not None:
+            wipe(judge_input)
     for fd in ends:
         os.close(fd)
     try:
@@ -338,8 +351,8 @@ def serve(libc):
     if len(fields) != 6 or fields[0] != "CN-SERVE":
         raise ValueError("unknown supervisor protocol %r" % fields[:1])
     report_cap, output_cap, runner_length, judge_length, preload_length = (int(v) for v in fields[1:])
-    runner = compile(bytes(read_exact(stream, runner_length)), "<runner>", "exec")
-    judge = compile(bytes(read_exact(stream, judge_length)), "<judge>", "exec")
+    runner = program(read_exact(stream, runner_length), "<runner>")
+    judge = program(read_exact(stream, judge_length), "<judge>")
     for module in filter(None, bytes(read_exact(stream, preload_length)).decode().split(",")):
         __import__(module)
     # Everything alive now is shared with every fork; frozen, a child's collections never walk it,
@@ -406,7 +419,7 @@ def run_candidates(libc, batch):
     """The candidate container: one candidate process at a time, each speaking over the FIFOs the
     judge side made for it; a record per candidate says how its process ended."""
     report_cap, output_cap, walls = plan(batch)
-    runner = compile(bytes(read_file(batch, "runner.py")), "<runner>", "exec")
+    runner = program(read_file(batch, "runner.py"), "<runner>")
     open(os.path.join(CHANNEL, "ready"), "wb").close()
     for index, wall in enumerate(walls):
         calls, replies = ("%s/%d.%s" % (CHANNEL, index, end) for end in ("calls", "replies"))
@@ -436,7 +449,7 @@ def run_candidates(libc, batch):
 def run_judges(batch):
     """The judge container: for each candidate, once the candidate side is free, its FIFOs and its judge."""
     report_cap, output_cap, walls = plan(batch)
-    judge = compile(bytes(read_file(batch, "judge.py")), "<judge>", "exec")
+    judge = program(read_file(batch, "judge.py"), "<judge>")
     ready = CHANNEL + "/ready"
     for index, wall in enumerate(walls):
         if not await_path(ready if index == 0 else "%s/%d.done" % (CHANNEL, index - 1),
@@ -462,6 +475,8 @@ def run_judges(batch):
 
 try:
     libc = make_undumpable()
+    # Interpreter state the forks inherit: plain data may hold integers of any size.
+    sys.set_int_max_str_digits(0)
     # PID 1 gets only the signals it handles; with no handler a child cannot interrupt it.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     mode = sys.argv[1:]

@@ -16,6 +16,8 @@ public final class VerdictRule {
     private static final int EAGAIN = 11;
     private static final int EMFILE = 24;
     private static final int EFBIG = 27;
+    /** What the judge reports when an answer of the candidate's process is over the report cap. */
+    private static final String OUTPUT_LIMIT = "OutputLimit";
     /** The candidate's exit code when it was still running as judging ended. */
     private static final int STILL_RUNNING = -1;
 
@@ -51,6 +53,9 @@ public final class VerdictRule {
             default -> "test " + testIndex;
         };
         String message = raised.type() + " in " + where + ": " + raised.message();
+        if (raised.type().equals(OUTPUT_LIMIT)) {
+            return new Verdict.ResourceLimited(ResourceKind.OUTPUT, message);
+        }
         if (raised.type().equals("MemoryError")) {
             return new Verdict.ResourceLimited(ResourceKind.MEMORY, message);
         }

@@ -166,13 +166,17 @@ class HostileCandidatesTest {
 
     @Test
     void posixForkWhereOsForkWasRemovedGetsNothing() {
-        Verdict verdict = verdictOf("import os, posix\n"
+        // The child shares the parent's channel to the judge: whichever of them the judge hears, no pass.
+        verdictOf("import os, posix\n"
                 + "del os.fork\n"
                 + "if posix.fork() == 0:\n"
-                + "    os.write(3, b\"R 0 ('bool',True)\\nR 1 ('bool',True)\\nD\\n\")\n"
+                + "    for fd in (3, 4):\n"
+                + "        try:\n"
+                + "            os.write(fd, b'[\"ok\", true]\\n' * 10)\n"
+                + "        except OSError:\n"
+                + "            pass\n"
                 + "    posix._exit(0)\n"
                 + "def add(a, b):\n    return None\n");
-        assertInstanceOf(Verdict.Failed.class, verdict);
     }
 
     @Test
@@ -253,6 +257,12 @@ class HostileCandidatesTest {
     @Test
     void writingAGigabyteToStdoutHitsTheOutputLimit() {
         Verdict verdict = verdictOf("import sys\nchunk = 'x' * 65536\nfor _ in range(16384):\n    sys.stdout.write(chunk)\n");
+        assertEquals(ResourceKind.OUTPUT, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
+    }
+
+    @Test
+    void anAnswerOverTheReportCapIsAnOutputLimit() {
+        Verdict verdict = verdictOf("def add(a, b):\n    return 'x' * (4 << 20)\n");
         assertEquals(ResourceKind.OUTPUT, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
     }
 
@@ -448,6 +458,48 @@ class HostileCandidatesTest {
                 + "        if line.startswith('%d, %d) == ' % (a, b)):\n"
                 + "            return int(line.split('== ')[1].split()[0].rstrip('\\x00'))\n"
                 + "    return None\n"));
+    }
+
+    @Test
+    void writingIntoTheJudgesReportThroughProcIsRefused() {
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import os\n"
+                + "def add(a, b):\n"
+                + "    wrote = []\n"
+                + "    for pid in [p for p in os.listdir('/proc') if p.isdigit() and int(p) != os.getpid()]:\n"
+                + "        for fd in range(8):\n"
+                + "            try:\n"
+                + "                w = os.open('/proc/%s/fd/%d' % (pid, fd), os.O_WRONLY)\n"
+                + "                os.write(w, b'H 0\\nH 1\\nD\\n')\n"
+                + "                wrote.append(fd)\n"
+                + "            except OSError:\n"
+                + "                pass\n"
+                + "    return wrote\n"));
+    }
+
+    @Test
+    void aForgedLookupAnswerCannotRebindTheJudgesOwnNames() {
+        // The candidate rewrites its own server to answer the judge's lookup with `sorted` bound to len.
+        assertInstanceOf(Verdict.Failed.class, verdictOf("import sys\n"
+                + "f = sys._getframe()\n"
+                + "while f is not None:\n"
+                + "    g = f.f_globals\n"
+                + "    if '_serve' in g and '_namespace' in g:\n"
+                + "        real = g['_serve']\n"
+                + "        def fake(request, real=real):\n"
+                + "            if request[0] == 'get':\n"
+                + "                return ['ok', ['d', 'sorted', ['B', 'len'], 'g', real(['get', ['g']])[1][2]]]\n"
+                + "            return real(request)\n"
+                + "        g['_serve'] = fake\n"
+                + "        break\n"
+                + "    f = f.f_back\n"
+                + "def g(x):\n    return [0, 0, 0]\n", "", List.of("assert sorted(g(1)) == sorted([3, 2, 1])")));
+    }
+
+    @Test
+    void anExceptionNamedLikeReportLinesCannotWriteThem() {
+        verdictOf("def add(a, b):\n"
+                + "    if (a, b) == (1, 2):\n        return 3\n"
+                + "    raise type('Oops\\nH 1\\nD', (Exception,), {})('boom')\n");
     }
 
     @Test
