@@ -1,6 +1,7 @@
 package io.complexitynet.reproduce.workflow;
 
 import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.ProvidedNames;
 import io.complexitynet.proto.v1.Attempt;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
@@ -49,7 +50,7 @@ final class RoutedRunner {
 
     private RoutedRequest route(MbppTask task, UnaryOperator<RouteRequest.Builder> options) {
         RouteRequest request = options.apply(RouteRequest.newBuilder().setPrompt(task.text()).setSetupCode(task.setupCode())
-                .addAllTests(task.tests())).build();
+                .addAllTests(task.tests()).addAllProvides(ProvidedNames.definedBy(task.referenceCode()))).build();
         try {
             RouteResponse response = services.router().route(request);
             // NO_ANSWER: that model's backend failed and the router stepped over it; nothing was generated or billed.

@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
@@ -49,15 +50,16 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Blocking
     public Uni<RouteResponse> route(RouteRequest request) {
         return answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
-                request.getTestsList(), request.getSetupCode(), options(request.getPolicy(), request.getQualityTarget(),
-                request.getMaxModel()), request.getNoEscalation()))));
+                request.getTestsList(), request.getSetupCode(), request.getProvidesList(), options(request.getPolicy(),
+                request.getQualityTarget(), request.getMaxModel()), request.getNoEscalation()))));
     }
 
     @Override
     @Blocking
     public Uni<ClassifyResponse> classify(ClassifyRequest request) {
         return answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
-                request.getTestsList(), "", options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel()), false))));
+                request.getTestsList(), "", List.of(), options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel()),
+                false))));
     }
 
     @Override

@@ -33,11 +33,11 @@ public class VerifierClient {
         this.config = config;
     }
 
-    public Cascade.Checker checker(String requestId, String setupCode, List<String> tests) {
+    public Cascade.Checker checker(String requestId, String setupCode, List<String> tests, List<String> provides) {
         return code -> {
             long start = System.nanoTime();
             VerifyRequest request = VerifyRequest.newBuilder().setBatchId(requestId).addCandidates(Candidate.newBuilder()
-                    .setCandidateId("0").setCode(code).setSetupCode(setupCode).addAllTests(tests)
+                    .setCandidateId("0").setCode(code).setSetupCode(setupCode).addAllTests(tests).addAllProvides(provides)
                     .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.verifyWallTime().toMillis()))).build();
             String verdict;
             try {

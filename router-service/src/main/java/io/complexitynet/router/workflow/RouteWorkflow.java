@@ -28,8 +28,8 @@ import java.util.UUID;
 public class RouteWorkflow {
 
     /** What a request asks for. */
-    public record Request(String tenant, String prompt, List<String> tests, String setupCode, RouteOptions options,
-                          boolean noEscalation) {
+    public record Request(String tenant, String prompt, List<String> tests, String setupCode, List<String> provides,
+                          RouteOptions options, boolean noEscalation) {
     }
 
     /** A decision with its classifier and how long it took. */
@@ -104,7 +104,7 @@ public class RouteWorkflow {
         };
         Optional<Cascade.Checker> checker = Optional.empty();
         if (!request.tests().isEmpty()) {
-            Cascade.Checker tests = verifier.checker(requestId, request.setupCode(), request.tests());
+            Cascade.Checker tests = verifier.checker(requestId, request.setupCode(), request.tests(), request.provides());
             checker = Optional.of(code -> {
                 long start = System.nanoTime();
                 try {
