@@ -16,7 +16,9 @@
 #   E <where> <type> <errno|-> <message>   code, setup or test i raised (type OutputLimit: an answer
 #                                   of the candidate's process was over the cap)
 #   G <where>                       the candidate's process ended while code, setup or test i waited on it
+#   X <message>                     the judge itself failed (the verifier's fault, not the candidate's)
 #   D                               done
+# (and J <exit code>, added by the supervisor when this process ended without finishing)
 import ast, builtins, importlib, os, resource, sys
 
 _write = os.write
@@ -36,7 +38,8 @@ class CandidateError(Exception):
 
 
 class Run:
-    """What the current test has done that decides its outcome beyond raising."""
+    """This run's state: the cap on one answer, whether the candidate's process is gone, and what the
+    current test did that decides its outcome beyond raising."""
     reply_cap = 0
     gone = None
     answer_too_large = False
@@ -95,11 +98,11 @@ _pending = bytearray()
 def _reply():
     while True:
         end = _pending.find(b"\n")
-        if end >= 0:
+        if 0 <= end <= Run.reply_cap:
             line = bytes(_pending[:end])
             del _pending[:end + 1]
             return line
-        if len(_pending) > Run.reply_cap:
+        if end > Run.reply_cap or len(_pending) > Run.reply_cap:
             Run.answer_too_large = True
             raise CandidateGone("the candidate's process answered with more than %d bytes" % Run.reply_cap)
         try:
@@ -137,12 +140,14 @@ def answer():
         reply = plain_loads(_reply())
         if type(reply) is not list or not reply or reply[0] not in ("ok", "raise"):
             raise NotPlainData("not an answer: %.80r" % (reply,))
-        if reply[0] == "raise":
-            raise _rebuilt(reply)
-        return reply[1:]
+        raised = _rebuilt(reply) if reply[0] == "raise" else None
     except (CandidateGone, OSError, NotPlainData) as error:
         Run.gone = Run.gone or str(error) or type(error).__name__
         raise CandidateGone(Run.gone)
+    # Raised here, not above: the candidate's own OSError is its answer, not a broken channel.
+    if raised is not None:
+        raise raised
+    return reply[1:]
 
 
 def _rebuilt(answer):
@@ -162,7 +167,10 @@ def _rebuilt(answer):
             values = decode(args) if args is not None else None
             error = cls(*values) if type(values) is tuple else cls(message)
         except Exception:
-            error = cls(message)
+            try:
+                error = cls(message)
+            except Exception:
+                error = CandidateError("%s: %s" % (name, message))
     error._cn_type = name
     error._cn_errno = errno if type(errno) is int else None
     return error

@@ -244,7 +244,7 @@ class Round:
                     del kept[cap:]
                     exceeded = True
         if not timed_out and not exceeded and self.candidate_status is None and self.candidate is not None \
-                and self.report.rstrip().rsplit(b"\n", 1)[-1].startswith(b"G "):
+                and (self.report.startswith(b"G ") or b"\nG " in self.report):
             # The judge saw the candidate's process end: its own exit status says why (CPU limit, ...).
             for key, _ in selector.select(EXIT_STATUS_GRACE):
                 if key.fd in pidfds and pidfds[key.fd] == self.candidate:

@@ -261,6 +261,19 @@ class HostileCandidatesTest {
     }
 
     @Test
+    void openingFilesWithoutEndHitsTheOpenFilesLimit() {
+        Verdict verdict = verdictOf("def add(a, b):\n    return len([open('/dev/null') for _ in range(10000)])\n");
+        assertEquals(ResourceKind.OPEN_FILES, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
+    }
+
+    @Test
+    void writingAHugeFileHitsTheFileSizeLimit() {
+        Verdict verdict = verdictOf("def add(a, b):\n    with open('big', 'wb') as f:\n"
+                + "        for _ in range(64):\n            f.write(bytes(1 << 20))\n    return a + b\n");
+        assertEquals(ResourceKind.FILE_SIZE, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
+    }
+
+    @Test
     void anAnswerOverTheReportCapIsAnOutputLimit() {
         Verdict verdict = verdictOf("def add(a, b):\n    return 'x' * (4 << 20)\n");
         assertEquals(ResourceKind.OUTPUT, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
