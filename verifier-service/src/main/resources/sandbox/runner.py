@@ -8,6 +8,7 @@
 #   0: /dev/null   1, 2: the candidate's capped output   3: requests from the judge   4: replies to it
 import os, resource
 
+
 def _read_input(buf):
     head, _, rest = bytes(buf).partition(b"\n")
     if head != b"CN2":

@@ -26,7 +26,7 @@
 # The supervisor should be PID 1 of its own PID namespace: then its children cannot signal it, and
 # kill(-1) reaches everything they started. It makes itself non-dumpable (its children inherit that),
 # so nothing running as the same user can ptrace it or the judge, or read their memory.
-import os, sys, stat, time, signal, selectors, builtins, resource, gc, fcntl
+import os, sys, stat, time, signal, selectors, builtins, resource, gc, fcntl, errno
 # What the judge and the codec import, once here rather than in every forked process.
 import ast, json, importlib
 
@@ -374,12 +374,14 @@ def serve(libc):
 
 # ---- a Kubernetes sandbox pod -------------------------------------------------------------------------
 # Two containers share the channel directory and nothing else: no PID namespace, no other volume. The
-# candidate container mounts the runner, the plan and the candidates' code; the judge container the
-# judge, the plan and the tests. For candidate k the judge side makes two FIFOs, <k>.calls and
-# <k>.replies; each side forks its process, which opens them (calls first, so the two opens meet) as its
-# descriptors 3 and 4. When the candidate side has swept up after k it makes <k>.done, and only then does
-# the judge side begin k+1, so neither side's clock counts the other's lag. Both write records: the judge
-# side's carries the report (whether tests held), the candidate side's how the candidate's process ended.
+# candidate container mounts the runner and the plan; the judge container the judge, the plan, the tests
+# and the candidates' code. For candidate k the judge side makes three FIFOs: <k>.calls and <k>.replies,
+# which each side's process opens (calls first, so the two opens meet) as its descriptors 3 and 4, and
+# <k>.code, through which it hands the candidate side candidate k's code when its turn comes (so no
+# candidate can read a sibling's). When the candidate side has swept up after k it makes <k>.done, and
+# only then does the judge side begin k+1, so neither side's clock counts the other's lag. Both write
+# records: the judge side's carries the report (whether tests held), the candidate side's how the
+# candidate's process ended.
 
 CHANNEL = None
 # How long one side waits for the other to begin a candidate (a container starting) or finish one.
@@ -416,19 +418,21 @@ def clear_channel():
 
 
 def run_candidates(libc, batch):
-    """The candidate container: one candidate process at a time, each speaking over the FIFOs the
-    judge side made for it; a record per candidate says how its process ended."""
+    """The candidate container: one candidate process at a time, its code handed over by the judge side
+    through the channel when its turn comes (this container's files hold no candidate's code, so no
+    candidate can read another's), speaking over the FIFOs the judge side made for it; a record per
+    candidate says how its process ended."""
     report_cap, output_cap, walls = plan(batch)
     runner = program(read_file(batch, "runner.py"), "<runner>")
     open(os.path.join(CHANNEL, "ready"), "wb").close()
     for index, wall in enumerate(walls):
-        calls, replies = ("%s/%d.%s" % (CHANNEL, index, end) for end in ("calls", "replies"))
-        if not (await_path(calls, time.monotonic() + RENDEZVOUS_WAIT)
-                and await_path(replies, time.monotonic() + RENDEZVOUS_WAIT)):
+        calls, replies, code = ("%s/%d.%s" % (CHANNEL, index, end) for end in ("calls", "replies", "code"))
+        if not all(await_path(path, time.monotonic() + RENDEZVOUS_WAIT) for path in (calls, replies, code)):
             raise TimeoutError("the judge container did not begin candidate %d" % index)
+        with open(code, "rb", buffering=0) as stream:
+            data = read_exact(stream, int(read_line(stream)))
         run = Round(wall, report_cap, output_cap)
         output_r, output_w = os.pipe()
-        data = read_file(batch, "input-%d" % index)
         try:
             run.candidate = fork_child(runner, data, {0: None, 1: output_w, 2: output_w},
                                        [(3, calls, os.O_RDONLY), (4, replies, os.O_WRONLY)])
@@ -446,6 +450,35 @@ def run_candidates(libc, batch):
         open("%s/%d.done" % (CHANNEL, index), "wb").close()
 
 
+def hand_over(fifo, data, deadline):
+    """Writes a candidate's code, framed, into the FIFO the candidate side reads it from, and zeroes it."""
+    try:
+        while True:
+            try:
+                # Non-blocking until the reader is there (ENXIO before), so a dead candidate side times out.
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+                break
+            except OSError as error:
+                if error.errno != errno.ENXIO or time.monotonic() > deadline:
+                    raise TimeoutError("the candidate container did not take its code: %s" % error)
+                time.sleep(0.005)
+        os.set_blocking(fd, True)
+        try:
+            write_to(fd, b"%d\n" % len(data))
+            write_to(fd, data)
+        finally:
+            os.close(fd)
+    finally:
+        wipe(data)
+
+
+def write_to(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    view.release()
+
+
 def run_judges(batch):
     """The judge container: for each candidate, once the candidate side is free, its FIFOs and its judge."""
     report_cap, output_cap, walls = plan(batch)
@@ -455,9 +488,10 @@ def run_judges(batch):
         if not await_path(ready if index == 0 else "%s/%d.done" % (CHANNEL, index - 1),
                           time.monotonic() + (RENDEZVOUS_WAIT if index == 0 else walls[index - 1] + RENDEZVOUS_GRACE)):
             raise TimeoutError("the candidate container did not finish candidate %d" % (index - 1))
-        calls, replies = ("%s/%d.%s" % (CHANNEL, index, end) for end in ("calls", "replies"))
-        os.mkfifo(calls, 0o600)
-        os.mkfifo(replies, 0o600)
+        calls, replies, code = ("%s/%d.%s" % (CHANNEL, index, end) for end in ("calls", "replies", "code"))
+        for fifo in (calls, replies, code):
+            os.mkfifo(fifo, 0o600)
+        hand_over(code, read_file(batch, "code-%d" % index), time.monotonic() + RENDEZVOUS_WAIT)
         run = Round(wall, report_cap, output_cap)
         report_r, report_w = os.pipe()
         data = read_file(batch, "input-%d" % index)

@@ -56,7 +56,7 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
             return failAll(runs.size(), "the sandbox is shutting down", started);
         }
         String name = "cn-sandbox-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        List<ConfigMap> configMaps = List.of(spec.codeConfigMap(name, runs), spec.testsConfigMap(name, runs));
+        List<ConfigMap> configMaps = List.of(spec.candidateConfigMap(name, runs), spec.judgeConfigMap(name, runs));
         for (ConfigMap configMap : configMaps) {
             long payload = SandboxPodSpec.payloadBytes(configMap);
             if (payload > SandboxPodSpec.CONFIG_MAP_PAYLOAD_LIMIT) {
@@ -195,7 +195,7 @@ public final class KubernetesPodSandbox implements Sandbox, AutoCloseable {
             // Outcomes are already decided; the labels let a cleanup find what is left.
             LOG.warnf("could not delete sandbox pod %s: %s", name, e.getMessage());
         }
-        for (String configMap : List.of(name + SandboxPodSpec.CODE_SUFFIX, name + SandboxPodSpec.TESTS_SUFFIX)) {
+        for (String configMap : List.of(name + SandboxPodSpec.CANDIDATE_FILES, name + SandboxPodSpec.JUDGE_FILES)) {
             try {
                 configMaps(configMap).delete();
             } catch (KubernetesClientException e) {

@@ -21,10 +21,11 @@ import java.util.function.Function;
 
 /**
  * The objects one batch runs as: a pod meeting the "restricted" Pod Security Standard with two
- * containers, and a ConfigMap for each. The candidate container mounts the runner and the candidates'
- * code; the judge container the judge and the tests. They share one small directory for the pipes
- * between a candidate's process and its judge, and nothing else: their own mount and PID namespaces
- * keep the tests, and the judge's processes, out of a candidate's reach.
+ * containers, and a ConfigMap for each. The candidate container mounts the runner; the judge container
+ * the judge, the tests and the candidates' code, which it hands the candidate side one candidate at a
+ * time. They share one small directory for those hand-overs and the pipes between a candidate's process
+ * and its judge, and nothing else: their own mount and PID namespaces keep the tests, the other
+ * candidates' code and the judge's processes out of a candidate's reach.
  */
 final class SandboxPodSpec {
 
@@ -35,8 +36,8 @@ final class SandboxPodSpec {
     static final String CANDIDATE_CONTAINER = "candidate";
     static final String JUDGE_CONTAINER = "judge";
     /** Suffixes of the two ConfigMaps' names, after the pod's. */
-    static final String CODE_SUFFIX = "-code";
-    static final String TESTS_SUFFIX = "-tests";
+    static final String CANDIDATE_FILES = "-candidate";
+    static final String JUDGE_FILES = "-judge";
     static final Map<String, String> LABELS = Map.of(
             "app.kubernetes.io/part-of", "complexitynet",
             "app.kubernetes.io/component", "verifier-sandbox");
@@ -60,26 +61,33 @@ final class SandboxPodSpec {
         this.reportBytes = reportBytes;
     }
 
-    /** The candidate container's files: runner, supervisor, the plan ("batch") and each candidate's code. */
-    ConfigMap codeConfigMap(String pod, List<SandboxRun> runs) {
-        return configMap(pod + CODE_SUFFIX, RunnerScript.RUNNER, runs, SandboxInputs::candidate);
+    /** The candidate container's files: runner, supervisor and the plan ("batch"); no candidate's code. */
+    ConfigMap candidateConfigMap(String pod, List<SandboxRun> runs) {
+        return configMap(pod + CANDIDATE_FILES, "runner.py", RunnerScript.RUNNER, runs, Map.of());
     }
 
-    /** The judge container's files: judge, supervisor, the plan and each candidate's setup and tests. */
-    ConfigMap testsConfigMap(String pod, List<SandboxRun> runs) {
-        return configMap(pod + TESTS_SUFFIX, RunnerScript.JUDGE, runs, run -> SandboxInputs.judge(run, reportBytes));
+    /**
+     * The judge container's files: judge, supervisor, the plan, each candidate's setup and tests
+     * ({@code input-i}) and each candidate's code ({@code code-i}, handed to the candidate side in turn).
+     */
+    ConfigMap judgeConfigMap(String pod, List<SandboxRun> runs) {
+        return configMap(pod + JUDGE_FILES, "judge.py", RunnerScript.JUDGE, runs, Map.of(
+                "input-", run -> SandboxInputs.judge(run, reportBytes),
+                "code-", SandboxInputs::candidate));
     }
 
-    private ConfigMap configMap(String name, RunnerScript program, List<SandboxRun> runs,
-                                Function<SandboxRun, byte[]> input) {
+    private ConfigMap configMap(String name, String programFile, RunnerScript program, List<SandboxRun> runs,
+                                Map<String, Function<SandboxRun, byte[]>> inputs) {
         Map<String, String> data = new LinkedHashMap<>();
-        data.put(program == RunnerScript.RUNNER ? "runner.py" : "judge.py", program.source());
+        data.put(programFile, program.source());
         data.put("supervisor.py", RunnerScript.SUPERVISOR.source());
         data.put("batch", plan(runs));
         Map<String, String> binaryData = new LinkedHashMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            binaryData.put("input-" + i, Base64.getEncoder().encodeToString(input.apply(runs.get(i))));
-        }
+        inputs.forEach((prefix, input) -> {
+            for (int i = 0; i < runs.size(); i++) {
+                binaryData.put(prefix + i, Base64.getEncoder().encodeToString(input.apply(runs.get(i))));
+            }
+        });
         return new ConfigMapBuilder()
                 .withNewMetadata().withName(name).withLabels(LABELS).endMetadata()
                 .withImmutable(true)
@@ -117,8 +125,8 @@ final class SandboxPodSpec {
                         .withSeccompProfile(runtimeDefault())
                     .endSecurityContext()
                     .withContainers(
-                            container(CANDIDATE_CONTAINER, BATCH_DIR, "candidates", "code", "work"),
-                            container(JUDGE_CONTAINER, TESTS_DIR, "judges", "tests", "judge-work"))
+                            container(CANDIDATE_CONTAINER, BATCH_DIR, "candidates", "candidate-files", "work"),
+                            container(JUDGE_CONTAINER, TESTS_DIR, "judges", "judge-files", "judge-work"))
                     .addNewVolume()
                         .withName("work")
                         .withNewEmptyDir().withSizeLimit(new Quantity(config.workDirSize())).endEmptyDir()
@@ -132,12 +140,12 @@ final class SandboxPodSpec {
                         .withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity("1Mi")).endEmptyDir()
                     .endVolume()
                     .addNewVolume()
-                        .withName("code")
-                        .withNewConfigMap().withName(name + CODE_SUFFIX).withDefaultMode(0444).endConfigMap()
+                        .withName("candidate-files")
+                        .withNewConfigMap().withName(name + CANDIDATE_FILES).withDefaultMode(0444).endConfigMap()
                     .endVolume()
                     .addNewVolume()
-                        .withName("tests")
-                        .withNewConfigMap().withName(name + TESTS_SUFFIX).withDefaultMode(0444).endConfigMap()
+                        .withName("judge-files")
+                        .withNewConfigMap().withName(name + JUDGE_FILES).withDefaultMode(0444).endConfigMap()
                     .endVolume()
                 .endSpec()
                 .build();

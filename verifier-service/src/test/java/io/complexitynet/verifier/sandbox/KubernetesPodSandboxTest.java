@@ -113,8 +113,8 @@ class KubernetesPodSandboxTest {
                     Duration.ofSeconds(5), test))).get(0);
             assertTrue(outcome.report().contains("F 0 "), outcome.report());
             pod = kubelet.pods().get(0);
-            code = kubelet.configMap(pod.getMetadata().getName() + SandboxPodSpec.CODE_SUFFIX);
-            tests = kubelet.configMap(pod.getMetadata().getName() + SandboxPodSpec.TESTS_SUFFIX);
+            code = kubelet.configMap(pod.getMetadata().getName() + SandboxPodSpec.CANDIDATE_FILES);
+            tests = kubelet.configMap(pod.getMetadata().getName() + SandboxPodSpec.JUDGE_FILES);
         }
         assertEquals(List.of(code.getMetadata().getName()), mountedConfigMaps(pod, SandboxPodSpec.CANDIDATE_CONTAINER));
         assertEquals(List.of(tests.getMetadata().getName()), mountedConfigMaps(pod, SandboxPodSpec.JUDGE_CONTAINER));
@@ -133,6 +133,36 @@ class KubernetesPodSandboxTest {
                             Duration.ofSeconds(5), "assert listing() == ['d', 'left']"),
                     SandboxRuns.run("reader", "import os\ndef listing():\n    return os.listdir('.')\n",
                             Duration.ofSeconds(5), "assert listing() == []")));
+        }
+        assertTrue(outcomes.get(0).report().contains("H 0\n"), outcomes.get(0).report());
+        assertTrue(outcomes.get(1).report().contains("H 0\n"), outcomes.get(1).report());
+    }
+
+    /** A candidate that looks for a sibling's code in its container's files, its channel and its directory. */
+    private static String siblingSeeker(String me, String sibling) {
+        return "import os, sys\n"
+                + "# SIBLING_" + me + "\n"
+                + "def sibling_seen():\n"
+                + "    other = 'SIB' + 'LING_' + '" + sibling + "'\n"
+                + "    for place in (os.path.dirname(os.path.abspath(sys.argv[0])), sys.argv[-1], os.getcwd()):\n"
+                + "        for name in os.listdir(place):\n"
+                + "            path = os.path.join(place, name)\n"
+                + "            try:\n"
+                + "                if os.path.isfile(path) and other in open(path, errors='replace').read():\n"
+                + "                    return True\n"
+                + "            except OSError:\n"
+                + "                pass\n"
+                + "    return False\n";
+    }
+
+    @Test
+    void noCandidateOfABatchCanReadAnothersCode() throws Exception {
+        List<RunOutcome> outcomes;
+        try (KubeletStandIn kubelet = new KubeletStandIn(server, client, scratch, KubeletStandIn.Mode.RUN);
+             KubernetesPodSandbox sandbox = sandbox(KubernetesSettings.defaults())) {
+            outcomes = sandbox.run(List.of(
+                    SandboxRuns.run("first", siblingSeeker("first", "second"), Duration.ofSeconds(5), "assert sibling_seen() is False"),
+                    SandboxRuns.run("second", siblingSeeker("second", "first"), Duration.ofSeconds(5), "assert sibling_seen() is False")));
         }
         assertTrue(outcomes.get(0).report().contains("H 0\n"), outcomes.get(0).report());
         assertTrue(outcomes.get(1).report().contains("H 0\n"), outcomes.get(1).report());
@@ -157,7 +187,7 @@ class KubernetesPodSandboxTest {
             sandbox.run(List.of(SandboxRuns.increment("c1")));
             Pod pod = kubelet.pods().get(0);
             String name = pod.getMetadata().getName();
-            for (String suffix : List.of(SandboxPodSpec.CODE_SUFFIX, SandboxPodSpec.TESTS_SUFFIX)) {
+            for (String suffix : List.of(SandboxPodSpec.CANDIDATE_FILES, SandboxPodSpec.JUDGE_FILES)) {
                 List<OwnerReference> owners = kubelet.configMap(name + suffix).getMetadata().getOwnerReferences();
                 assertEquals(1, owners.size(), suffix);
                 assertEquals(pod.getMetadata().getUid(), owners.get(0).getUid(), suffix);

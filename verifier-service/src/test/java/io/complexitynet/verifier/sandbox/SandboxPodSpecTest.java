@@ -89,14 +89,14 @@ class SandboxPodSpecTest {
     }
 
     @Test
-    void theTestsAreMountedOnlyInTheJudgeContainerAndTheCodeOnlyInTheCandidateContainer() {
+    void eachContainerMountsOnlyItsOwnConfigMap() {
         PodSpec pod = spec.pod("cn-sandbox-a", RUNS).getSpec();
         Map<String, String> candidateFiles = configMapMounts(pod, candidate(pod));
         Map<String, String> judgeFiles = configMapMounts(pod, judge(pod));
-        assertEquals(Map.of("/batch", "cn-sandbox-a-code"), candidateFiles);
-        assertEquals(Map.of("/judging", "cn-sandbox-a-tests"), judgeFiles);
-        assertEquals("cn-sandbox-a-code", spec.codeConfigMap("cn-sandbox-a", RUNS).getMetadata().getName());
-        assertEquals("cn-sandbox-a-tests", spec.testsConfigMap("cn-sandbox-a", RUNS).getMetadata().getName());
+        assertEquals(Map.of("/batch", "cn-sandbox-a-candidate"), candidateFiles);
+        assertEquals(Map.of("/judging", "cn-sandbox-a-judge"), judgeFiles);
+        assertEquals("cn-sandbox-a-candidate", spec.candidateConfigMap("cn-sandbox-a", RUNS).getMetadata().getName());
+        assertEquals("cn-sandbox-a-judge", spec.judgeConfigMap("cn-sandbox-a", RUNS).getMetadata().getName());
     }
 
     @Test
@@ -149,44 +149,44 @@ class SandboxPodSpecTest {
         Map<String, String> expected = Map.of("app.kubernetes.io/part-of", "complexitynet",
                 "app.kubernetes.io/component", "verifier-sandbox");
         assertEquals(expected, spec.pod("cn-sandbox-a", RUNS).getMetadata().getLabels());
-        assertEquals(expected, spec.codeConfigMap("cn-sandbox-a", RUNS).getMetadata().getLabels());
-        assertEquals(expected, spec.testsConfigMap("cn-sandbox-a", RUNS).getMetadata().getLabels());
+        assertEquals(expected, spec.candidateConfigMap("cn-sandbox-a", RUNS).getMetadata().getLabels());
+        assertEquals(expected, spec.judgeConfigMap("cn-sandbox-a", RUNS).getMetadata().getLabels());
     }
 
     @Test
-    void codeConfigMapHoldsRunnerSupervisorPlanAndEachCandidatesCode() {
-        ConfigMap configMap = spec.codeConfigMap("cn-sandbox-a", RUNS);
+    void theCandidatesConfigMapHoldsRunnerSupervisorAndPlanButNoCandidatesCode() {
+        ConfigMap configMap = spec.candidateConfigMap("cn-sandbox-a", RUNS);
         assertEquals(Set.of("runner.py", "supervisor.py", "batch"), configMap.getData().keySet());
         assertEquals(RunnerScript.RUNNER.source(), configMap.getData().get("runner.py"));
         assertEquals(RunnerScript.SUPERVISOR.source(), configMap.getData().get("supervisor.py"));
         assertEquals("8192 4096\n2\n5000\n2500\n", configMap.getData().get("batch"));
-        assertEquals(Set.of("input-0", "input-1"), configMap.getBinaryData().keySet());
-        assertArrayEquals(SandboxInputs.candidate(RUNS.get(1)),
-                Base64.getDecoder().decode(configMap.getBinaryData().get("input-1")));
+        assertEquals(Set.of(), configMap.getBinaryData().keySet());
         assertEquals(true, configMap.getImmutable());
     }
 
     @Test
-    void testsConfigMapHoldsJudgeSupervisorPlanAndEachCandidatesTests() {
-        ConfigMap configMap = spec.testsConfigMap("cn-sandbox-a", RUNS);
+    void theJudgesConfigMapHoldsJudgeSupervisorPlanEachCandidatesTestsAndCode() {
+        ConfigMap configMap = spec.judgeConfigMap("cn-sandbox-a", RUNS);
         assertEquals(Set.of("judge.py", "supervisor.py", "batch"), configMap.getData().keySet());
         assertEquals(RunnerScript.JUDGE.source(), configMap.getData().get("judge.py"));
         assertEquals(RunnerScript.SUPERVISOR.source(), configMap.getData().get("supervisor.py"));
         assertEquals("8192 4096\n2\n5000\n2500\n", configMap.getData().get("batch"));
-        assertEquals(Set.of("input-0", "input-1"), configMap.getBinaryData().keySet());
+        assertEquals(Set.of("input-0", "input-1", "code-0", "code-1"), configMap.getBinaryData().keySet());
         assertArrayEquals(SandboxInputs.judge(RUNS.get(1), 8192),
                 Base64.getDecoder().decode(configMap.getBinaryData().get("input-1")));
+        assertArrayEquals(SandboxInputs.candidate(RUNS.get(1)),
+                Base64.getDecoder().decode(configMap.getBinaryData().get("code-1")));
         assertEquals(true, configMap.getImmutable());
     }
 
     @Test
-    void theCandidatesConfigMapHoldsNoTestNorSetupText() {
+    void theCandidatesConfigMapHoldsNoTestSetupOrCodeText() {
         List<SandboxRun> runs = List.of(new SandboxRun("c1", "def f(x):\n    return x+1\n", "expected = 67890\n",
                 List.of("assert f(1) == 12345"), List.of("f"),
                 new Limits(Duration.ofSeconds(5), 512L << 20, 16L << 20, 32, 64, 65536)));
-        List<String> code = values(spec.codeConfigMap("cn-sandbox-a", runs)).toList();
-        List<String> tests = values(spec.testsConfigMap("cn-sandbox-a", runs)).toList();
-        for (String secret : List.of("12345", "67890")) {
+        List<String> code = values(spec.candidateConfigMap("cn-sandbox-a", runs)).toList();
+        List<String> tests = values(spec.judgeConfigMap("cn-sandbox-a", runs)).toList();
+        for (String secret : List.of("12345", "67890", "return x+1")) {
             assertFalse(code.stream().anyMatch(value -> value.contains(secret)), secret + " reached the candidate's ConfigMap");
             assertTrue(tests.stream().anyMatch(value -> value.contains(secret)), secret + " is missing from the judge's ConfigMap");
         }
