@@ -124,18 +124,24 @@ class KubernetesPodSandboxTest {
 
     @Test
     void aCandidateDoesNotSeeFilesAnEarlierOneLeft() throws Exception {
+        assertEveryTestHeldInOnePod(
+                SandboxRuns.run("writer", "import os\nos.makedirs('d/e')\nopen('left', 'w').write('x')\n"
+                        + "def listing():\n    return sorted(os.listdir('.'))\n",
+                        Duration.ofSeconds(5), "assert listing() == ['d', 'left']"),
+                SandboxRuns.run("reader", "import os\ndef listing():\n    return os.listdir('.')\n",
+                        Duration.ofSeconds(5), "assert listing() == []"));
+    }
+
+    /** Runs the candidates as one batch through the stand-in and asserts each one's only test held. */
+    private void assertEveryTestHeldInOnePod(SandboxRun... runs) throws Exception {
         List<RunOutcome> outcomes;
         try (KubeletStandIn kubelet = new KubeletStandIn(server, client, scratch, KubeletStandIn.Mode.RUN);
              KubernetesPodSandbox sandbox = sandbox(KubernetesSettings.defaults())) {
-            outcomes = sandbox.run(List.of(
-                    SandboxRuns.run("writer", "import os\nos.makedirs('d/e')\nopen('left', 'w').write('x')\n"
-                            + "def listing():\n    return sorted(os.listdir('.'))\n",
-                            Duration.ofSeconds(5), "assert listing() == ['d', 'left']"),
-                    SandboxRuns.run("reader", "import os\ndef listing():\n    return os.listdir('.')\n",
-                            Duration.ofSeconds(5), "assert listing() == []")));
+            outcomes = sandbox.run(List.of(runs));
         }
-        assertTrue(outcomes.get(0).report().contains("H 0\n"), outcomes.get(0).report());
-        assertTrue(outcomes.get(1).report().contains("H 0\n"), outcomes.get(1).report());
+        for (RunOutcome outcome : outcomes) {
+            assertTrue(outcome.report().contains("H 0\n"), outcome.report());
+        }
     }
 
     /** A candidate that looks for a sibling's code in its container's files, its channel and its directory. */
@@ -157,15 +163,9 @@ class KubernetesPodSandboxTest {
 
     @Test
     void noCandidateOfABatchCanReadAnothersCode() throws Exception {
-        List<RunOutcome> outcomes;
-        try (KubeletStandIn kubelet = new KubeletStandIn(server, client, scratch, KubeletStandIn.Mode.RUN);
-             KubernetesPodSandbox sandbox = sandbox(KubernetesSettings.defaults())) {
-            outcomes = sandbox.run(List.of(
-                    SandboxRuns.run("first", siblingSeeker("first", "second"), Duration.ofSeconds(5), "assert sibling_seen() is False"),
-                    SandboxRuns.run("second", siblingSeeker("second", "first"), Duration.ofSeconds(5), "assert sibling_seen() is False")));
-        }
-        assertTrue(outcomes.get(0).report().contains("H 0\n"), outcomes.get(0).report());
-        assertTrue(outcomes.get(1).report().contains("H 0\n"), outcomes.get(1).report());
+        assertEveryTestHeldInOnePod(
+                SandboxRuns.run("first", siblingSeeker("first", "second"), Duration.ofSeconds(5), "assert sibling_seen() is False"),
+                SandboxRuns.run("second", siblingSeeker("second", "first"), Duration.ofSeconds(5), "assert sibling_seen() is False"));
     }
 
     @Test
