@@ -431,23 +431,31 @@ def run_candidates(libc, batch):
             raise TimeoutError("the judge container did not begin candidate %d" % index)
         with open(code, "rb", buffering=0) as stream:
             data = read_exact(stream, int(read_line(stream)))
-        run = Round(wall, report_cap, output_cap)
         output_r, output_w = os.pipe()
-        try:
-            run.candidate = fork_child(runner, data, {0: None, 1: output_w, 2: output_w},
-                                       [(3, calls, os.O_RDONLY), (4, replies, os.O_WRONLY)])
-        finally:
-            wipe(data)
-            os.close(output_w)
-        try:
-            emit(index, *run.watch(None, output_r))
-        finally:
-            os.close(output_r)
+        run_pod_side(index, Round(wall, report_cap, output_cap), "candidate", runner, data,
+                     {0: None, 1: output_w, 2: output_w}, [(3, calls, os.O_RDONLY), (4, replies, os.O_WRONLY)],
+                     (output_r, output_w))
         clean_work()
         clean_ipc(libc)
         # Nothing of this candidate's is left running, so nothing it planted in the channel survives.
         clear_channel()
         open("%s/%d.done" % (CHANNEL, index), "wb").close()
+
+
+def run_pod_side(index, run, role, main, data, fds, opens, pipe):
+    """One container's half of candidate index: forks its process (the "candidate" or the "judge") on
+    data, zeroed once forked, and emits its record from what comes back on pipe (read end, write end):
+    the candidate's output or the judge's report."""
+    read_end, write_end = pipe
+    try:
+        setattr(run, role, fork_child(main, data, fds, opens))
+    finally:
+        wipe(data)
+        os.close(write_end)
+    try:
+        emit(index, *(run.watch(None, read_end) if role == "candidate" else run.watch(read_end, None)))
+    finally:
+        os.close(read_end)
 
 
 def hand_over(fifo, data, deadline):
@@ -492,19 +500,10 @@ def run_judges(batch):
         for fifo in (calls, replies, code):
             os.mkfifo(fifo, 0o600)
         hand_over(code, read_file(batch, "code-%d" % index), time.monotonic() + RENDEZVOUS_WAIT)
-        run = Round(wall, report_cap, output_cap)
         report_r, report_w = os.pipe()
-        data = read_file(batch, "input-%d" % index)
-        try:
-            run.judge = fork_child(judge, data, {0: None, 1: None, 2: None, 5: report_w},
-                                   [(4, calls, os.O_WRONLY), (3, replies, os.O_RDONLY)])
-        finally:
-            wipe(data)
-            os.close(report_w)
-        try:
-            emit(index, *run.watch(report_r, None))
-        finally:
-            os.close(report_r)
+        run_pod_side(index, Round(wall, report_cap, output_cap), "judge", judge, read_file(batch, "input-%d" % index),
+                     {0: None, 1: None, 2: None, 5: report_w}, [(4, calls, os.O_WRONLY), (3, replies, os.O_RDONLY)],
+                     (report_r, report_w))
 
 
 try:
