@@ -50,14 +50,6 @@ public record ComplexityScale(Map<Integer, Integer> classToModel) {
         return new ComplexityScale(scale);
     }
 
-    public int modelOf(int complexity) {
-        Integer model = classToModel.get(complexity);
-        if (model == null) {
-            throw new IllegalArgumentException("complexity " + complexity + " is not on the scale " + classToModel);
-        }
-        return model;
-    }
-
     /**
      * The class that says "model {@code model} is the cheapest that passes": the lowest class mapped to
      * it, else the highest class of a cheaper model, else the lowest class of all.

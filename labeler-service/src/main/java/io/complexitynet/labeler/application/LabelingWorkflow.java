@@ -1,4 +1,4 @@
-package io.complexitynet.labeler.work;
+package io.complexitynet.labeler.application;
 
 import io.complexitynet.core.backend.BackendException;
 import io.complexitynet.core.backend.Completion;

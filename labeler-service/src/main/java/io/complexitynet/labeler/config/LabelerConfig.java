@@ -5,7 +5,6 @@ import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Every knob of the labeler; defaults live in application.properties and the README's table. */
 @ConfigMapping(prefix = "labeler")
@@ -17,9 +16,6 @@ public interface LabelerConfig {
     Replay replay();
 
     Work work();
-
-    /** A data set imported at start-up when the database does not have it yet (the embedded default). */
-    Optional<Bootstrap> bootstrap();
 
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */
@@ -47,11 +43,5 @@ public interface LabelerConfig {
          * restart (the embedded mode's in-process queues). Consumers treat the repeats as no-ops.
          */
         boolean resendQueuedAtStart();
-    }
-
-    interface Bootstrap {
-        String dataset();
-
-        Path file();
     }
 }

@@ -2,6 +2,7 @@ package io.complexitynet.labeler.domain;
 
 import io.complexitynet.core.labelling.LabellingRule;
 import io.complexitynet.core.labelling.LabellingRules;
+import io.complexitynet.core.refusal.RequestRefused;
 import java.util.HashSet;
 import java.util.List;
 
@@ -26,40 +27,40 @@ public record JobSpec(String dataset, List<String> models, int samplesPerModel, 
     public static JobSpec of(String dataset, List<String> models, int samplesPerModel, double temperature,
                              String ruleId, double reliablePassRate, List<String> ladder, int maxSamplesPerModel) {
         if (dataset.isBlank()) {
-            throw new LabelerException.InvalidRequest("dataset", "is empty; name an imported data set");
+            throw RequestRefused.invalidArgument("dataset", "is empty; name an imported data set");
         }
         List<String> chosen = models.isEmpty() ? ladder : models;
         if (new HashSet<>(chosen).size() != chosen.size()) {
-            throw new LabelerException.InvalidRequest("models", "names a model twice: " + chosen);
+            throw RequestRefused.invalidArgument("models", "names a model twice: " + chosen);
         }
         int previous = -1;
         for (String model : chosen) {
             int position = ladder.indexOf(model);
             if (position < 0) {
-                throw new LabelerException.InvalidRequest("models", "unknown model '" + model + "'; configured: " + ladder);
+                throw RequestRefused.invalidArgument("models", "unknown model '" + model + "'; configured: " + ladder);
             }
             if (position < previous) {
-                throw new LabelerException.InvalidRequest("models", "must be in ladder order (cheapest first): " + ladder);
+                throw RequestRefused.invalidArgument("models", "must be in ladder order (cheapest first): " + ladder);
             }
             previous = position;
         }
         int k = samplesPerModel == 0 ? 1 : samplesPerModel;
         if (k < 1 || k > maxSamplesPerModel) {
-            throw new LabelerException.InvalidRequest("samples_per_model", k + " is out of range [1, " + maxSamplesPerModel + "]");
+            throw RequestRefused.invalidArgument("samples_per_model", k + " is out of range [1, " + maxSamplesPerModel + "]");
         }
         if (!(temperature >= 0 && temperature <= 2)) {
-            throw new LabelerException.InvalidRequest("temperature", temperature + " is out of range [0, 2]");
+            throw RequestRefused.invalidArgument("temperature", temperature + " is out of range [0, 2]");
         }
         String rule = ruleId.isBlank() ? DEFAULT_RULE : ruleId;
         if (!LabellingRules.IDS.contains(rule)) {
-            throw new LabelerException.InvalidRequest("rule", "unknown rule '" + rule + "'; known: " + LabellingRules.IDS);
+            throw RequestRefused.invalidArgument("rule", "unknown rule '" + rule + "'; known: " + LabellingRules.IDS);
         }
         double reliable = reliablePassRate == 0 ? DEFAULT_RELIABLE : reliablePassRate;
         JobSpec spec = new JobSpec(dataset, chosen, k, temperature, rule, reliable);
         try {
             spec.rule();
         } catch (IllegalArgumentException e) {
-            throw new LabelerException.InvalidRequest("reliable_pass_rate", e.getMessage());
+            throw RequestRefused.invalidArgument("reliable_pass_rate", e.getMessage());
         }
         return spec;
     }

@@ -1,10 +1,10 @@
 package io.complexitynet.labeler.grpc;
 
 import io.complexitynet.auth.Caller;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.labeler.backend.ModelLadder;
 import io.complexitynet.labeler.config.LabelerConfig;
 import io.complexitynet.labeler.domain.JobSpec;
-import io.complexitynet.labeler.domain.LabelerException;
 import io.complexitynet.labeler.messaging.WorkDispatcher;
 import io.complexitynet.labeler.persistence.DatasetEntity;
 import io.complexitynet.labeler.persistence.DatasetStore;
@@ -17,11 +17,13 @@ import io.complexitynet.proto.v1.Dataset;
 import io.complexitynet.proto.v1.ExportLabelsRequest;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
+import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.ListLabelsRequest;
 import io.complexitynet.proto.v1.ListLabelsResponse;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.complexitynet.proto.v1.TaskLabel;
+import io.complexitynet.service.grpc.GrpcApi;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -30,7 +32,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,7 @@ import org.jboss.logging.Logger;
 public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
 
     static final String ADMIN_ROLE = "labeler-admin";
+    private static final GrpcApi API = new GrpcApi(LabelerGrpc.SERVICE_NAME, ADMIN_ROLE, "labeler");
 
     private static final Logger LOG = Logger.getLogger(LabelerGrpcService.class);
     private static final int DEFAULT_PAGE = 100;
@@ -71,9 +73,9 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     @Override
     @Blocking
     public Uni<Dataset> importDataset(ImportDatasetRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             if (request.getPath().isBlank()) {
-                throw new LabelerException.InvalidRequest("path", "is empty; give a JSONL file the labeler can read");
+                throw RequestRefused.invalidArgument("path", "is empty; give a JSONL file the labeler can read");
             }
             DatasetEntity dataset = datasets.importMbpp(request.getName(), Path.of(request.getPath()));
             LOG.infof("dataset=%s imported from %s", dataset.name, dataset.source);
@@ -84,7 +86,7 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     @Override
     @Blocking
     public Uni<LabelingJob> startLabeling(StartLabelingRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             JobSpec spec = JobSpec.of(request.getDataset(), request.getModelsList(), request.getSamplesPerModel(),
                     request.getTemperature(), request.getRule(), request.getReliablePassRate(), ladder.names(),
                     config.work().maxSamplesPerModel());
@@ -100,13 +102,13 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     @Override
     @Blocking
     public Uni<LabelingJob> getJob(GetJobRequest request) {
-        return answer(() -> mapping.job(job(request.getJobId())));
+        return API.answer(() -> mapping.job(job(request.getJobId())));
     }
 
     @Override
     @Blocking
     public Uni<LabelingJob> cancelJob(CancelJobRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             job(request.getJobId());
             JobEntity cancelled = jobs.cancel(request.getJobId());
             LOG.infof("job_id=%s cancelled", cancelled.id);
@@ -117,11 +119,11 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     @Override
     @Blocking
     public Uni<ListLabelsResponse> listLabels(ListLabelsRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             JobEntity job = labelledJob(request.getDataset(), request.getJobId());
             int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
             if (size < 1 || size > MAX_PAGE) {
-                throw new LabelerException.InvalidRequest("page_size", size + " is out of range [1, " + MAX_PAGE + "]");
+                throw RequestRefused.invalidArgument("page_size", size + " is out of range [1, " + MAX_PAGE + "]");
             }
             long after = pageToken(request.getPageToken());
             List<TaskLabelEntity> page = request.hasComplexity()
@@ -143,7 +145,7 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
         try {
             job = labelledJob(request.getDataset(), request.getJobId());
         } catch (RuntimeException e) {
-            return Multi.createFrom().failure(GrpcErrors.toStatus(e));
+            return Multi.createFrom().failure(API.status(e));
         }
         AtomicLong after = new AtomicLong();
         // Page by page as the client asks for more, so a large export never sits in memory whole.
@@ -156,31 +158,31 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
                 })
                 .until(List::isEmpty)
                 .onItem().transformToIterable(labels -> labels)
-                .onFailure().transform(GrpcErrors::toStatus);
+                .onFailure().transform(API::status);
     }
 
     private JobEntity job(String jobId) {
         if (jobId.isBlank()) {
-            throw new LabelerException.InvalidRequest("job_id", "is empty");
+            throw RequestRefused.invalidArgument("job_id", "is empty");
         }
-        return jobs.job(jobId).orElseThrow(() -> new LabelerException.NotFound("no labelling job " + jobId));
+        return jobs.job(jobId).orElseThrow(() -> RequestRefused.notFound("no labelling job " + jobId));
     }
 
     private JobEntity labelledJob(String dataset, String jobId) {
         if (!jobId.isBlank()) {
             JobEntity job = job(jobId);
             if (!dataset.isBlank() && !DatasetEntity.byName(dataset).map(d -> d.id.equals(job.datasetId)).orElse(false)) {
-                throw new LabelerException.InvalidRequest("dataset", "job " + jobId + " did not label data set '" + dataset + "'");
+                throw RequestRefused.invalidArgument("dataset", "job " + jobId + " did not label data set '" + dataset + "'");
             }
             return job;
         }
         if (dataset.isBlank()) {
-            throw new LabelerException.InvalidRequest("dataset", "give a data set or a job_id");
+            throw RequestRefused.invalidArgument("dataset", "give a data set or a job_id");
         }
         DatasetEntity found = DatasetEntity.byName(dataset)
-                .orElseThrow(() -> new LabelerException.NotFound("no data set named '" + dataset + "'"));
+                .orElseThrow(() -> RequestRefused.notFound("no data set named '" + dataset + "'"));
         return queries.currentJob(found.id)
-                .orElseThrow(() -> new LabelerException.NotFound("data set '" + dataset + "' has not been labelled"));
+                .orElseThrow(() -> RequestRefused.notFound("data set '" + dataset + "' has not been labelled"));
     }
 
     private static long pageToken(String token) {
@@ -190,15 +192,7 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
         try {
             return Long.parseLong(token);
         } catch (NumberFormatException e) {
-            throw new LabelerException.InvalidRequest("page_token", "is not a token this service gave out");
-        }
-    }
-
-    private static <T> Uni<T> answer(Supplier<T> work) {
-        try {
-            return Uni.createFrom().item(work.get());
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(GrpcErrors.toStatus(e));
+            throw RequestRefused.invalidArgument("page_token", "is not a token this service gave out");
         }
     }
 }

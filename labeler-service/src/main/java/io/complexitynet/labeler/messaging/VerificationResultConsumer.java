@@ -1,7 +1,7 @@
 package io.complexitynet.labeler.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.complexitynet.labeler.work.LabelingWorkflow;
+import io.complexitynet.labeler.application.LabelingWorkflow;
 import io.complexitynet.proto.v1.VerifyResponse;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

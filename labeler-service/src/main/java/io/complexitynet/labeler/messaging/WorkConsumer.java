@@ -1,9 +1,10 @@
 package io.complexitynet.labeler.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.complexitynet.labeler.work.LabelingWorkflow;
+import io.complexitynet.labeler.application.LabelingWorkflow;
 import io.complexitynet.proto.v1.LabelingWork;
 import io.complexitynet.proto.v1.VerifyRequest;
+import io.complexitynet.service.messaging.ProtobufMessages;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -8,6 +8,7 @@ import io.complexitynet.labeler.persistence.JobTaskEntity;
 import io.complexitynet.labeler.persistence.LabelQueries;
 import io.complexitynet.proto.v1.LabelingWork;
 import io.complexitynet.proto.v1.LabelsUpdated;
+import io.complexitynet.service.messaging.ProtobufMessages;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -1,10 +1,11 @@
 package io.complexitynet.labeler.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.task.MalformedDatasetException;
 import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
-import io.complexitynet.labeler.domain.LabelerException;
+import io.complexitynet.service.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
@@ -26,21 +27,21 @@ public class DatasetStore {
     @Transactional
     public DatasetEntity importMbpp(String name, Path file) {
         if (name.isBlank()) {
-            throw new LabelerException.InvalidRequest("name", "is empty");
+            throw RequestRefused.invalidArgument("name", "is empty");
         }
         if (DatasetEntity.byName(name).isPresent()) {
-            throw new LabelerException.AlreadyExists("a data set named '" + name + "' already exists");
+            throw RequestRefused.alreadyExists("a data set named '" + name + "' already exists");
         }
         if (!Files.isReadable(file)) {
-            throw new LabelerException.InvalidRequest("path", file + " is not a readable file");
+            throw RequestRefused.invalidArgument("path", file + " is not a readable file");
         }
         List<MbppTask> tasks;
         try {
             tasks = MbppReader.read(file);
         } catch (MalformedDatasetException e) {
-            throw new LabelerException.InvalidRequest("path", file + " " + e.getMessage() + "; nothing was imported");
+            throw RequestRefused.invalidArgument("path", file + " " + e.getMessage() + "; nothing was imported");
         } catch (UncheckedIOException e) {
-            throw new LabelerException.InvalidRequest("path", "cannot read " + file + ": " + e.getCause().getMessage());
+            throw RequestRefused.invalidArgument("path", "cannot read " + file + ": " + e.getCause().getMessage());
         }
         DatasetEntity dataset = new DatasetEntity();
         dataset.name = name;

@@ -1,8 +1,8 @@
 package io.complexitynet.labeler.persistence;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.labeler.domain.JobSpec;
 import io.complexitynet.labeler.domain.JobState;
-import io.complexitynet.labeler.domain.LabelerException;
 import io.complexitynet.labeler.domain.TaskWorkState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,7 +30,7 @@ public class JobStore {
     @Transactional
     public JobEntity create(JobSpec spec, String ruleVersion, String startedBy) {
         DatasetEntity dataset = DatasetEntity.byName(spec.dataset()).orElseThrow(
-                () -> new LabelerException.InvalidRequest("dataset", "no data set named '" + spec.dataset() + "'"));
+                () -> RequestRefused.invalidArgument("dataset", "no data set named '" + spec.dataset() + "'"));
         JobEntity job = new JobEntity();
         job.id = UUID.randomUUID().toString();
         job.datasetId = dataset.id;
@@ -45,7 +45,7 @@ public class JobStore {
         job.createdAt = OffsetDateTime.now();
         job.tasksTotal = (int) TaskEntity.count("datasetId", dataset.id);
         if (job.tasksTotal == 0) {
-            throw new LabelerException.InvalidRequest("dataset", "data set '" + spec.dataset() + "' has no tasks");
+            throw RequestRefused.invalidArgument("dataset", "data set '" + spec.dataset() + "' has no tasks");
         }
         job.persist();
         entities.createNativeQuery("insert into job_task (job_id, task_id, state, attempts)"
@@ -123,10 +123,10 @@ public class JobStore {
     public JobEntity cancel(String jobId) {
         JobEntity job = entities.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
-            throw new LabelerException.NotFound("no labelling job " + jobId);
+            throw RequestRefused.notFound("no labelling job " + jobId);
         }
         if (job.state != JobState.RUNNING) {
-            throw new LabelerException.WrongState("job " + jobId + " has already ended (" + job.state + ")");
+            throw RequestRefused.wrongState("job " + jobId + " has already ended (" + job.state + ")");
         }
         job.state = JobState.CANCELLED;
         job.finishedAt = OffsetDateTime.now();

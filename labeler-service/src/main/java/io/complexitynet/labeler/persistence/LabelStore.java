@@ -3,6 +3,7 @@ package io.complexitynet.labeler.persistence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.labelling.ComplexityLabel;
 import io.complexitynet.core.labelling.ModelPasses;
+import io.complexitynet.service.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

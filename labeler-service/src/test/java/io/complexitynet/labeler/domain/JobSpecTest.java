@@ -3,6 +3,7 @@ package io.complexitynet.labeler.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ class JobSpecTest {
     }
 
     private static String refusal(List<String> models, int k, double temperature, String rule, double reliable) {
-        return assertThrows(LabelerException.InvalidRequest.class, () -> spec(models, k, temperature, rule, reliable)).getMessage();
+        return assertThrows(RequestRefused.class, () -> spec(models, k, temperature, rule, reliable)).getMessage();
     }
 
     @Test
@@ -38,7 +39,7 @@ class JobSpecTest {
         assertEquals("rule: unknown rule 'median'; known: [paper5, cheapest-passing]", refusal(List.of(), 1, 0, "median", 0));
         assertEquals("reliable_pass_rate: the reliable pass rate must be in (0, 1], was 1.5", refusal(List.of(), 1, 0, "paper5", 1.5));
         assertEquals("dataset: is empty; name an imported data set",
-                assertThrows(LabelerException.InvalidRequest.class, () -> JobSpec.of(" ", List.of(), 1, 0, "", 0, LADDER, 20)).getMessage());
+                assertThrows(RequestRefused.class, () -> JobSpec.of(" ", List.of(), 1, 0, "", 0, LADDER, 20)).getMessage());
     }
 
     @Test

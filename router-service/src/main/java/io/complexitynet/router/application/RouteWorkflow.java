@@ -1,5 +1,6 @@
-package io.complexitynet.router.workflow;
+package io.complexitynet.router.application;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.ComplexityPolicy;
 import io.complexitynet.router.backend.RouterLadder;
 import io.complexitynet.router.classifier.PromotedClassifier;
@@ -8,7 +9,6 @@ import io.complexitynet.router.domain.Cascade;
 import io.complexitynet.router.domain.Decision;
 import io.complexitynet.router.domain.RouteDecider;
 import io.complexitynet.router.domain.RouteOptions;
-import io.complexitynet.router.domain.RouteRefused;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.metrics.RouterMetrics;
 import io.complexitynet.router.persistence.RouteLedger;
@@ -76,7 +76,7 @@ public class RouteWorkflow {
         PromotedClassifier.Classified classified = classifier.classify(request.prompt(), request.tests());
         metrics.stage(RouterMetrics.Stage.CLASSIFY, System.nanoTime() - admitted);
         if (classified.prediction().models() != ladder.ladder().size()) {
-            throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE, "the promoted model predicts for "
+            throw new RequestRefused(RequestRefused.Kind.UNAVAILABLE, "the promoted model predicts for "
                     + classified.prediction().models() + " models but the router's ladder has " + ladder.ladder().size());
         }
         Decision decision = decider.decide(classified.prediction(), policy, request.options());
@@ -121,7 +121,7 @@ public class RouteWorkflow {
         record(request, policy, requestId, decided, outcome);
         metrics.stage(RouterMetrics.Stage.ACCOUNTING, System.nanoTime() - answered);
         if (outcome.answer().isEmpty()) {
-            throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE, "no model could answer: " + outcome.attempts().stream()
+            throw new RequestRefused(RequestRefused.Kind.UNAVAILABLE, "no model could answer: " + outcome.attempts().stream()
                     .map(attempt -> attempt.failure().orElse("")).toList());
         }
         return new Routed(decided, outcome, generation[0], verification[0]);
@@ -151,17 +151,17 @@ public class RouteWorkflow {
 
     private static void validate(Request request) {
         if (request.prompt().isBlank()) {
-            throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "prompt: is empty; send the task as a user would ask it");
+            throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "prompt: is empty; send the task as a user would ask it");
         }
         for (int i = 0; i < request.tests().size(); i++) {
             if (request.tests().get(i).isBlank()) {
-                throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "tests[" + i + "]: is empty");
+                throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "tests[" + i + "]: is empty");
             }
         }
         if (request.options().threshold().isPresent()) {
             double q = request.options().threshold().getAsDouble();
             if (!(q > 0 && q <= 1)) {
-                throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "quality_target: must be in (0, 1], was " + q);
+                throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "quality_target: must be in (0, 1], was " + q);
             }
         }
     }

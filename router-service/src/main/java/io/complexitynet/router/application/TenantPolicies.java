@@ -1,10 +1,10 @@
-package io.complexitynet.router.workflow;
+package io.complexitynet.router.application;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.BudgetPeriod;
-import io.complexitynet.router.domain.RouteRefused;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.TenantStore;
@@ -58,7 +58,7 @@ public class TenantPolicies {
         LocalDate from = policy.budgetPeriod().start(today());
         double spent = tenants.spent(policy.tenant(), from);
         if (spent >= policy.budgetCostUnits()) {
-            throw new RouteRefused(RouteRefused.Kind.BUDGET_EXHAUSTED, String.format(Locale.ROOT,
+            throw new RequestRefused(RequestRefused.Kind.EXHAUSTED, String.format(Locale.ROOT,
                     "tenant %s has spent %.2f of its budget of %.2f cost units for the %s starting %s",
                     policy.tenant(), spent, policy.budgetCostUnits(), policy.budgetPeriod().name().toLowerCase(Locale.ROOT), from));
         }

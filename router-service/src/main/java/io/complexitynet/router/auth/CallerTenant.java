@@ -1,8 +1,8 @@
 package io.complexitynet.router.auth;
 
 import io.complexitynet.auth.AuthConfig;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.router.config.RouterConfig;
-import io.complexitynet.router.domain.RouteRefused;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -31,7 +31,7 @@ public class CallerTenant {
         Object tenant = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(config.tenantClaim()) : null;
         String name = tenant == null ? "" : tenant.toString().strip();
         if (name.isEmpty()) {
-            throw new RouteRefused(RouteRefused.Kind.PERMISSION_DENIED, "the token carries no '" + config.tenantClaim()
+            throw new RequestRefused(RequestRefused.Kind.PERMISSION_DENIED, "the token carries no '" + config.tenantClaim()
                     + "' claim: only a tenant's users may call the router");
         }
         return name;

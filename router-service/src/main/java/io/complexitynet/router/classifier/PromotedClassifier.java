@@ -1,12 +1,12 @@
 package io.complexitynet.router.classifier;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.embedding.PromptEncoders;
 import io.complexitynet.model.learning.ComplexityModel;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.router.config.RouterConfig;
-import io.complexitynet.router.domain.RouteRefused;
 import io.complexitynet.router.persistence.PromotedModelSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +83,7 @@ public class PromotedClassifier {
     public Classified classify(String prompt, List<String> tests) {
         Loaded loaded = current.get();
         if (loaded == null) {
-            throw new RouteRefused(RouteRefused.Kind.UNAVAILABLE,
+            throw new RequestRefused(RequestRefused.Kind.UNAVAILABLE,
                     "no complexity model has been promoted yet; train one and promote it with the Trainer API");
         }
         classifying.acquireUninterruptibly();

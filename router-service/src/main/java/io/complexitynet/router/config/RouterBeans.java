@@ -1,4 +1,4 @@
-package io.complexitynet.router.app;
+package io.complexitynet.router.config;
 
 import io.complexitynet.model.embedding.PromptEncoders;
 import jakarta.enterprise.inject.Produces;

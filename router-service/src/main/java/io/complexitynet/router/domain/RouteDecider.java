@@ -1,5 +1,6 @@
 package io.complexitynet.router.domain;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.ComplexityPolicy;
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.routing.PricedModel;
@@ -59,7 +60,7 @@ public final class RouteDecider {
             }
         }
         if (usable.isEmpty()) {
-            throw new RouteRefused(RouteRefused.Kind.PERMISSION_DENIED, "tenant " + tenant.tenant()
+            throw new RequestRefused(RequestRefused.Kind.PERMISSION_DENIED, "tenant " + tenant.tenant()
                     + " may use no model at or below " + ladder.get(ceiling).name());
         }
         RoutingMode mode = options.mode().orElse(tenant.defaultMode());
@@ -88,7 +89,7 @@ public final class RouteDecider {
         }
         int requestMax = indexOf(requested.get(), "max_model");
         if (requestMax > tenantMax) {
-            throw new RouteRefused(RouteRefused.Kind.PERMISSION_DENIED, "max_model " + requested.get()
+            throw new RequestRefused(RequestRefused.Kind.PERMISSION_DENIED, "max_model " + requested.get()
                     + " is above tenant " + tenant.tenant() + "'s maximum " + ladder.get(tenantMax).name());
         }
         return requestMax;
@@ -100,7 +101,7 @@ public final class RouteDecider {
                 return i;
             }
         }
-        throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, field + ": unknown model '" + model + "'; the ladder is "
+        throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, field + ": unknown model '" + model + "'; the ladder is "
                 + ladder.stream().map(PricedModel::name).toList());
     }
 }

@@ -1,19 +1,21 @@
 package io.complexitynet.router.grpc;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.ClassifyResponse;
 import io.complexitynet.proto.v1.GetUsageRequest;
 import io.complexitynet.proto.v1.GetUsageResponse;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
+import io.complexitynet.proto.v1.RouterGrpc;
 import io.complexitynet.router.auth.CallerTenant;
 import io.complexitynet.router.domain.RouteOptions;
-import io.complexitynet.router.domain.RouteRefused;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.TenantStore;
-import io.complexitynet.router.workflow.RouteWorkflow;
-import io.complexitynet.router.workflow.TenantPolicies;
+import io.complexitynet.router.application.RouteWorkflow;
+import io.complexitynet.router.application.TenantPolicies;
+import io.complexitynet.service.grpc.GrpcApi;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Supplier;
 
 /** The Router gRPC API: the caller's tenant from its token, the request mapped to the workflow, the outcome mapped back. */
 @GrpcService
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
 public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
 
     static final String ROUTER_ROLE = "router-user";
+    private static final GrpcApi API = new GrpcApi(RouterGrpc.SERVICE_NAME, ROUTER_ROLE, "router");
 
     private final RouteWorkflow workflow;
     private final TenantPolicies policies;
@@ -49,7 +51,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Override
     @Blocking
     public Uni<RouteResponse> route(RouteRequest request) {
-        return answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
+        return API.answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
                 request.getTestsList(), request.getSetupCode(), request.getProvidesList(), options(request.getPolicy(),
                 request.getQualityTarget(), request.getMaxModel()), request.getNoEscalation()))));
     }
@@ -57,7 +59,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Override
     @Blocking
     public Uni<ClassifyResponse> classify(ClassifyRequest request) {
-        return answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
+        return API.answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
                 request.getTestsList(), "", List.of(), options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel()),
                 false))));
     }
@@ -65,13 +67,13 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Override
     @Blocking
     public Uni<GetUsageResponse> getUsage(GetUsageRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             TenantPolicy policy = policies.of(caller.get());
             LocalDate periodStart = policy.budgetPeriod().start(policies.today());
             LocalDate from = request.getFrom().isEmpty() ? periodStart : date("from", request.getFrom());
             LocalDate to = request.getTo().isEmpty() ? policies.today() : date("to", request.getTo());
             if (to.isBefore(from)) {
-                throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "to: " + to + " is before from " + from);
+                throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "to: " + to + " is before from " + from);
             }
             return mapping.usage(policy, tenants.usage(policy.tenant(), from, to), tenants.spent(policy.tenant(), periodStart),
                     periodStart);
@@ -83,7 +85,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
         try {
             mode = policy.isBlank() ? Optional.empty() : Optional.of(RoutingMode.named(policy));
         } catch (IllegalArgumentException e) {
-            throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "policy: " + e.getMessage());
+            throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "policy: " + e.getMessage());
         }
         return new RouteOptions(mode, qualityTarget == 0 ? OptionalDouble.empty() : OptionalDouble.of(qualityTarget),
                 maxModel.isBlank() ? Optional.empty() : Optional.of(maxModel));
@@ -93,15 +95,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, field + ": '" + text + "' is not a date (yyyy-mm-dd)");
-        }
-    }
-
-    private static <T> Uni<T> answer(Supplier<T> work) {
-        try {
-            return Uni.createFrom().item(work.get());
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(GrpcErrors.toStatus(e));
+            throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, field + ": '" + text + "' is not a date (yyyy-mm-dd)");
         }
     }
 }

@@ -13,7 +13,7 @@ import io.complexitynet.router.backend.RouterLadder;
 import io.complexitynet.router.domain.Cascade;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.TenantStore;
-import io.complexitynet.router.workflow.RouteWorkflow;
+import io.complexitynet.router.application.RouteWorkflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;

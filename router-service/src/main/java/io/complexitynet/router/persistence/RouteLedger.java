@@ -1,7 +1,7 @@
 package io.complexitynet.router.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.service.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
@@ -138,10 +138,6 @@ public class RouteLedger {
     }
 
     private String write(List<String> tests) {
-        try {
-            return json.writeValueAsString(tests);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write tests as JSON", e);
-        }
+        return JsonColumn.write(json, tests);
     }
 }

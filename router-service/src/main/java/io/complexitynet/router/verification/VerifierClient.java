@@ -1,5 +1,6 @@
 package io.complexitynet.router.verification;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.CandidateResult;
 import io.complexitynet.proto.v1.ResourceLimits;
@@ -7,7 +8,6 @@ import io.complexitynet.proto.v1.VerifierGrpc;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.Cascade;
-import io.complexitynet.router.domain.RouteRefused;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -45,7 +45,7 @@ public class VerifierClient {
                 verdict = result.getVerdict().name().replace("VERDICT_", "");
             } catch (StatusRuntimeException e) {
                 if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                    throw new RouteRefused(RouteRefused.Kind.INVALID_ARGUMENT, "the verifier cannot run these tests: "
+                    throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "the verifier cannot run these tests: "
                             + e.getStatus().getDescription());
                 }
                 verdict = "VERIFIER_" + e.getStatus().getCode().name();

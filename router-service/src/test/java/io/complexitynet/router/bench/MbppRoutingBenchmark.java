@@ -19,7 +19,7 @@ import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.grpc.PromotedModels;
-import io.complexitynet.router.workflow.TenantPolicies;
+import io.complexitynet.router.application.TenantPolicies;
 import io.complexitynet.testing.VerifierResource;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.ComplexityPolicy;
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.routing.PricedModel;
@@ -81,24 +82,24 @@ class RouteDeciderTest {
 
         TenantPolicy capped = tenant(Optional.empty(), Optional.of("middle"), RoutingMode.PAPER);
         RouteOptions upToLarge = new RouteOptions(Optional.empty(), OptionalDouble.empty(), Optional.of("large"));
-        RouteRefused refused = assertThrows(RouteRefused.class, () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), capped, upToLarge));
-        assertEquals(RouteRefused.Kind.PERMISSION_DENIED, refused.kind());
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), capped, upToLarge));
+        assertEquals(RequestRefused.Kind.PERMISSION_DENIED, refused.kind());
         assertEquals("max_model large is above tenant acme's maximum middle", refused.getMessage());
     }
 
     @Test
     void anUnknownModelIsNamedInTheError() {
         RouteOptions unknown = new RouteOptions(Optional.empty(), OptionalDouble.empty(), Optional.of("gpt-9"));
-        RouteRefused refused = assertThrows(RouteRefused.class, () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), OPEN, unknown));
-        assertEquals(RouteRefused.Kind.INVALID_ARGUMENT, refused.kind());
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), OPEN, unknown));
+        assertEquals(RequestRefused.Kind.INVALID_ARGUMENT, refused.kind());
         assertTrue(refused.getMessage().startsWith("max_model: unknown model 'gpt-9'"), refused.getMessage());
     }
 
     @Test
     void aTenantAllowedNothingBelowItsCeilingIsRefused() {
         TenantPolicy none = tenant(Optional.of(List.of("large")), Optional.of("middle"), RoutingMode.PAPER);
-        RouteRefused refused = assertThrows(RouteRefused.class, () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), none,
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), none,
                 RouteOptions.none()));
-        assertEquals(RouteRefused.Kind.PERMISSION_DENIED, refused.kind());
+        assertEquals(RequestRefused.Kind.PERMISSION_DENIED, refused.kind());
     }
 }

@@ -27,7 +27,7 @@ import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.RouteLedger;
-import io.complexitynet.router.workflow.TenantPolicies;
+import io.complexitynet.router.application.TenantPolicies;
 import io.complexitynet.testing.VerifierResource;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;

@@ -1,17 +1,23 @@
-package io.complexitynet.trainer.workflow;
+package io.complexitynet.trainer.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.labelling.LabellingRules;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.routing.RoutingOutcome;
 import io.complexitynet.proto.v1.TrainingWork;
+import io.complexitynet.service.persistence.JsonColumn;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.domain.LabelledTask;
 import io.complexitynet.model.domain.TrainingRefused;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.learning.ModelCodec;
+import io.complexitynet.trainer.domain.HeadlineMetrics;
+import io.complexitynet.trainer.domain.PromotionPolicy;
+import io.complexitynet.trainer.domain.RoutedLabels;
+import io.complexitynet.trainer.domain.TrainingRequest;
+import io.complexitynet.trainer.domain.TrainingSpec;
 import io.complexitynet.trainer.messaging.PromotionDispatcher;
 import io.complexitynet.trainer.messaging.TrainingRequests;
 import io.complexitynet.trainer.metrics.TrainerMetrics;
@@ -82,7 +88,7 @@ public class TrainingWorkflow {
         } else if (request.dataset() != null && !request.dataset().isBlank()) {
             source = labels.latestJob(request.dataset());
         } else {
-            throw new TrainerException.InvalidRequest("source", "give a labeling_job_id or a dataset");
+            throw RequestRefused.invalidArgument("source", "give a labeling_job_id or a dataset");
         }
         TrainingSpec spec = spec(request);
         TrainingJobEntity job = jobs.create(source.id(), write(spec), request.startedBy() == null || request.startedBy().isBlank()
@@ -127,7 +133,7 @@ public class TrainingWorkflow {
             requests.send(TrainingWork.newBuilder().setVersion(1).setJobId(jobId).build());
         } catch (RuntimeException e) {
             jobs.fail(jobId, "could not queue the job: " + e.getMessage());
-            throw new TrainerException.Unavailable("the broker did not take training job " + jobId + " (" + e.getMessage()
+            throw RequestRefused.unavailable("the broker did not take training job " + jobId + " (" + e.getMessage()
                     + "); the job is marked failed, start it again");
         }
     }
@@ -143,7 +149,7 @@ public class TrainingWorkflow {
             spec.parameters();
             spec.dataSplit();
         } catch (IllegalArgumentException e) {
-            throw new TrainerException.InvalidRequest("parameters", e.getMessage());
+            throw RequestRefused.invalidArgument("parameters", e.getMessage());
         }
         return spec;
     }
@@ -222,7 +228,7 @@ public class TrainingWorkflow {
         if (config.promotion().enforceOnManual()) {
             Optional<String> refusal = policy().refusal(read(model.metrics, HeadlineMetrics.class), promotedMetrics());
             if (refusal.isPresent()) {
-                throw new TrainerException.WrongState("model " + modelId + " does not meet the promotion policy: " + refusal.get());
+                throw RequestRefused.wrongState("model " + modelId + " does not meet the promotion policy: " + refusal.get());
             }
         }
         ModelPromotionEntity promotion = models.promote(modelId, promotedBy == null || promotedBy.isBlank() ? "anonymous" : promotedBy);
@@ -269,11 +275,7 @@ public class TrainingWorkflow {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return JsonColumn.write(json, value);
     }
 
     private TrainingSpec read(String parameters) {
@@ -281,10 +283,6 @@ public class TrainingWorkflow {
     }
 
     private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable JSON", e);
-        }
+        return JsonColumn.read(json, text, type, "stored " + type.getSimpleName());
     }
 }

@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.app;
+package io.complexitynet.trainer.config;
 
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.embedding.PromptEncoders;

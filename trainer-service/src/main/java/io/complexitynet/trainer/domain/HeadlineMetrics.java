@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.workflow;
+package io.complexitynet.trainer.domain;
 
 /**
  * The figures stored with every model and shown by GetModel: test-split classification for the model

@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.workflow;
+package io.complexitynet.trainer.domain;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.workflow;
+package io.complexitynet.trainer.domain;
 
 import io.complexitynet.core.labelling.ComplexityLabel;
 import io.complexitynet.core.labelling.LabellingRule;

@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.workflow;
+package io.complexitynet.trainer.domain;
 
 /**
  * What StartTraining asks for: a label source (a labelling job id or a data set's latest completed

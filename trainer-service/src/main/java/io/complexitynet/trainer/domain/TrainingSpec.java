@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.workflow;
+package io.complexitynet.trainer.domain;
 
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.HeadType;

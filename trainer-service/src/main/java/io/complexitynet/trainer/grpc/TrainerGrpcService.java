@@ -1,6 +1,7 @@
 package io.complexitynet.trainer.grpc;
 
 import io.complexitynet.auth.Caller;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.GetModelRequest;
 import io.complexitynet.proto.v1.GetTrainingJobRequest;
 import io.complexitynet.proto.v1.ListModelsRequest;
@@ -8,22 +9,22 @@ import io.complexitynet.proto.v1.ListModelsResponse;
 import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.PromoteModelRequest;
 import io.complexitynet.proto.v1.StartTrainingRequest;
+import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.proto.v1.TrainingJob;
+import io.complexitynet.service.grpc.GrpcApi;
 import io.complexitynet.trainer.persistence.ComplexityModelEntity;
 import io.complexitynet.trainer.persistence.ModelPromotionEntity;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.persistence.TrainingJobEntity;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
-import io.complexitynet.trainer.workflow.TrainerException;
-import io.complexitynet.trainer.workflow.TrainingRequest;
-import io.complexitynet.trainer.workflow.TrainingWorkflow;
+import io.complexitynet.trainer.domain.TrainingRequest;
+import io.complexitynet.trainer.application.TrainingWorkflow;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The Trainer gRPC API: validates and maps requests, asks the workflow and the stores, maps answers.
@@ -34,6 +35,7 @@ import java.util.function.Supplier;
 public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
 
     static final String ADMIN_ROLE = "trainer-admin";
+    private static final GrpcApi API = new GrpcApi(TrainerGrpc.SERVICE_NAME, ADMIN_ROLE, "trainer");
     /** GetModel's name for whichever model is promoted now. */
     static final String PROMOTED = "promoted";
     private static final int DEFAULT_PAGE = 20;
@@ -56,7 +58,7 @@ public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
     @Override
     @Blocking
     public Uni<TrainingJob> startTraining(StartTrainingRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             TrainingRequest training = new TrainingRequest(
                     request.getSourceCase() == StartTrainingRequest.SourceCase.LABELING_JOB_ID ? request.getLabelingJobId() : null,
                     request.getSourceCase() == StartTrainingRequest.SourceCase.DATASET ? request.getDataset() : null,
@@ -69,7 +71,7 @@ public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
     @Override
     @Blocking
     public Uni<TrainingJob> getJob(GetTrainingJobRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             TrainingJobEntity job = jobs.get(request.getJobId());
             return mapping.job(job, models.byTrainingJob(job.id));
         });
@@ -78,10 +80,10 @@ public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
     @Override
     @Blocking
     public Uni<ListModelsResponse> listModels(ListModelsRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
             if (size < 0 || size > MAX_PAGE) {
-                throw new TrainerException.InvalidRequest("page_size", "must be between 1 and " + MAX_PAGE + ", was " + size);
+                throw RequestRefused.invalidArgument("page_size", "must be between 1 and " + MAX_PAGE + ", was " + size);
             }
             int page = pageIndex(request.getPageToken());
             List<ComplexityModelEntity> found = models.page(page, size + 1);
@@ -98,13 +100,13 @@ public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
     @Override
     @Blocking
     public Uni<ModelInfo> getModel(GetModelRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             Optional<String> promoted = models.latestPromotion().map(p -> p.modelId);
             String id = request.getModelId();
             if (PROMOTED.equals(id)) {
-                id = promoted.orElseThrow(() -> new TrainerException.NotFound("no model has been promoted yet"));
+                id = promoted.orElseThrow(() -> RequestRefused.notFound("no model has been promoted yet"));
             } else if (id.isBlank()) {
-                throw new TrainerException.InvalidRequest("model_id", "is empty; give a model id or \"" + PROMOTED + "\"");
+                throw RequestRefused.invalidArgument("model_id", "is empty; give a model id or \"" + PROMOTED + "\"");
             }
             return info(models.get(id), promoted, request.getIncludeArtifact());
         });
@@ -113,9 +115,9 @@ public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
     @Override
     @Blocking
     public Uni<ModelInfo> promoteModel(PromoteModelRequest request) {
-        return answer(() -> {
+        return API.answer(() -> {
             if (request.getModelId().isBlank()) {
-                throw new TrainerException.InvalidRequest("model_id", "is empty");
+                throw RequestRefused.invalidArgument("model_id", "is empty");
             }
             ModelPromotionEntity promotion = workflow.promote(request.getModelId(), caller.name(request.getPromotedBy()));
             return info(models.get(promotion.modelId), Optional.of(promotion.modelId), false);
@@ -137,16 +139,8 @@ public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
             page = -1;
         }
         if (page < 0) {
-            throw new TrainerException.InvalidRequest("page_token", "'" + token + "' is not a token this API returned");
+            throw RequestRefused.invalidArgument("page_token", "'" + token + "' is not a token this API returned");
         }
         return page;
-    }
-
-    private static <T> Uni<T> answer(Supplier<T> work) {
-        try {
-            return Uni.createFrom().item(work.get());
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(GrpcErrors.toStatus(e));
-        }
     }
 }

@@ -1,17 +1,17 @@
 package io.complexitynet.trainer.grpc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.ModelMetrics;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
+import io.complexitynet.service.persistence.JsonColumn;
 import io.complexitynet.trainer.persistence.ComplexityModelEntity;
 import io.complexitynet.trainer.persistence.LabelSource;
 import io.complexitynet.trainer.persistence.ModelPromotionEntity;
 import io.complexitynet.trainer.persistence.TrainingJobEntity;
-import io.complexitynet.trainer.workflow.HeadlineMetrics;
+import io.complexitynet.trainer.domain.HeadlineMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -58,12 +58,7 @@ class TrainerMapping {
     }
 
     private ModelMetrics metrics(ComplexityModelEntity model) {
-        HeadlineMetrics m;
-        try {
-            m = json.readValue(model.metrics, HeadlineMetrics.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the metrics of model " + model.id + " are not readable JSON", e);
-        }
+        HeadlineMetrics m = JsonColumn.read(json, model.metrics, HeadlineMetrics.class, "the metrics of model " + model.id);
         return ModelMetrics.newBuilder().setAccuracy(m.accuracy()).setMacroF1(m.macroF1()).setMajorityAccuracy(m.majorityAccuracy())
                 .setTfidfAccuracy(m.tfidfAccuracy()).setTfidfMacroF1(m.tfidfMacroF1()).setThreshold(m.threshold())
                 .setPassRate(m.passRate()).setCostCutVsLargest(m.costCutVsLargest()).setValidationPassRate(m.validationPassRate())

@@ -1,10 +1,10 @@
 package io.complexitynet.trainer.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.LabelsUpdated;
 import io.complexitynet.trainer.config.TrainerConfig;
-import io.complexitynet.trainer.workflow.TrainerException;
-import io.complexitynet.trainer.workflow.TrainingWorkflow;
+import io.complexitynet.trainer.application.TrainingWorkflow;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -38,7 +38,10 @@ public class LabelsUpdatedConsumer {
         }
         try {
             workflow.retrain(event.getJobId());
-        } catch (TrainerException.NotFound | TrainerException.InvalidRequest e) {
+        } catch (RequestRefused e) {
+            if (e.kind() != RequestRefused.Kind.NOT_FOUND && e.kind() != RequestRefused.Kind.INVALID_ARGUMENT) {
+                throw e;
+            }
             // Redelivering cannot make the job trainable, and this queue has no delivery limit: a requeued
             // event would block every later one.
             LOG.warnf("labels-updated for labelling job %s dropped, nothing to train: %s", event.getJobId(), e.getMessage());

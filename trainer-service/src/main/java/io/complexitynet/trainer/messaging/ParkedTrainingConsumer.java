@@ -2,7 +2,7 @@ package io.complexitynet.trainer.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.TrainingWork;
-import io.complexitynet.trainer.workflow.TrainingWorkflow;
+import io.complexitynet.trainer.application.TrainingWorkflow;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;

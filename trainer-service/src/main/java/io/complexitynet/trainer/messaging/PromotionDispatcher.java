@@ -1,6 +1,7 @@
 package io.complexitynet.trainer.messaging;
 
 import io.complexitynet.proto.v1.ModelPromoted;
+import io.complexitynet.service.messaging.ProtobufMessages;
 import io.complexitynet.trainer.persistence.ComplexityModelEntity;
 import io.complexitynet.trainer.persistence.ModelPromotionEntity;
 import io.complexitynet.trainer.persistence.ModelStore;

@@ -1,6 +1,7 @@
 package io.complexitynet.trainer.messaging;
 
 import io.complexitynet.proto.v1.TrainingWork;
+import io.complexitynet.service.messaging.ProtobufMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

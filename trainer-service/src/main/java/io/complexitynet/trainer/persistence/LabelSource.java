@@ -1,12 +1,12 @@
 package io.complexitynet.trainer.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.labelling.ModelPasses;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.PricedModel;
-import io.complexitynet.trainer.workflow.RoutedLabels;
-import io.complexitynet.trainer.workflow.TrainerException;
+import io.complexitynet.service.persistence.JsonColumn;
+import io.complexitynet.trainer.domain.RoutedLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -43,11 +43,11 @@ public class LabelSource {
                 + " j.reliable_pass_rate from labeling_job j"
                 + " join dataset d on d.id = j.dataset_id where j.id = ?1", Object[].class).setParameter(1, labelingJobId).getResultList();
         if (rows.isEmpty()) {
-            throw new TrainerException.NotFound("no labelling job " + labelingJobId);
+            throw RequestRefused.notFound("no labelling job " + labelingJobId);
         }
         Object[] row = rows.get(0);
         if (!"COMPLETED".equals(row[4])) {
-            throw new TrainerException.InvalidRequest("labeling_job_id", "labelling job " + labelingJobId + " is " + row[4]
+            throw RequestRefused.invalidArgument("labeling_job_id", "labelling job " + labelingJobId + " is " + row[4]
                     + "; train on a completed job");
         }
         return new LabelingJob((String) row[0], (String) row[1], Arrays.asList(((String) row[2]).split(",")), (String) row[3],
@@ -60,7 +60,7 @@ public class LabelSource {
                         + " where d.name = ?1 and j.state = 'COMPLETED' order by j.finished_at desc", String.class)
                 .setParameter(1, dataset).setMaxResults(1).getResultList();
         if (ids.isEmpty()) {
-            throw new TrainerException.InvalidRequest("dataset", "data set '" + dataset + "' has no completed labelling job");
+            throw RequestRefused.invalidArgument("dataset", "data set '" + dataset + "' has no completed labelling job");
         }
         return job((String) ids.get(0));
     }
@@ -105,10 +105,6 @@ public class LabelSource {
     }
 
     private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored label is not readable JSON", e);
-        }
+        return JsonColumn.read(json, text, type, "a stored label");
     }
 }

@@ -1,6 +1,6 @@
 package io.complexitynet.trainer.persistence;
 
-import io.complexitynet.trainer.workflow.TrainerException;
+import io.complexitynet.core.refusal.RequestRefused;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,7 @@ public class ModelStore {
     public ComplexityModelEntity get(String id) {
         ComplexityModelEntity model = ComplexityModelEntity.findById(id);
         if (model == null) {
-            throw new TrainerException.NotFound("no model " + id);
+            throw RequestRefused.notFound("no model " + id);
         }
         return model;
     }

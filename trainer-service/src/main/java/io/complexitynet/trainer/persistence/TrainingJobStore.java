@@ -1,6 +1,6 @@
 package io.complexitynet.trainer.persistence;
 
-import io.complexitynet.trainer.workflow.TrainerException;
+import io.complexitynet.core.refusal.RequestRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -39,7 +39,7 @@ public class TrainingJobStore {
 
     @Transactional
     public TrainingJobEntity get(String id) {
-        return find(id).orElseThrow(() -> new TrainerException.NotFound("no training job " + id));
+        return find(id).orElseThrow(() -> RequestRefused.notFound("no training job " + id));
     }
 
     @Transactional

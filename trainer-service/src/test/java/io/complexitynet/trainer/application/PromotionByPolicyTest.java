@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.workflow;
+package io.complexitynet.trainer.application;
 
 import static io.complexitynet.trainer.testing.RecordedLabelingJob.MBPP_JOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;

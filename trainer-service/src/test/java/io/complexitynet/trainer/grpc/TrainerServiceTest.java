@@ -29,7 +29,7 @@ import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.testing.JobEnd;
 import io.complexitynet.trainer.testing.RecordedLabelingJob;
-import io.complexitynet.trainer.workflow.TrainingWorkflow;
+import io.complexitynet.trainer.application.TrainingWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;

@@ -1,4 +1,4 @@
-package io.complexitynet.verifier.wire;
+package io.complexitynet.verifier.application;
 
 import io.complexitynet.proto.v1.CandidateResult;
 import io.complexitynet.proto.v1.ResourceKind;

@@ -1,11 +1,11 @@
-package io.complexitynet.verifier.wire;
+package io.complexitynet.verifier.application;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
 import io.complexitynet.verifier.domain.CandidateResult;
 import io.complexitynet.verifier.domain.Limits;
 import io.complexitynet.verifier.domain.Verifier;
-import io.complexitynet.verifier.domain.VerifierException;
 import io.complexitynet.verifier.metrics.VerifierMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -46,7 +46,7 @@ public class WireVerification {
             LOG.infof("batch_id=%s via=%s candidates=%d passed=%d millis=%d", batchId, via, results.size(), passed,
                     (System.nanoTime() - started) / 1_000_000);
             return VerifyMapping.response(batchId, results);
-        } catch (VerifierException e) {
+        } catch (RequestRefused e) {
             metrics.recordRejection(e);
             LOG.infof("batch_id=%s via=%s rejected: %s", batchId, via, e.getMessage());
             throw e;

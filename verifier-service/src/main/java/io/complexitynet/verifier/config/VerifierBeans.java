@@ -1,4 +1,4 @@
-package io.complexitynet.verifier.app;
+package io.complexitynet.verifier.config;
 
 import io.complexitynet.verifier.config.VerifierConfig;
 import io.complexitynet.verifier.domain.BatchPolicy;

@@ -1,13 +1,15 @@
 package io.complexitynet.verifier.domain;
 
-/** A request the verifier will not run; the message names the offending field. */
-public class InvalidRequestException extends VerifierException {
+import io.complexitynet.core.refusal.RequestRefused;
+
+/** A request the verifier will not run; the message names the offending field, however deep in the request. */
+public class InvalidRequestException extends RequestRefused {
 
     private final String field;
     private final String problem;
 
     public InvalidRequestException(String field, String problem) {
-        super(field + ": " + problem);
+        super(Kind.INVALID_ARGUMENT, field + ": " + problem);
         this.field = field;
         this.problem = problem;
     }

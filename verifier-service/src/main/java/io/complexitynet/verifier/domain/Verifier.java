@@ -1,5 +1,6 @@
 package io.complexitynet.verifier.domain;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -30,10 +31,11 @@ public final class Verifier {
     public List<CandidateResult> verify(List<Candidate> candidates) {
         policy.validate(candidates);
         if (!accepting.get()) {
-            throw new VerifierUnavailableException("the verifier is shutting down; retry on another replica");
+            throw RequestRefused.unavailable("the verifier is shutting down; retry on another replica");
         }
         if (!queue.tryAcquire(candidates.size())) {
-            throw new QueueFullException(candidates.size(), queue.availablePermits(), queueCapacity);
+            throw RequestRefused.exhausted("verification queue is full: batch needs " + candidates.size() + " slots, "
+                    + queue.availablePermits() + " of " + queueCapacity + " are free; retry later");
         }
         try {
             return judgeAll(candidates);

@@ -1,8 +1,10 @@
 package io.complexitynet.verifier.grpc;
 
+import io.complexitynet.proto.v1.VerifierGrpc;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
-import io.complexitynet.verifier.wire.WireVerification;
+import io.complexitynet.service.grpc.GrpcApi;
+import io.complexitynet.verifier.application.WireVerification;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class VerifierGrpcService implements io.complexitynet.proto.v1.Verifier {
 
     static final String CALLER_ROLE = "verifier-caller";
+    private static final GrpcApi API = new GrpcApi(VerifierGrpc.SERVICE_NAME, CALLER_ROLE, "verifier");
 
     private final WireVerification verification;
 
@@ -32,7 +35,7 @@ public class VerifierGrpcService implements io.complexitynet.proto.v1.Verifier {
         try {
             return Uni.createFrom().item(verification.verify(request, batchId, "grpc"));
         } catch (RuntimeException e) {
-            return Uni.createFrom().failure(GrpcErrors.status(e, batchId).asRuntimeException());
+            return Uni.createFrom().failure(API.status(e, "judging batch " + batchId));
         }
     }
 }

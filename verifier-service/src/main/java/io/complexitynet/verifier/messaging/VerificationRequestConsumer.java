@@ -3,10 +3,10 @@ package io.complexitynet.verifier.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
+import io.complexitynet.service.messaging.ProtobufMessages;
 import io.complexitynet.verifier.domain.InvalidRequestException;
-import io.complexitynet.verifier.wire.WireVerification;
+import io.complexitynet.verifier.application.WireVerification;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,8 +21,6 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
  */
 @ApplicationScoped
 public class VerificationRequestConsumer {
-
-    private static final int PERSISTENT = 2;
 
     private final WireVerification verification;
 
@@ -42,8 +40,6 @@ public class VerificationRequestConsumer {
         } catch (InvalidRequestException e) {
             response = VerifyResponse.newBuilder().setBatchId(batchId).setRejection(e.getMessage()).build();
         }
-        return incoming.withPayload(response.toByteArray()).addMetadata(OutgoingRabbitMQMetadata.builder()
-                .withContentType("application/x-protobuf").withDeliveryMode(PERSISTENT)
-                .withMessageId(batchId).build());
+        return ProtobufMessages.answering(incoming, response, batchId);
     }
 }

@@ -1,10 +1,10 @@
 package io.complexitynet.verifier.metrics;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.verifier.domain.CandidateResult;
 import io.complexitynet.verifier.domain.Sandbox;
 import io.complexitynet.verifier.domain.Verdict;
 import io.complexitynet.verifier.domain.Verifier;
-import io.complexitynet.verifier.domain.VerifierException;
 import io.complexitynet.verifier.sandbox.BubblewrapSandbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 
 /** Prometheus metrics: verdicts by kind, candidate latency, queue depth and sandbox starts. */
 // Started eagerly so the gauges are scraped from the first moment, not after the first batch.
@@ -47,9 +48,9 @@ public class VerifierMetrics {
                 .tag("verdict", verdictName(result.verdict())).register(registry).increment();
     }
 
-    public void recordRejection(VerifierException e) {
+    public void recordRejection(RequestRefused e) {
         Counter.builder("verifier.rejections").description("Batches refused, by reason")
-                .tag("reason", e.getClass().getSimpleName()).register(registry).increment();
+                .tag("reason", e.kind().name().toLowerCase(Locale.ROOT)).register(registry).increment();
     }
 
     private static String verdictName(Verdict verdict) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.complexitynet.core.refusal.RequestRefused;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,7 +62,8 @@ class VerifierTest {
         assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
         assertEquals(3, verifier.queueDepth());
 
-        QueueFullException refused = assertThrows(QueueFullException.class, () -> verifier.verify(batch(2)));
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> verifier.verify(batch(2)));
+        assertEquals(RequestRefused.Kind.EXHAUSTED, refused.kind());
         assertTrue(refused.getMessage().contains("batch needs 2 slots, 1 of 4 are free"), refused.getMessage());
 
         sandbox.release.countDown();
@@ -78,7 +80,7 @@ class VerifierTest {
         assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
 
         verifier.stopAccepting();
-        assertThrows(VerifierUnavailableException.class, () -> verifier.verify(batch(1)));
+        assertEquals(RequestRefused.Kind.UNAVAILABLE, assertThrows(RequestRefused.class, () -> verifier.verify(batch(1))).kind());
 
         sandbox.release.countDown();
         assertInstanceOf(Verdict.Passed.class, admitted.get(5, TimeUnit.SECONDS).get(0).verdict());
