@@ -4,8 +4,10 @@ import io.complexitynet.labeler.domain.JobState;
 import io.complexitynet.labeler.domain.TaskWorkState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Read-only views of jobs and labels for the API and the events. */
 @ApplicationScoped
@@ -40,20 +42,40 @@ public class LabelQueries {
                 .toList();
     }
 
-    public List<JobTaskEntity> parked(String jobId) {
-        return JobTaskEntity.list("jobId = ?1 and state = ?2 order by taskId", jobId, TaskWorkState.PARKED);
+    /** A task whose work failed on every delivery, named by its id in the data set. */
+    public record ParkedTask(String taskSourceId, String lastError) {
     }
 
-    /** A page of one job's labels ordered by task id, after {@code afterTaskId}. */
-    public List<TaskLabelEntity> labels(String jobId, long afterTaskId, int limit) {
-        return TaskLabelEntity.<TaskLabelEntity>find("jobId = ?1 and taskId > ?2 order by taskId", jobId, afterTaskId)
-                .page(0, limit).list();
+    public List<ParkedTask> parked(String jobId) {
+        return entities.createQuery("select t.sourceId, w.lastError from JobTaskEntity w, TaskEntity t where t.id = w.taskId"
+                        + " and w.jobId = :job and w.state = :parked order by w.taskId", Object[].class)
+                .setParameter("job", jobId).setParameter("parked", TaskWorkState.PARKED).getResultList().stream()
+                .map(row -> new ParkedTask((String) row[0], (String) row[1])).toList();
     }
 
-    /** As {@link #labels}, only the labels of one complexity. */
-    public List<TaskLabelEntity> labelsOfComplexity(String jobId, int complexity, long afterTaskId, int limit) {
-        return TaskLabelEntity.<TaskLabelEntity>find("jobId = ?1 and taskId > ?2 and complexity = ?3 order by taskId",
-                jobId, afterTaskId, complexity).page(0, limit).list();
+    /** One label with what a reader needs of its task; the pass counts as stored (a JSON array). */
+    public record LabelRow(long taskId, String taskSourceId, String prompt, Integer complexity, String ruleVersion,
+                           String passCounts) {
+    }
+
+    /**
+     * A page of one job's labels ordered by task id, after {@code afterTaskId}, only those of one complexity
+     * if given: one query for the page, its tasks joined in.
+     */
+    public List<LabelRow> labels(String jobId, OptionalInt complexity, long afterTaskId, int limit) {
+        TypedQuery<Object[]> query = entities.createQuery("select l.taskId, t.sourceId, t.prompt, l.complexity, l.ruleVersion,"
+                        + " l.passCounts from TaskLabelEntity l, TaskEntity t where t.id = l.taskId and l.jobId = :job"
+                        + " and l.taskId > :after" + (complexity.isPresent() ? " and l.complexity = :complexity" : "")
+                        + " order by l.taskId", Object[].class)
+                .setParameter("job", jobId).setParameter("after", afterTaskId).setMaxResults(limit);
+        complexity.ifPresent(value -> query.setParameter("complexity", value));
+        return query.getResultList().stream().map(row -> new LabelRow(((Number) row[0]).longValue(), (String) row[1],
+                (String) row[2], (Integer) row[3], (String) row[4], (String) row[5])).toList();
+    }
+
+    public String datasetName(long datasetId) {
+        return DatasetEntity.<DatasetEntity>findByIdOptional(datasetId).map(dataset -> dataset.name)
+                .orElseThrow(() -> new IllegalStateException("no data set " + datasetId));
     }
 
     /** A data set's current labels: those of its latest completed job, else of its latest job. */

@@ -32,7 +32,8 @@ public class LabelStore {
                 .executeUpdate();
     }
 
-    public List<ModelPasses> passCounts(TaskLabelEntity label) {
-        return List.of(JsonColumn.read(json, label.passCounts, ModelPasses[].class, "the pass counts of task " + label.taskId));
+    /** The pass counts of a label as stored, read back. */
+    public List<ModelPasses> passCounts(long taskId, String stored) {
+        return List.of(JsonColumn.read(json, stored, ModelPasses[].class, "the pass counts of task " + taskId));
     }
 }

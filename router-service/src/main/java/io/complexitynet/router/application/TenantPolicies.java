@@ -11,6 +11,7 @@ import io.complexitynet.router.persistence.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +49,22 @@ public class TenantPolicies {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** What a tenant spent per day and model between two days, with its budget period so far. */
+    public record Usage(TenantPolicy policy, List<TenantStore.UsageRow> rows, double periodCostUnits, LocalDate periodStart) {
+    }
+
+    /** A tenant's usage from {@code from} (default: the start of its budget period) to {@code to} (default: today). */
+    public Usage usage(String tenant, Optional<LocalDate> from, Optional<LocalDate> to) {
+        TenantPolicy policy = of(tenant);
+        LocalDate periodStart = policy.budgetPeriod().start(today());
+        LocalDate first = from.orElse(periodStart);
+        LocalDate last = to.orElseGet(this::today);
+        if (last.isBefore(first)) {
+            throw RequestRefused.invalidArgument("to", last + " is before from " + first);
+        }
+        return new Usage(policy, tenants.usage(tenant, first, last), tenants.spent(tenant, periodStart), periodStart);
     }
 
     /** Refuses a tenant that has spent its budget for the current period. */

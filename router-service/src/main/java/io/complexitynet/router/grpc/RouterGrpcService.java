@@ -11,8 +11,6 @@ import io.complexitynet.proto.v1.RouterGrpc;
 import io.complexitynet.router.auth.CallerTenant;
 import io.complexitynet.router.domain.RouteOptions;
 import io.complexitynet.router.domain.RoutingMode;
-import io.complexitynet.router.domain.TenantPolicy;
-import io.complexitynet.router.persistence.TenantStore;
 import io.complexitynet.router.application.RouteWorkflow;
 import io.complexitynet.router.application.TenantPolicies;
 import io.complexitynet.service.grpc.GrpcApi;
@@ -36,14 +34,12 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
 
     private final RouteWorkflow workflow;
     private final TenantPolicies policies;
-    private final TenantStore tenants;
     private final CallerTenant caller;
     private final RouterMapping mapping;
 
-    RouterGrpcService(RouteWorkflow workflow, TenantPolicies policies, TenantStore tenants, CallerTenant caller, RouterMapping mapping) {
+    RouterGrpcService(RouteWorkflow workflow, TenantPolicies policies, CallerTenant caller, RouterMapping mapping) {
         this.workflow = workflow;
         this.policies = policies;
-        this.tenants = tenants;
         this.caller = caller;
         this.mapping = mapping;
     }
@@ -67,17 +63,9 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Override
     @Blocking
     public Uni<GetUsageResponse> getUsage(GetUsageRequest request) {
-        return API.answer(() -> {
-            TenantPolicy policy = policies.of(caller.get());
-            LocalDate periodStart = policy.budgetPeriod().start(policies.today());
-            LocalDate from = request.getFrom().isEmpty() ? periodStart : date("from", request.getFrom());
-            LocalDate to = request.getTo().isEmpty() ? policies.today() : date("to", request.getTo());
-            if (to.isBefore(from)) {
-                throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "to: " + to + " is before from " + from);
-            }
-            return mapping.usage(policy, tenants.usage(policy.tenant(), from, to), tenants.spent(policy.tenant(), periodStart),
-                    periodStart);
-        });
+        return API.answer(() -> mapping.usage(policies.usage(caller.get(),
+                request.getFrom().isEmpty() ? Optional.empty() : Optional.of(date("from", request.getFrom())),
+                request.getTo().isEmpty() ? Optional.empty() : Optional.of(date("to", request.getTo())))));
     }
 
     private static RouteOptions options(String policy, double qualityTarget, String maxModel) {

@@ -9,13 +9,13 @@ import io.complexitynet.proto.v1.ModelProbability;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.proto.v1.UsageRow;
 import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.router.application.TenantPolicies;
 import io.complexitynet.router.backend.RouterLadder;
 import io.complexitynet.router.domain.Cascade;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.TenantStore;
 import io.complexitynet.router.application.RouteWorkflow;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import java.util.List;
 
 /** The workflow's outcomes as the Router API's messages. */
@@ -75,10 +75,12 @@ class RouterMapping {
                 .build();
     }
 
-    GetUsageResponse usage(TenantPolicy policy, List<TenantStore.UsageRow> rows, double periodCost, LocalDate periodStart) {
-        GetUsageResponse.Builder response = GetUsageResponse.newBuilder().setTenant(policy.tenant()).setPeriodCostUnits(periodCost)
-                .setPeriodBudget(policy.budgetCostUnits()).setPeriod(policy.budgetPeriod().name() + " from " + periodStart);
-        for (TenantStore.UsageRow row : rows) {
+    GetUsageResponse usage(TenantPolicies.Usage usage) {
+        TenantPolicy policy = usage.policy();
+        GetUsageResponse.Builder response = GetUsageResponse.newBuilder().setTenant(policy.tenant())
+                .setPeriodCostUnits(usage.periodCostUnits()).setPeriodBudget(policy.budgetCostUnits())
+                .setPeriod(policy.budgetPeriod().name() + " from " + usage.periodStart());
+        for (TenantStore.UsageRow row : usage.rows()) {
             response.addRows(UsageRow.newBuilder().setDay(row.day().toString()).setModel(row.model()).setRequests(row.requests())
                     .setPromptTokens(row.promptTokens()).setCompletionTokens(row.completionTokens()).setCostUnits(row.costUnits()));
         }

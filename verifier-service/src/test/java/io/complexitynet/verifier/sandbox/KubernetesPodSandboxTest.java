@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @EnableKubernetesMockClient(crud = true)
@@ -211,16 +212,16 @@ class KubernetesPodSandboxTest {
         assertNothingLeft();
     }
 
+    // The pod is given up on after start timeout 1 s + wall time 1 s + deadline margin 1 s; the JUnit timeout only
+    // guards against a run that never gives up (a bound on elapsed time here would fail on a loaded machine).
     @Test
+    @Timeout(120)
     void podThatNeverFinishesIsDeletedAfterTheWait() throws Exception {
         List<RunOutcome> outcomes;
-        long started = System.nanoTime();
         try (KubeletStandIn kubelet = new KubeletStandIn(server, client, scratch, KubeletStandIn.Mode.IGNORE);
              KubernetesPodSandbox sandbox = sandbox(KubernetesSettings.defaults())) {
             outcomes = sandbox.run(List.of(SandboxRuns.run("c1", "x = 1\n", Duration.ofSeconds(1), "assert x == 1")));
         }
-        // start timeout 1 s + wall time 1 s + deadline margin 1 s
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
         assertEquals(Termination.SANDBOX_FAILURE, outcomes.get(0).termination());
         assertTrue(outcomes.get(0).detail().contains("did not finish within 3 s"), outcomes.get(0).detail());
         assertNothingLeft();
