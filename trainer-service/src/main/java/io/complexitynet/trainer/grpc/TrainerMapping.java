@@ -1,67 +1,65 @@
 package io.complexitynet.trainer.grpc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
+import io.complexitynet.proto.v1.ListModelsResponse;
 import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.ModelMetrics;
+import io.complexitynet.proto.v1.StartTrainingRequest;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
-import io.complexitynet.service.persistence.JsonColumn;
-import io.complexitynet.trainer.persistence.ComplexityModelEntity;
-import io.complexitynet.trainer.persistence.LabelSource;
-import io.complexitynet.trainer.persistence.ModelPromotionEntity;
-import io.complexitynet.trainer.persistence.TrainingJobEntity;
+import io.complexitynet.trainer.application.ModelPage;
+import io.complexitynet.trainer.application.ModelView;
+import io.complexitynet.trainer.application.TrainingJobView;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
+import io.complexitynet.trainer.domain.TrainingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
-/** Stored jobs and models as the Trainer API's messages. */
+/** The Trainer API's messages to and from the application layer's requests and views. */
 @ApplicationScoped
 class TrainerMapping {
 
-    private final ObjectMapper json;
-    private final LabelSource labels;
-
-    TrainerMapping(ObjectMapper json, LabelSource labels) {
-        this.json = json;
-        this.labels = labels;
+    TrainingRequest training(StartTrainingRequest request, String startedBy) {
+        return new TrainingRequest(
+                request.getSourceCase() == StartTrainingRequest.SourceCase.LABELING_JOB_ID ? request.getLabelingJobId() : null,
+                request.getSourceCase() == StartTrainingRequest.SourceCase.DATASET ? request.getDataset() : null,
+                request.getSplit(), request.getHeadType(), request.getEpochs(), request.getLearningRate(),
+                request.getSeed(), startedBy, request.getIncludeRoutedSamples());
     }
 
-    TrainingJob job(TrainingJobEntity job, Optional<ComplexityModelEntity> model) {
-        TrainingJob.Builder message = TrainingJob.newBuilder().setJobId(job.id).setState(switch (job.state) {
+    TrainingJob job(TrainingJobView job) {
+        TrainingJob.Builder message = TrainingJob.newBuilder().setJobId(job.id()).setState(switch (job.state()) {
                     case RUNNING -> TrainingState.TRAINING_STATE_RUNNING;
                     case SUCCEEDED -> TrainingState.TRAINING_STATE_SUCCEEDED;
                     case FAILED -> TrainingState.TRAINING_STATE_FAILED;
-                }).setStage(job.stage).setProgress(job.progress).setCreatedAt(job.createdAt.toString());
-        if (job.failureReason != null) {
-            message.setFailureReason(job.failureReason);
-        }
-        if (job.finishedAt != null) {
-            message.setFinishedAt(job.finishedAt.toString());
-        }
-        model.ifPresent(m -> message.setModelId(m.id).setMetrics(metrics(m)));
+                }).setStage(job.stage()).setProgress(job.progress()).setCreatedAt(job.createdAt().toString());
+        job.failureReason().ifPresent(message::setFailureReason);
+        job.finishedAt().ifPresent(finishedAt -> message.setFinishedAt(finishedAt.toString()));
+        job.model().ifPresent(model -> message.setModelId(model.id()).setMetrics(metrics(model.metrics(), model.report())));
         return message.build();
     }
 
-    ModelInfo model(ComplexityModelEntity model, Optional<ModelPromotionEntity> latestPromotion, boolean promoted,
-                    boolean includeArtifact) {
-        ModelInfo.Builder message = ModelInfo.newBuilder().setModelId(model.id).setVersion(model.version)
-                .setLabelingJobId(model.labelingJobId).setDataset(labels.job(model.labelingJobId).dataset())
-                .setDataFingerprint(model.dataFingerprint).setParametersJson(model.parameters).setCreatedBy(model.createdBy)
-                .setCreatedAt(model.createdAt.toString()).setPromoted(promoted).addAllLadder(model.ladderNames())
-                .setMetrics(metrics(model));
-        latestPromotion.ifPresent(p -> message.setPromotedAt(p.promotedAt.toString()));
-        if (includeArtifact) {
-            message.setArtifact(ByteString.copyFrom(model.artifact));
-        }
+    ListModelsResponse models(ModelPage page) {
+        ListModelsResponse.Builder response = ListModelsResponse.newBuilder();
+        page.models().forEach(model -> response.addModels(model(model)));
+        page.nextPageToken().ifPresent(response::setNextPageToken);
+        return response.build();
+    }
+
+    ModelInfo model(ModelView model) {
+        ModelInfo.Builder message = ModelInfo.newBuilder().setModelId(model.id()).setVersion(model.version())
+                .setLabelingJobId(model.labelingJobId()).setDataset(model.dataset())
+                .setDataFingerprint(model.dataFingerprint()).setParametersJson(model.parametersJson()).setCreatedBy(model.createdBy())
+                .setCreatedAt(model.createdAt().toString()).setPromoted(model.promoted()).addAllLadder(model.ladder())
+                .setMetrics(metrics(model.metrics(), model.report()));
+        model.promotedAt().ifPresent(promotedAt -> message.setPromotedAt(promotedAt.toString()));
+        model.artifact().ifPresent(artifact -> message.setArtifact(ByteString.copyFrom(artifact)));
         return message.build();
     }
 
-    private ModelMetrics metrics(ComplexityModelEntity model) {
-        HeadlineMetrics m = JsonColumn.read(json, model.metrics, HeadlineMetrics.class, "the metrics of model " + model.id);
+    private static ModelMetrics metrics(HeadlineMetrics m, String report) {
         return ModelMetrics.newBuilder().setAccuracy(m.accuracy()).setMacroF1(m.macroF1()).setMajorityAccuracy(m.majorityAccuracy())
                 .setTfidfAccuracy(m.tfidfAccuracy()).setTfidfMacroF1(m.tfidfMacroF1()).setThreshold(m.threshold())
                 .setPassRate(m.passRate()).setCostCutVsLargest(m.costCutVsLargest()).setValidationPassRate(m.validationPassRate())
-                .setValidationCost(m.validationCost()).setApgr(m.apgr()).setAiq(m.aiq()).setReportMarkdown(model.report).build();
+                .setValidationCost(m.validationCost()).setApgr(m.apgr()).setAiq(m.aiq()).setReportMarkdown(report).build();
     }
 }

@@ -3,8 +3,8 @@ package io.complexitynet.trainer.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.LabelsUpdated;
+import io.complexitynet.trainer.application.TrainingJobs;
 import io.complexitynet.trainer.config.TrainerConfig;
-import io.complexitynet.trainer.application.TrainingWorkflow;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -17,11 +17,11 @@ public class LabelsUpdatedConsumer {
 
     private static final Logger LOG = Logger.getLogger(LabelsUpdatedConsumer.class);
 
-    private final TrainingWorkflow workflow;
+    private final TrainingJobs jobs;
     private final TrainerConfig config;
 
-    LabelsUpdatedConsumer(TrainingWorkflow workflow, TrainerConfig config) {
-        this.workflow = workflow;
+    LabelsUpdatedConsumer(TrainingJobs jobs, TrainerConfig config) {
+        this.jobs = jobs;
         this.config = config;
     }
 
@@ -37,7 +37,7 @@ public class LabelsUpdatedConsumer {
             return;
         }
         try {
-            workflow.retrain(event.getJobId());
+            jobs.retrain(event.getJobId());
         } catch (RequestRefused e) {
             if (e.kind() != RequestRefused.Kind.NOT_FOUND && e.kind() != RequestRefused.Kind.INVALID_ARGUMENT) {
                 throw e;

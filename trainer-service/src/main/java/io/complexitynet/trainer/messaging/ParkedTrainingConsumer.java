@@ -2,7 +2,7 @@ package io.complexitynet.trainer.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.TrainingWork;
-import io.complexitynet.trainer.application.TrainingWorkflow;
+import io.complexitynet.trainer.application.TrainingRun;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -12,16 +12,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ParkedTrainingConsumer {
 
-    private final TrainingWorkflow workflow;
+    private final TrainingRun run;
 
-    ParkedTrainingConsumer(TrainingWorkflow workflow) {
-        this.workflow = workflow;
+    ParkedTrainingConsumer(TrainingRun run) {
+        this.run = run;
     }
 
     @Incoming("training-requests-parked")
     @Blocking
     @ActivateRequestContext
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
-        workflow.parked(TrainingWork.parseFrom(payload).getJobId());
+        run.parked(TrainingWork.parseFrom(payload).getJobId());
     }
 }

@@ -2,7 +2,7 @@ package io.complexitynet.trainer.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.TrainingWork;
-import io.complexitynet.trainer.application.TrainingWorkflow;
+import io.complexitynet.trainer.application.TrainingRun;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -20,10 +20,10 @@ public class TrainingRequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(TrainingRequestConsumer.class);
 
-    private final TrainingWorkflow workflow;
+    private final TrainingRun run;
 
-    TrainingRequestConsumer(TrainingWorkflow workflow) {
-        this.workflow = workflow;
+    TrainingRequestConsumer(TrainingRun run) {
+        this.run = run;
     }
 
     @Incoming("training-requests")
@@ -32,7 +32,7 @@ public class TrainingRequestConsumer {
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         String jobId = TrainingWork.parseFrom(payload).getJobId();
         try {
-            workflow.run(jobId);
+            run.run(jobId);
         } catch (RuntimeException e) {
             LOG.warnf(e, "training_job_id=%s failed, will be retried: %s", jobId, e.getMessage());
             throw e;

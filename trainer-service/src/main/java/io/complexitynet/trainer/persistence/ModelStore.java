@@ -1,6 +1,7 @@
 package io.complexitynet.trainer.persistence;
 
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.trainer.domain.TrainingJobState;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class ModelStore {
                 .setParameter(8, model.report()).setParameter(9, model.artifact()).setParameter(10, job.startedBy)
                 .setParameter(11, OffsetDateTime.now()).executeUpdate();
         TrainingJobEntity.update("state = ?1, stage = 'done', progress = 1, finishedAt = ?2 where id = ?3 and state = ?4",
-                TrainingJobEntity.State.SUCCEEDED, OffsetDateTime.now(), job.id, TrainingJobEntity.State.RUNNING);
+                TrainingJobState.SUCCEEDED, OffsetDateTime.now(), job.id, TrainingJobState.RUNNING);
         return byTrainingJob(job.id).orElseThrow();
     }
 

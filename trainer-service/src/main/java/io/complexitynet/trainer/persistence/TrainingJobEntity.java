@@ -1,5 +1,6 @@
 package io.complexitynet.trainer.persistence;
 
+import io.complexitynet.trainer.domain.TrainingJobState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,8 +13,6 @@ import java.time.OffsetDateTime;
 @Table(name = "training_job")
 public class TrainingJobEntity extends PanacheEntityBase {
 
-    public enum State { RUNNING, SUCCEEDED, FAILED }
-
     @Id
     public String id;
 
@@ -23,7 +22,7 @@ public class TrainingJobEntity extends PanacheEntityBase {
     public String parameters;
 
     @Enumerated(EnumType.STRING)
-    public State state;
+    public TrainingJobState state;
 
     public String stage;
 

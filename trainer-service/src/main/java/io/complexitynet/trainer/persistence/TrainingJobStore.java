@@ -1,6 +1,7 @@
 package io.complexitynet.trainer.persistence;
 
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.trainer.domain.TrainingJobState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -23,7 +24,7 @@ public class TrainingJobStore {
         job.id = id;
         job.labelingJobId = labelingJobId;
         job.parameters = parametersJson;
-        job.state = TrainingJobEntity.State.RUNNING;
+        job.state = TrainingJobState.RUNNING;
         job.stage = "queued";
         job.progress = 0;
         job.startedBy = startedBy;
@@ -44,19 +45,19 @@ public class TrainingJobStore {
 
     @Transactional
     public List<String> runningIds() {
-        return TrainingJobEntity.<TrainingJobEntity>list("state", TrainingJobEntity.State.RUNNING).stream().map(job -> job.id).toList();
+        return TrainingJobEntity.<TrainingJobEntity>list("state", TrainingJobState.RUNNING).stream().map(job -> job.id).toList();
     }
 
     @Transactional
     public void progress(String id, String stage, double progress) {
         TrainingJobEntity.update("stage = ?1, progress = ?2 where id = ?3 and state = ?4", stage, progress, id,
-                TrainingJobEntity.State.RUNNING);
+                TrainingJobState.RUNNING);
     }
 
     /** Ends a running job; a job already ended (a redelivered request) is left as it is. */
     @Transactional
     public boolean fail(String id, String reason) {
         return TrainingJobEntity.update("state = ?1, failureReason = ?2, finishedAt = ?3 where id = ?4 and state = ?5",
-                TrainingJobEntity.State.FAILED, reason, OffsetDateTime.now(), id, TrainingJobEntity.State.RUNNING) > 0;
+                TrainingJobState.FAILED, reason, OffsetDateTime.now(), id, TrainingJobState.RUNNING) > 0;
     }
 }

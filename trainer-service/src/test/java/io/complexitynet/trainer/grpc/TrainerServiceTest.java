@@ -26,10 +26,10 @@ import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.learning.ComplexityModel;
 import io.complexitynet.model.learning.ModelCodec;
+import io.complexitynet.trainer.application.TrainingRun;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.testing.JobEnd;
 import io.complexitynet.trainer.testing.RecordedLabelingJob;
-import io.complexitynet.trainer.application.TrainingWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -61,7 +61,7 @@ class TrainerServiceTest {
     RecordedLabelingJob recorded;
 
     @Inject
-    TrainingWorkflow workflow;
+    TrainingRun run;
 
     @Inject
     ModelStore models;
@@ -126,7 +126,7 @@ class TrainerServiceTest {
         assertEquals(model.getModelId(), trainer.getModel(GetModelRequest.newBuilder().setModelId("promoted").build()).getModelId());
 
         // The job's request delivered again after it finished: nothing new is stored.
-        workflow.run(job.getJobId());
+        run.run(job.getJobId());
         assertEquals(model.getModelId(), models.byTrainingJob(job.getJobId()).orElseThrow().id);
         assertEquals(2, trainer.listModels(ListModelsRequest.getDefaultInstance()).getModelsCount());
     }

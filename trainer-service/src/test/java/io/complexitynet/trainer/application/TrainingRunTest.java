@@ -36,10 +36,10 @@ import org.junit.jupiter.api.TestInstance;
  * the same forty training rows; a prompt the job labelled and a prompt only one model answered add none.
  */
 @QuarkusTest
-@TestProfile(RoutedSamplesTrainingTest.OwnSchema.class)
+@TestProfile(TrainingRunTest.OwnSchema.class)
 @QuarkusTestResource(KeycloakResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoutedSamplesTrainingTest {
+class TrainingRunTest {
 
     /** A profile of its own restarts the trainer on a freshly cleaned schema: TrainerServiceTest counts the models it made. */
     public static class OwnSchema implements QuarkusTestProfile {

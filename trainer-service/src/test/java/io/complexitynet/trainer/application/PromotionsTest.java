@@ -45,10 +45,10 @@ import org.junit.jupiter.api.TestInstance;
  * model is promoted by the policy and the second, no better, is not.
  */
 @QuarkusTest
-@TestProfile(PromotionByPolicyTest.PolicyEverywhere.class)
+@TestProfile(PromotionsTest.PolicyEverywhere.class)
 @QuarkusTestResource(KeycloakResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PromotionByPolicyTest {
+class PromotionsTest {
 
     public static class PolicyEverywhere implements QuarkusTestProfile {
         @Override

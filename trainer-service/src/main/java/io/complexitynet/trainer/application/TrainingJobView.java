@@ -1,0 +1,21 @@
+package io.complexitynet.trainer.application;
+
+import io.complexitynet.trainer.domain.HeadlineMetrics;
+import io.complexitynet.trainer.domain.TrainingJobState;
+import io.complexitynet.trainer.persistence.TrainingJobEntity;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** A training job as the API shows it: its state, stage and progress, and once it succeeded the model it stored. */
+public record TrainingJobView(String id, TrainingJobState state, String stage, double progress, Optional<String> failureReason,
+                              OffsetDateTime createdAt, Optional<OffsetDateTime> finishedAt, Optional<StoredModel> model) {
+
+    /** The model a job stored, with its headline metrics and evaluation report (Markdown). */
+    public record StoredModel(String id, HeadlineMetrics metrics, String report) {
+    }
+
+    static TrainingJobView of(TrainingJobEntity job, Optional<StoredModel> model) {
+        return new TrainingJobView(job.id, job.state, job.stage, job.progress, Optional.ofNullable(job.failureReason), job.createdAt,
+                Optional.ofNullable(job.finishedAt), model);
+    }
+}

@@ -1,0 +1,133 @@
+package io.complexitynet.trainer.application;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.labelling.LabellingRules;
+import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.model.domain.ClassifierInput;
+import io.complexitynet.model.domain.LabelledTask;
+import io.complexitynet.model.domain.TrainingRefused;
+import io.complexitynet.model.embedding.PromptEncoder;
+import io.complexitynet.model.learning.ModelCodec;
+import io.complexitynet.model.training.Trainer;
+import io.complexitynet.model.training.TrainingProgress;
+import io.complexitynet.model.training.TrainingResult;
+import io.complexitynet.service.persistence.JsonColumn;
+import io.complexitynet.trainer.domain.HeadlineMetrics;
+import io.complexitynet.trainer.domain.RoutedLabels;
+import io.complexitynet.trainer.domain.TrainingJobState;
+import io.complexitynet.trainer.domain.TrainingSpec;
+import io.complexitynet.trainer.metrics.TrainerMetrics;
+import io.complexitynet.trainer.persistence.ComplexityModelEntity;
+import io.complexitynet.trainer.persistence.LabelSource;
+import io.complexitynet.trainer.persistence.ModelStore;
+import io.complexitynet.trainer.persistence.TrainingJobEntity;
+import io.complexitynet.trainer.persistence.TrainingJobStore;
+import io.complexitynet.trainer.report.MarkdownReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * One queued training job to its end: the labels of its labelling job (and the routers' feedback if asked for)
+ * through the domain {@link Trainer} to one stored model, or a failure with the reason.
+ */
+@ApplicationScoped
+public class TrainingRun {
+
+    private static final Logger LOG = Logger.getLogger(TrainingRun.class);
+    /** Progress is written when the stage changes or the run moved on by this much. */
+    private static final double PROGRESS_STEP = 0.05;
+
+    private final TrainingJobStore jobs;
+    private final LabelSource labels;
+    private final ModelStore models;
+    private final Promotions promotions;
+    private final PromptEncoder encoder;
+    private final TrainerMetrics metrics;
+    private final ObjectMapper json;
+
+    TrainingRun(TrainingJobStore jobs, LabelSource labels, ModelStore models, Promotions promotions, PromptEncoder encoder,
+                TrainerMetrics metrics, ObjectMapper json) {
+        this.jobs = jobs;
+        this.labels = labels;
+        this.models = models;
+        this.promotions = promotions;
+        this.encoder = encoder;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    /**
+     * Runs a queued job. A job that already ended (a redelivered message) is left alone; labels that
+     * cannot train a model fail the job with the reason. Anything else propagates, so the message is
+     * redelivered and, after the delivery limit, parked.
+     */
+    public void run(String jobId) {
+        TrainingJobEntity job = jobs.get(jobId);
+        if (job.state != TrainingJobState.RUNNING) {
+            LOG.infof("training_job_id=%s already %s; nothing to do", jobId, job.state);
+            return;
+        }
+        TrainingSpec spec = JsonColumn.read(json, job.parameters, TrainingSpec.class, "stored TrainingSpec");
+        LabelSource.LabelingJob source = labels.job(job.labelingJobId);
+        List<LabelledTask> tasks = tasks(jobId, source, spec);
+        List<PricedModel> ladder = labels.ladder(source.ladder());
+        TrainingResult result;
+        try {
+            result = metrics.timeTraining(() -> new Trainer(encoder).train(tasks, ladder, spec.dataSplit(), spec.parameters(),
+                    progressOf(jobId)));
+        } catch (TrainingRefused e) {
+            jobs.fail(jobId, e.getMessage());
+            metrics.jobEnded("failed");
+            LOG.warnf("training_job_id=%s refused: %s", jobId, e.getMessage());
+            return;
+        }
+        HeadlineMetrics headline = HeadlineMetrics.of(result.report(), ladder);
+        ComplexityModelEntity model = models.storeAndSucceed(job, new ModelStore.NewModel(result.report().dataFingerprint(), job.parameters,
+                source.ladder(), JsonColumn.write(json, headline), MarkdownReport.render(result.report()),
+                ModelCodec.encode(result.model())));
+        metrics.jobEnded("succeeded");
+        LOG.infof("training_job_id=%s stored model_id=%s version=%d: accuracy %.3f (majority %.3f, tf-idf %.3f), test pass rate %.3f"
+                        + " at threshold %.2f, cost cut %.1f%% vs always-largest", jobId, model.id, model.version, headline.accuracy(),
+                headline.majorityAccuracy(), headline.tfidfAccuracy(), headline.passRate(), headline.threshold(),
+                100 * headline.costCutVsLargest());
+        promotions.promoteIfPolicyHolds(model, headline);
+    }
+
+    /** The broker gave up on a job's message: the job fails with the reason instead of staying RUNNING forever. */
+    public void parked(String jobId) {
+        if (jobs.fail(jobId, "training failed on every delivery of its request; see the trainer's logs")) {
+            metrics.jobEnded("failed");
+            LOG.warnf("training_job_id=%s parked after its delivery limit and failed", jobId);
+        }
+    }
+
+    /** The labelling job's labels and, if the job asks for them, the routed prompts it did not label. */
+    private List<LabelledTask> tasks(String jobId, LabelSource.LabelingJob source, TrainingSpec spec) {
+        List<LabelSource.StoredLabel> stored = labels.labels(source.id());
+        List<LabelledTask> tasks = new ArrayList<>(stored.stream().map(label -> new LabelledTask(label.sourceId(),
+                ClassifierInput.of(label.prompt(), label.tests()), label.complexity(), label.passes())).toList());
+        if (spec.includeRoutedSamples()) {
+            List<LabelledTask> routed = RoutedLabels.rows(labels.routedAttempts(), source.ladder(),
+                    LabellingRules.named(source.ruleId(), source.ladder().size(), source.reliablePassRate()),
+                    stored.stream().map(label -> new RoutedLabels.Prompt(label.prompt(), label.tests())).collect(Collectors.toSet()));
+            LOG.infof("training_job_id=%s trains on %d routed prompts beside %d labels", jobId, routed.size(), stored.size());
+            tasks.addAll(routed);
+        }
+        return tasks;
+    }
+
+    private TrainingProgress progressOf(String jobId) {
+        String[] lastStage = {""};
+        double[] lastFraction = {-1};
+        return (stage, fraction) -> {
+            if (!stage.equals(lastStage[0]) || fraction - lastFraction[0] >= PROGRESS_STEP) {
+                lastStage[0] = stage;
+                lastFraction[0] = fraction;
+                jobs.progress(jobId, stage, fraction);
+            }
+        };
+    }
+}

@@ -1,0 +1,4 @@
+package io.complexitynet.trainer.domain;
+
+/** Where a training job is: running (queued or training), or ended with a model or a failure reason. */
+public enum TrainingJobState { RUNNING, SUCCEEDED, FAILED }
