@@ -1,6 +1,6 @@
 package io.complexitynet.reproduce.cli;
 
-import io.complexitynet.reproduce.workflow.Progress;
+import io.complexitynet.reproduce.application.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
 

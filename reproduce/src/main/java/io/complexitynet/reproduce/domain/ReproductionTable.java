@@ -70,14 +70,14 @@ public final class ReproductionTable {
     }
 
     private static void classification(Reproduction run, List<Row> rows) {
-        TrainedModel model = run.model();
+        TrainingFigures figures = run.model().figures();
         String section = "classifier";
-        String source = "trainer job metrics, model v" + model.version() + ", MBPP test split (solved tasks)";
+        String source = "trainer job metrics, model v" + run.model().version() + ", MBPP test split (solved tasks)";
         rows.add(new Row(section, "complexity model: accuracy (macro-F1)", percent(PaperFigures.FINE_TUNED_ACCURACY)
-                + " (fine-tuned davinci-002)", percent(model.accuracy()) + " (" + decimal(model.macroF1()) + ")", source));
-        rows.add(new Row(section, "majority class", NONE, percent(model.majorityAccuracy()), source));
+                + " (fine-tuned davinci-002)", percent(figures.accuracy()) + " (" + decimal(figures.macroF1()) + ")", source));
+        rows.add(new Row(section, "majority class", NONE, percent(figures.majorityAccuracy()), source));
         rows.add(new Row(section, "TF-IDF logistic: accuracy (macro-F1)", NONE,
-                percent(model.tfidfAccuracy()) + " (" + decimal(model.tfidfMacroF1()) + ")", source));
+                percent(figures.tfidfAccuracy()) + " (" + decimal(figures.tfidfMacroF1()) + ")", source));
         rows.add(new Row(section, "un-tuned LLM", percent(PaperFigures.ZERO_SHOT_ACCURACY), NONE, "not run"));
         ClassificationReport heldOut = run.paperSet().heldOut();
         rows.add(new Row(section, "paper's 150-task set, " + heldOut.samples() + " tasks we did not train on",
@@ -109,7 +109,7 @@ public final class ReproductionTable {
                 routed(run.paper(), ladder, largest), "Router.Route, verified, no escalation"));
         rows.add(new Row(section, "paper policy + cascade", NONE, routed(run.paperCascade(), ladder, largest),
                 "Router.Route, verify and escalate"));
-        String threshold = String.format(Locale.ROOT, "%.2f", run.model().threshold());
+        String threshold = String.format(Locale.ROOT, "%.2f", run.model().figures().threshold());
         rows.add(new Row(section, "expected-cost at " + threshold + " (calibrated on validation)", NONE,
                 routed(run.expectedCost(), ladder, largest), "Router.Route, verified, no escalation"));
         rows.add(new Row(section, "expected-cost at " + threshold + " + cascade", NONE,
@@ -119,7 +119,7 @@ public final class ReproductionTable {
                 + percent(PaperFigures.COST_CUT) + " (its formula, N=180)", ofSolved(capped, known) + "; " + routed(capped, ladder, largest),
                 "Router.Route, policy cheapest-first, max_model, verify and escalate"));
         rows.add(new Row(section, "expected-cost at " + threshold + ", trainer's estimate", NONE,
-                percent(run.model().passRate()) + ", cut " + percent(run.model().costCutVsLargest()),
+                percent(run.model().figures().passRate()) + ", cut " + percent(run.model().figures().costCutVsLargest()),
                 "trainer job metrics (replayed outcomes)"));
     }
 

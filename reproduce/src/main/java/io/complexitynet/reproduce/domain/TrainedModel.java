@@ -1,11 +1,5 @@
 package io.complexitynet.reproduce.domain;
 
-/**
- * The model the trainer made from our labels, with the test-split figures its training job reported:
- * classification against the majority and TF-IDF baselines, and routing at the threshold it calibrated
- * on validation, replayed with the real outcomes.
- */
-public record TrainedModel(String modelId, long version, double accuracy, double macroF1, double majorityAccuracy,
-                           double tfidfAccuracy, double tfidfMacroF1, double threshold, double passRate,
-                           double costCutVsLargest) {
+/** The model the trainer made from our labels, as promoted (its id and version), with the figures its training job reported. */
+public record TrainedModel(String modelId, long version, TrainingFigures figures) {
 }

@@ -1,6 +1,6 @@
 package io.complexitynet.reproduce.grpc;
 
-import io.complexitynet.reproduce.workflow.ReproductionFailed;
+import io.complexitynet.reproduce.domain.ReproductionFailed;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.function.Supplier;

@@ -21,6 +21,9 @@ public final class ServiceConnections implements AutoCloseable {
     public record Endpoint(String target, String option, ClientInterceptor credentials) {
     }
 
+    /** The name the services record as having started a job or promoted a model. */
+    static final String CALLER = "reproduce";
+
     private static final Duration CALL_DEADLINE = Duration.ofMinutes(2);
 
     private final List<ManagedChannel> channels = new ArrayList<>();

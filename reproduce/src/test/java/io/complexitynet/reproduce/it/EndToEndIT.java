@@ -16,24 +16,25 @@ import io.complexitynet.core.testing.ServiceProcess;
 import io.complexitynet.core.testing.TestSchema;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.GetTrainingJobRequest;
-import io.complexitynet.proto.v1.JobState;
 import io.complexitynet.proto.v1.LabelerGrpc;
-import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.ListModelsRequest;
-import io.complexitynet.proto.v1.TaskLabel;
 import io.complexitynet.proto.v1.TrainerGrpc;
+import io.complexitynet.reproduce.application.PaperReproduction;
+import io.complexitynet.reproduce.application.Progress;
+import io.complexitynet.reproduce.application.ReproductionSettings;
+import io.complexitynet.reproduce.domain.JobStatus;
+import io.complexitynet.reproduce.domain.LabellingJobStatus;
 import io.complexitynet.reproduce.domain.PaperFigures;
 import io.complexitynet.reproduce.domain.PaperSetTask;
 import io.complexitynet.reproduce.domain.Reproduction;
 import io.complexitynet.reproduce.domain.ReproductionTable;
 import io.complexitynet.reproduce.domain.RoutedRequest;
 import io.complexitynet.reproduce.domain.RoutedRun;
+import io.complexitynet.reproduce.domain.TaskOutcome;
+import io.complexitynet.reproduce.domain.TrainingFigures;
 import io.complexitynet.reproduce.grpc.ServiceConnections;
 import io.complexitynet.reproduce.grpc.ServiceConnections.Endpoint;
 import io.complexitynet.reproduce.report.ReproductionFiles;
-import io.complexitynet.reproduce.workflow.PaperReproduction;
-import io.complexitynet.reproduce.workflow.Progress;
-import io.complexitynet.reproduce.workflow.ReproductionSettings;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -106,7 +107,7 @@ class EndToEndIT {
                 try (ServiceConnections services = connections(new AdminToken(), new AdminToken())) {
                     PaperReproduction reproduction = new PaperReproduction(services, settings, progress);
                     reproduction.importDataset();
-                    jobId = reproduction.startLabeling().getJobId();
+                    jobId = reproduction.startLabeling().jobId();
                     awaitStoredLabels(jobId, LABELS_BEFORE_THE_KILL);
                     firstLabeler.kill();
                 }
@@ -116,14 +117,16 @@ class EndToEndIT {
 
                 try (ServiceProcess restarted = labeler(false).start();
                      ServiceConnections operator = connections(new AdminToken(), new AdminToken())) {
+                    // Launched early to start beside the labelling; on a loaded machine they may still be starting.
+                    trainer.awaitReady();
+                    router.awaitReady();
                     PaperReproduction reproduction = new PaperReproduction(operator, settings, progress);
-                    LabelingJob labelling = reproduction.awaitLabeling(jobId);
-                    assertEquals(JobState.JOB_STATE_COMPLETED, labelling.getState());
-                    assertEquals(TASKS.size(), labelling.getTasksDone() + labelling.getParkedCount(), labelling::toString);
-                    assertEquals(0, labelling.getParkedCount(), labelling::toString);
-                    List<TaskLabel> labels = reproduction.exportLabels(jobId);
-                    assertEquals(TASKS, labels.stream().map(label -> Integer.parseInt(label.getTaskSourceId()))
-                            .collect(Collectors.toCollection(TreeSet::new)));
+                    LabellingJobStatus labelling = reproduction.awaitLabeling(jobId);
+                    assertEquals(JobStatus.Phase.SUCCEEDED, labelling.phase());
+                    assertEquals(TASKS.size(), labelling.tasksDone() + labelling.parked(), labelling::toString);
+                    assertEquals(0, labelling.parked(), labelling::toString);
+                    List<TaskOutcome> labels = reproduction.exportLabels(labelling);
+                    assertEquals(TASKS, labels.stream().map(TaskOutcome::taskId).collect(Collectors.toCollection(TreeSet::new)));
                     assertEquals(TASKS.size(), labels.size(), "a task labelled twice");
                     assertEquals(3L * TASKS.size(), count("select count(*) from sample where job_id = ?", jobId));
                     assertEquals(3L * TASKS.size(), count("select count(*) from sample where job_id = ? and verdict is not null", jobId));
@@ -146,8 +149,9 @@ class EndToEndIT {
 
     private static void assertReproduced(Reproduction result) throws Exception {
         assertEquals(TASKS.size(), result.labels().labelled());
-        assertTrue(result.model().accuracy() > 0 && result.model().accuracy() <= 1, "accuracy " + result.model().accuracy());
-        assertTrue(result.model().threshold() > 0 && result.model().threshold() <= 1, "threshold " + result.model().threshold());
+        TrainingFigures figures = result.model().figures();
+        assertTrue(figures.accuracy() > 0 && figures.accuracy() <= 1, "accuracy " + figures.accuracy());
+        assertTrue(figures.threshold() > 0 && figures.threshold() <= 1, "threshold " + figures.threshold());
         for (RoutedRun run : result.routed()) {
             assertEquals(50, run.requests().size(), run.policy());
             assertTrue(run.passRate() <= result.known().oracle().passRate() + 1e-9, run.policy() + " passes more than the oracle");

@@ -1,5 +1,6 @@
-package io.complexitynet.reproduce.workflow;
+package io.complexitynet.reproduce.application;
 
+import io.complexitynet.reproduce.domain.ReproductionFailed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

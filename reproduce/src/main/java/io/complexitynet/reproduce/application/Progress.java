@@ -1,4 +1,4 @@
-package io.complexitynet.reproduce.workflow;
+package io.complexitynet.reproduce.application;
 
 /** Where a reproduction reports what it is doing while it runs. */
 public interface Progress {

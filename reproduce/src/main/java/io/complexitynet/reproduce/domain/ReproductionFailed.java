@@ -1,4 +1,4 @@
-package io.complexitynet.reproduce.workflow;
+package io.complexitynet.reproduce.domain;
 
 /** The reproduction cannot go on; the message is the one line the user sees, saying what to change. */
 public class ReproductionFailed extends RuntimeException {

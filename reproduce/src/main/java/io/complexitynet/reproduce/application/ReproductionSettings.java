@@ -1,4 +1,4 @@
-package io.complexitynet.reproduce.workflow;
+package io.complexitynet.reproduce.application;
 
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.reproduce.domain.PaperSetTask;

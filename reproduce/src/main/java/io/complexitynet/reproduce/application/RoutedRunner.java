@@ -1,0 +1,46 @@
+package io.complexitynet.reproduce.application;
+
+import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.reproduce.domain.ReproductionFailed;
+import io.complexitynet.reproduce.domain.RouteOptions;
+import io.complexitynet.reproduce.domain.RoutedRequest;
+import io.complexitynet.reproduce.domain.RoutedRun;
+import io.complexitynet.reproduce.grpc.RouterClient;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sends every test task to Router.Route with its tests under one policy at a time, a few requests in flight at once,
+ * and keeps what each response says: the verdict, the router's bill and the models that answered.
+ */
+final class RoutedRunner {
+
+    // More refusals than this share means something systematic (a bad option, a broken deployment), not a task's quirk.
+    private static final double MAX_REFUSED_SHARE = 0.2;
+
+    private final RouterClient router;
+    private final List<MbppTask> tasks;
+    private final int concurrency;
+    private final Progress progress;
+
+    RoutedRunner(RouterClient router, List<MbppTask> tasks, int concurrency, Progress progress) {
+        this.router = router;
+        this.tasks = List.copyOf(tasks);
+        this.concurrency = concurrency;
+        this.progress = progress;
+    }
+
+    RoutedRun run(String policy, RouteOptions options) {
+        progress.step("routing " + tasks.size() + " test tasks: " + policy);
+        RoutedRun run = new RoutedRun(policy, InParallel.map(tasks, concurrency, task -> router.route(task, options), progress,
+                "routed (" + policy + ")"));
+        List<RoutedRequest> refused = run.refused();
+        if (refused.size() > MAX_REFUSED_SHARE * tasks.size()) {
+            throw new ReproductionFailed("the router refused " + refused.size() + " of " + tasks.size() + " requests ("
+                    + policy + "), e.g. task " + refused.get(0).taskId() + ": " + refused.get(0).refusal().orElseThrow());
+        }
+        progress.step(String.format(Locale.ROOT, "%s: %.1f%% passed, %d escalated, %d refused by the router", policy,
+                100 * run.passRate(), run.escalated(), refused.size()));
+        return run;
+    }
+}

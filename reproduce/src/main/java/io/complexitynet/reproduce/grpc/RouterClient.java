@@ -1,0 +1,87 @@
+package io.complexitynet.reproduce.grpc;
+
+import io.complexitynet.core.routing.Prediction;
+import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.ProvidedNames;
+import io.complexitynet.proto.v1.Attempt;
+import io.complexitynet.proto.v1.ClassifyRequest;
+import io.complexitynet.proto.v1.ClassifyResponse;
+import io.complexitynet.proto.v1.ModelProbability;
+import io.complexitynet.proto.v1.RouteRequest;
+import io.complexitynet.proto.v1.RouteResponse;
+import io.complexitynet.reproduce.domain.ClassifierInUse;
+import io.complexitynet.reproduce.domain.RouteOptions;
+import io.complexitynet.reproduce.domain.RoutedRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The router's API as the reproduction calls it: Classify a task (no generation) and Route it with its tests, mapped
+ * to this module's records; a task the router refuses is a refused request, not the end of the run.
+ */
+public final class RouterClient {
+
+    private final ServiceConnections services;
+
+    public RouterClient(ServiceConnections services) {
+        this.services = services;
+    }
+
+    /** The router's prediction for the task under the paper policy: its complexity and each model's pass probability. */
+    public Prediction classify(MbppTask task) {
+        return prediction(services.routerCall().call("Classify", () -> services.router().classify(classifyRequest(task))));
+    }
+
+    /** Which model the router classified {@code probe} with, or why it has none yet. */
+    public ClassifierInUse classifierInUse(MbppTask probe) {
+        try {
+            return new ClassifierInUse.Model(services.router().classify(classifyRequest(probe)).getDecision().getClassifierModelId());
+        } catch (StatusRuntimeException e) {
+            // UNAVAILABLE from the router itself means no model is loaded yet; anything else ends the run.
+            if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || ServiceCall.unreachable(e)) {
+                throw services.routerCall().failure("Classify", e);
+            }
+            return new ClassifierInUse.None(String.valueOf(e.getStatus().getDescription()));
+        }
+    }
+
+    public RoutedRequest route(MbppTask task, RouteOptions options) {
+        try {
+            return routed(task.taskId(), services.router().route(routeRequest(task, options)));
+        } catch (StatusRuntimeException e) {
+            // The router refusing one task (no model could answer it, an answer the verifier would not take) fails that task;
+            // anything else (unreachable, a token refused, a budget spent) ends the run.
+            Status.Code code = e.getStatus().getCode();
+            if ((code == Status.Code.UNAVAILABLE || code == Status.Code.INVALID_ARGUMENT) && !ServiceCall.unreachable(e)) {
+                return RoutedRequest.refused(task.taskId(), code + ": " + e.getStatus().getDescription());
+            }
+            throw services.routerCall().failure("Route", e);
+        }
+    }
+
+    private static ClassifyRequest classifyRequest(MbppTask task) {
+        return ClassifyRequest.newBuilder().setPrompt(task.text()).addAllTests(task.tests()).setPolicy("paper").build();
+    }
+
+    static Prediction prediction(ClassifyResponse response) {
+        double[] probabilities = response.getDecision().getProbabilitiesList().stream().mapToDouble(ModelProbability::getPassProbability)
+                .toArray();
+        return new Prediction(OptionalInt.of(response.getDecision().getComplexity()), probabilities);
+    }
+
+    static RouteRequest routeRequest(MbppTask task, RouteOptions options) {
+        return RouteRequest.newBuilder().setPrompt(task.text()).setSetupCode(task.setupCode()).addAllTests(task.tests())
+                .addAllProvides(ProvidedNames.definedBy(task.referenceCode())).setPolicy(options.policy())
+                .setQualityTarget(options.qualityTarget()).setMaxModel(options.maxModel()).setNoEscalation(!options.escalate()).build();
+    }
+
+    static RoutedRequest routed(int taskId, RouteResponse response) {
+        // NO_ANSWER: that model's backend failed and the router stepped over it; nothing was generated or billed.
+        List<String> called = response.getAttemptsList().stream()
+                .filter(attempt -> !attempt.getVerdict().isEmpty() && !attempt.getVerdict().equals("NO_ANSWER"))
+                .map(Attempt::getModel).toList();
+        return RoutedRequest.answered(taskId, response.getVerdict().equals("PASSED"), response.getCostUnits(), called);
+    }
+}
