@@ -117,9 +117,9 @@ class EndToEndIT {
 
                 try (ServiceProcess restarted = labeler(false).start();
                      ServiceConnections operator = connections(new AdminToken(), new AdminToken())) {
-                    // Launched early to start beside the labelling; on a loaded machine they may still be starting.
+                    // Launched early to start beside the labelling; on a loaded machine it may still be starting. (The
+                    // router reports ready only once a model is promoted: awaitRouterOn waits for it then.)
                     trainer.awaitReady();
-                    router.awaitReady();
                     PaperReproduction reproduction = new PaperReproduction(operator, settings, progress);
                     LabellingJobStatus labelling = reproduction.awaitLabeling(jobId);
                     assertEquals(JobStatus.Phase.SUCCEEDED, labelling.phase());
