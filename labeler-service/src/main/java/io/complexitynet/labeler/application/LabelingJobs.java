@@ -103,7 +103,7 @@ public class LabelingJobs {
             if (!dataset.isBlank() && !DatasetEntity.byName(dataset).map(d -> d.id.equals(job.datasetId)).orElse(false)) {
                 throw RequestRefused.invalidArgument("dataset", "job " + jobId + " did not label data set '" + dataset + "'");
             }
-            return new LabelledJob(job.id, queries.datasetName(job.datasetId));
+            return new LabelledJob(job.id, dataset.isBlank() ? queries.datasetName(job.datasetId) : dataset);
         }
         if (dataset.isBlank()) {
             throw RequestRefused.invalidArgument("dataset", "give a data set or a job_id");

@@ -76,7 +76,7 @@ public class RouteWorkflow {
         PromotedClassifier.Classified classified = classifier.classify(request.prompt(), request.tests());
         metrics.stage(RouterMetrics.Stage.CLASSIFY, System.nanoTime() - admitted);
         if (classified.prediction().models() != ladder.ladder().size()) {
-            throw new RequestRefused(RequestRefused.Kind.UNAVAILABLE, "the promoted model predicts for "
+            throw RequestRefused.unavailable("the promoted model predicts for "
                     + classified.prediction().models() + " models but the router's ladder has " + ladder.ladder().size());
         }
         Decision decision = decider.decide(classified.prediction(), policy, request.options());
@@ -121,7 +121,7 @@ public class RouteWorkflow {
         record(request, policy, requestId, decided, outcome);
         metrics.stage(RouterMetrics.Stage.ACCOUNTING, System.nanoTime() - answered);
         if (outcome.answer().isEmpty()) {
-            throw new RequestRefused(RequestRefused.Kind.UNAVAILABLE, "no model could answer: " + outcome.attempts().stream()
+            throw RequestRefused.unavailable("no model could answer: " + outcome.attempts().stream()
                     .map(attempt -> attempt.failure().orElse("")).toList());
         }
         return new Routed(decided, outcome, generation[0], verification[0]);
@@ -151,17 +151,17 @@ public class RouteWorkflow {
 
     private static void validate(Request request) {
         if (request.prompt().isBlank()) {
-            throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "prompt: is empty; send the task as a user would ask it");
+            throw RequestRefused.invalidArgument("prompt", "is empty; send the task as a user would ask it");
         }
         for (int i = 0; i < request.tests().size(); i++) {
             if (request.tests().get(i).isBlank()) {
-                throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "tests[" + i + "]: is empty");
+                throw RequestRefused.invalidArgument("tests[" + i + "]", "is empty");
             }
         }
         if (request.options().threshold().isPresent()) {
             double q = request.options().threshold().getAsDouble();
             if (!(q > 0 && q <= 1)) {
-                throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "quality_target: must be in (0, 1], was " + q);
+                throw RequestRefused.invalidArgument("quality_target", "must be in (0, 1], was " + q);
             }
         }
     }

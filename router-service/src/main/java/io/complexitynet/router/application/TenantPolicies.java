@@ -75,7 +75,7 @@ public class TenantPolicies {
         LocalDate from = policy.budgetPeriod().start(today());
         double spent = tenants.spent(policy.tenant(), from);
         if (spent >= policy.budgetCostUnits()) {
-            throw new RequestRefused(RequestRefused.Kind.EXHAUSTED, String.format(Locale.ROOT,
+            throw RequestRefused.exhausted(String.format(Locale.ROOT,
                     "tenant %s has spent %.2f of its budget of %.2f cost units for the %s starting %s",
                     policy.tenant(), spent, policy.budgetCostUnits(), policy.budgetPeriod().name().toLowerCase(Locale.ROOT), from));
         }

@@ -31,7 +31,7 @@ public class CallerTenant {
         Object tenant = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(config.tenantClaim()) : null;
         String name = tenant == null ? "" : tenant.toString().strip();
         if (name.isEmpty()) {
-            throw new RequestRefused(RequestRefused.Kind.PERMISSION_DENIED, "the token carries no '" + config.tenantClaim()
+            throw RequestRefused.permissionDenied("the token carries no '" + config.tenantClaim()
                     + "' claim: only a tenant's users may call the router");
         }
         return name;

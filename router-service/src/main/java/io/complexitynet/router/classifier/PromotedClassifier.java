@@ -83,7 +83,7 @@ public class PromotedClassifier {
     public Classified classify(String prompt, List<String> tests) {
         Loaded loaded = current.get();
         if (loaded == null) {
-            throw new RequestRefused(RequestRefused.Kind.UNAVAILABLE,
+            throw RequestRefused.unavailable(
                     "no complexity model has been promoted yet; train one and promote it with the Trainer API");
         }
         classifying.acquireUninterruptibly();

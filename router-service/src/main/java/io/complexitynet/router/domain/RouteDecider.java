@@ -60,7 +60,7 @@ public final class RouteDecider {
             }
         }
         if (usable.isEmpty()) {
-            throw new RequestRefused(RequestRefused.Kind.PERMISSION_DENIED, "tenant " + tenant.tenant()
+            throw RequestRefused.permissionDenied("tenant " + tenant.tenant()
                     + " may use no model at or below " + ladder.get(ceiling).name());
         }
         RoutingMode mode = options.mode().orElse(tenant.defaultMode());
@@ -89,7 +89,7 @@ public final class RouteDecider {
         }
         int requestMax = indexOf(requested.get(), "max_model");
         if (requestMax > tenantMax) {
-            throw new RequestRefused(RequestRefused.Kind.PERMISSION_DENIED, "max_model " + requested.get()
+            throw RequestRefused.permissionDenied("max_model " + requested.get()
                     + " is above tenant " + tenant.tenant() + "'s maximum " + ladder.get(tenantMax).name());
         }
         return requestMax;
@@ -101,7 +101,7 @@ public final class RouteDecider {
                 return i;
             }
         }
-        throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, field + ": unknown model '" + model + "'; the ladder is "
+        throw RequestRefused.invalidArgument(field, "unknown model '" + model + "'; the ladder is "
                 + ladder.stream().map(PricedModel::name).toList());
     }
 }

@@ -73,7 +73,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
         try {
             mode = policy.isBlank() ? Optional.empty() : Optional.of(RoutingMode.named(policy));
         } catch (IllegalArgumentException e) {
-            throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "policy: " + e.getMessage());
+            throw RequestRefused.invalidArgument("policy", e.getMessage());
         }
         return new RouteOptions(mode, qualityTarget == 0 ? OptionalDouble.empty() : OptionalDouble.of(qualityTarget),
                 maxModel.isBlank() ? Optional.empty() : Optional.of(maxModel));
@@ -83,7 +83,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, field + ": '" + text + "' is not a date (yyyy-mm-dd)");
+            throw RequestRefused.invalidArgument(field, "'" + text + "' is not a date (yyyy-mm-dd)");
         }
     }
 }

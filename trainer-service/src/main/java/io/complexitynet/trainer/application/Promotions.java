@@ -1,8 +1,6 @@
 package io.complexitynet.trainer.application;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.refusal.RequestRefused;
-import io.complexitynet.service.persistence.JsonColumn;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
 import io.complexitynet.trainer.domain.PromotionPolicy;
@@ -27,14 +25,12 @@ public class Promotions {
     private final ModelStore models;
     private final PromotionDispatcher dispatcher;
     private final TrainedModels trained;
-    private final ObjectMapper json;
 
-    Promotions(TrainerConfig config, ModelStore models, PromotionDispatcher dispatcher, TrainedModels trained, ObjectMapper json) {
+    Promotions(TrainerConfig config, ModelStore models, PromotionDispatcher dispatcher, TrainedModels trained) {
         this.config = config;
         this.models = models;
         this.dispatcher = dispatcher;
         this.trained = trained;
-        this.json = json;
     }
 
     /** PromoteModel: makes the model the promoted one in {@code promotedBy}'s name and answers it as it now stands. */
@@ -68,7 +64,7 @@ public class Promotions {
     private ModelPromotionEntity promoteAs(String modelId, String promotedBy) {
         ComplexityModelEntity model = models.get(modelId);
         if (config.promotion().enforceOnManual()) {
-            Optional<String> refusal = policy().refusal(read(model.metrics), promotedMetrics());
+            Optional<String> refusal = policy().refusal(models.metrics(model), promotedMetrics());
             if (refusal.isPresent()) {
                 throw RequestRefused.wrongState("model " + modelId + " does not meet the promotion policy: " + refusal.get());
             }
@@ -87,10 +83,6 @@ public class Promotions {
     }
 
     private Optional<HeadlineMetrics> promotedMetrics() {
-        return models.latestPromotion().map(p -> read(models.get(p.modelId).metrics));
-    }
-
-    private HeadlineMetrics read(String metrics) {
-        return JsonColumn.read(json, metrics, HeadlineMetrics.class, "stored HeadlineMetrics");
+        return models.latestPromotion().map(p -> models.metrics(models.get(p.modelId)));
     }
 }

@@ -1,9 +1,6 @@
 package io.complexitynet.trainer.application;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.refusal.RequestRefused;
-import io.complexitynet.service.persistence.JsonColumn;
-import io.complexitynet.trainer.domain.HeadlineMetrics;
 import io.complexitynet.trainer.persistence.ComplexityModelEntity;
 import io.complexitynet.trainer.persistence.LabelSource;
 import io.complexitynet.trainer.persistence.ModelPromotionEntity;
@@ -29,19 +26,17 @@ public class TrainedModels {
     private final TrainingJobStore jobs;
     private final ModelStore models;
     private final LabelSource labels;
-    private final ObjectMapper json;
 
-    TrainedModels(TrainingJobStore jobs, ModelStore models, LabelSource labels, ObjectMapper json) {
+    TrainedModels(TrainingJobStore jobs, ModelStore models, LabelSource labels) {
         this.jobs = jobs;
         this.models = models;
         this.labels = labels;
-        this.json = json;
     }
 
     public TrainingJobView job(String jobId) {
         TrainingJobEntity job = jobs.get(jobId);
         return TrainingJobView.of(job, models.byTrainingJob(job.id)
-                .map(model -> new TrainingJobView.StoredModel(model.id, metrics(model), model.report)));
+                .map(model -> new TrainingJobView.StoredModel(model.id, models.metrics(model), model.report)));
     }
 
     /** Models newest version first; {@code pageSize} 0 means the default, {@code pageToken} is empty or one this API returned. */
@@ -78,12 +73,8 @@ public class TrainedModels {
         Optional<ModelPromotionEntity> latestPromotion = models.latestPromotionOf(model.id);
         return new ModelView(model.id, model.version, model.labelingJobId, labels.job(model.labelingJobId).dataset(),
                 model.dataFingerprint, model.parameters, model.ladderNames(), model.createdBy, model.createdAt,
-                promoted.filter(model.id::equals).isPresent(), latestPromotion.map(p -> p.promotedAt), metrics(model), model.report,
+                promoted.filter(model.id::equals).isPresent(), latestPromotion.map(p -> p.promotedAt), models.metrics(model), model.report,
                 includeArtifact ? Optional.of(model.artifact) : Optional.empty());
-    }
-
-    private HeadlineMetrics metrics(ComplexityModelEntity model) {
-        return JsonColumn.read(json, model.metrics, HeadlineMetrics.class, "the metrics of model " + model.id);
     }
 
     private static int pageIndex(String token) {

@@ -1,6 +1,9 @@
 package io.complexitynet.trainer.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.service.persistence.JsonColumn;
+import io.complexitynet.trainer.domain.HeadlineMetrics;
 import io.complexitynet.trainer.domain.TrainingJobState;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -22,9 +25,16 @@ public class ModelStore {
     }
 
     private final EntityManager entities;
+    private final ObjectMapper json;
 
-    ModelStore(EntityManager entities) {
+    ModelStore(EntityManager entities, ObjectMapper json) {
         this.entities = entities;
+        this.json = json;
+    }
+
+    /** The headline metrics the model was stored with. */
+    public HeadlineMetrics metrics(ComplexityModelEntity model) {
+        return JsonColumn.read(json, model.metrics, HeadlineMetrics.class, "the metrics of model " + model.id);
     }
 
     /**
