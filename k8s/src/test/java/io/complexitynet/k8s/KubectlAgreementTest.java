@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The Java renderer and {@code kubectl kustomize} give the same objects for every kustomization here.
  * Needs a kubectl with kustomize v4 or later on the PATH (Debian's kubernetes-client package bundles
- * kustomize v2, too old for directories in resources); {@code .ci/run} checks for one. Without it the
+ * kustomize v2, too old for directories in resources); {@code .ci/run} fetches one where it is missing. Without it the
  * test fails: a renderer nothing checks is how manifests drift.
  */
 class KubectlAgreementTest {
