@@ -1,15 +1,15 @@
 package io.complexitynet.labeler.application;
 
+import io.complexitynet.core.jobs.LabelingJobState;
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.database.labeling.DatasetEntity;
+import io.complexitynet.database.labeling.LabelingJobEntity;
 import io.complexitynet.labeler.backend.ModelLadder;
 import io.complexitynet.labeler.config.LabelerConfig;
 import io.complexitynet.labeler.domain.JobProgress;
 import io.complexitynet.labeler.domain.JobSpec;
-import io.complexitynet.labeler.domain.JobState;
 import io.complexitynet.labeler.messaging.WorkDispatcher;
-import io.complexitynet.labeler.persistence.DatasetEntity;
 import io.complexitynet.labeler.persistence.DatasetStore;
-import io.complexitynet.labeler.persistence.JobEntity;
 import io.complexitynet.labeler.persistence.JobStore;
 import io.complexitynet.labeler.persistence.LabelQueries;
 import io.complexitynet.labeler.persistence.LabelStore;
@@ -71,7 +71,7 @@ public class LabelingJobs {
                          double reliablePassRate, String startedBy) {
         JobSpec spec = JobSpec.of(dataset, models, samplesPerModel, temperature, rule, reliablePassRate, ladder.names(),
                 config.work().maxSamplesPerModel());
-        JobEntity job = jobs.create(spec, spec.rule().version(), startedBy);
+        LabelingJobEntity job = jobs.create(spec, spec.rule().version(), startedBy);
         LOG.infof("job_id=%s started by %s: dataset=%s models=%s k=%d rule=%s tasks=%d", job.id, startedBy,
                 spec.dataset(), spec.models(), spec.samplesPerModel(), job.ruleVersion, job.tasksTotal);
         dispatcher.sendUnsentWork();
@@ -84,7 +84,7 @@ public class LabelingJobs {
 
     public JobView cancel(String jobId) {
         entity(jobId);
-        JobEntity cancelled = jobs.cancel(jobId);
+        LabelingJobEntity cancelled = jobs.cancel(jobId);
         LOG.infof("job_id=%s cancelled", cancelled.id);
         return view(cancelled);
     }
@@ -99,7 +99,7 @@ public class LabelingJobs {
      */
     public LabelledJob labelledJob(String dataset, String jobId) {
         if (!jobId.isBlank()) {
-            JobEntity job = entity(jobId);
+            LabelingJobEntity job = entity(jobId);
             if (!dataset.isBlank() && !DatasetEntity.byName(dataset).map(d -> d.id.equals(job.datasetId)).orElse(false)) {
                 throw RequestRefused.invalidArgument("dataset", "job " + jobId + " did not label data set '" + dataset + "'");
             }
@@ -110,7 +110,7 @@ public class LabelingJobs {
         }
         DatasetEntity found = DatasetEntity.byName(dataset)
                 .orElseThrow(() -> RequestRefused.notFound("no data set named '" + dataset + "'"));
-        JobEntity job = queries.currentJob(found.id)
+        LabelingJobEntity job = queries.currentJob(found.id)
                 .orElseThrow(() -> RequestRefused.notFound("data set '" + dataset + "' has not been labelled"));
         return new LabelledJob(job.id, found.name);
     }
@@ -140,16 +140,16 @@ public class LabelingJobs {
                 .toList();
     }
 
-    private JobEntity entity(String jobId) {
+    private LabelingJobEntity entity(String jobId) {
         if (jobId.isBlank()) {
             throw RequestRefused.invalidArgument("job_id", "is empty");
         }
         return jobs.job(jobId).orElseThrow(() -> RequestRefused.notFound("no labelling job " + jobId));
     }
 
-    private JobView view(JobEntity job) {
+    private JobView view(LabelingJobEntity job) {
         LabelQueries.JobTotals totals = queries.totals(job.id);
-        Optional<Duration> eta = job.state == JobState.RUNNING
+        Optional<Duration> eta = job.state == LabelingJobState.RUNNING
                 ? new JobProgress(job.tasksTotal, (int) totals.labels(), (int) totals.parked(), job.createdAt.toInstant()).eta(Instant.now())
                 : Optional.empty();
         return new JobView(job.id, queries.datasetName(job.datasetId), job.ladder(), job.samplesPerModel, job.temperature,

@@ -3,26 +3,26 @@ package io.complexitynet.labeler.application;
 import io.complexitynet.core.backend.BackendException;
 import io.complexitynet.core.backend.Completion;
 import io.complexitynet.core.backend.CompletionRequest;
+import io.complexitynet.core.jobs.LabelingJobState;
+import io.complexitynet.core.jobs.TaskWorkState;
 import io.complexitynet.core.labelling.ComplexityLabel;
 import io.complexitynet.core.labelling.LabellingRule;
 import io.complexitynet.core.labelling.LabellingRules;
 import io.complexitynet.core.task.CodeTask;
 import io.complexitynet.core.task.ProvidedNames;
+import io.complexitynet.database.labeling.JobTaskEntity;
+import io.complexitynet.database.labeling.JobTaskKey;
+import io.complexitynet.database.labeling.LabelingJobEntity;
+import io.complexitynet.database.labeling.SampleEntity;
+import io.complexitynet.database.labeling.TaskEntity;
 import io.complexitynet.labeler.backend.ModelLadder;
 import io.complexitynet.labeler.config.LabelerConfig;
-import io.complexitynet.labeler.domain.JobState;
 import io.complexitynet.labeler.domain.PassTally;
-import io.complexitynet.labeler.domain.TaskWorkState;
 import io.complexitynet.labeler.metrics.LabelerMetrics;
 import io.complexitynet.labeler.persistence.DatasetStore;
-import io.complexitynet.labeler.persistence.JobEntity;
 import io.complexitynet.labeler.persistence.JobStore;
-import io.complexitynet.labeler.persistence.JobTaskEntity;
-import io.complexitynet.labeler.persistence.JobTaskKey;
 import io.complexitynet.labeler.persistence.LabelStore;
-import io.complexitynet.labeler.persistence.SampleEntity;
 import io.complexitynet.labeler.persistence.SampleStore;
-import io.complexitynet.labeler.persistence.TaskEntity;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.CandidateResult;
 import io.complexitynet.proto.v1.ResourceLimits;
@@ -75,11 +75,11 @@ public class LabelingWorkflow {
      * the task is labelled here).
      */
     public Optional<VerifyRequest> generate(String jobId, long taskId) {
-        Optional<JobEntity> found = jobs.job(jobId);
-        if (found.isEmpty() || found.get().state != JobState.RUNNING) {
+        Optional<LabelingJobEntity> found = jobs.job(jobId);
+        if (found.isEmpty() || found.get().state != LabelingJobState.RUNNING) {
             return Optional.empty();
         }
-        JobEntity job = found.get();
+        LabelingJobEntity job = found.get();
         TaskEntity task = TaskEntity.findById(taskId);
         CodeTask codeTask = new CodeTask(task.sourceId, task.prompt, task.setupCode, datasets.tests(task));
         List<SampleEntity> taskSamples = samples.samples(jobId, taskId);
@@ -117,7 +117,7 @@ public class LabelingWorkflow {
         return Optional.of(request.build());
     }
 
-    private SampleStore.NewSample generateOne(JobEntity job, CodeTask task, String model, int index) {
+    private SampleStore.NewSample generateOne(LabelingJobEntity job, CodeTask task, String model, int index) {
         Completion completion = ladder.backend(model).complete(
                 new CompletionRequest(model, task, index, job.temperature, ladder.maxTokens(model)));
         String verdict = null;
@@ -155,9 +155,9 @@ public class LabelingWorkflow {
     /** Labels the task once every sample has a verdict, then completes the job if that was its last task. */
     @Transactional
     public void labelIfVerified(String jobId, long taskId) {
-        JobEntity job = jobs.job(jobId).orElse(null);
+        LabelingJobEntity job = jobs.job(jobId).orElse(null);
         JobTaskEntity work = JobTaskEntity.findById(new JobTaskKey(jobId, taskId));
-        if (job == null || job.state != JobState.RUNNING || work == null || !TaskWorkState.OPEN.contains(work.state)) {
+        if (job == null || job.state != LabelingJobState.RUNNING || work == null || !TaskWorkState.OPEN.contains(work.state)) {
             return;
         }
         List<SampleEntity> taskSamples = samples.samples(jobId, taskId);

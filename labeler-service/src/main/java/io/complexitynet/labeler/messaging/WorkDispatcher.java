@@ -1,10 +1,10 @@
 package io.complexitynet.labeler.messaging;
 
+import io.complexitynet.database.labeling.DatasetEntity;
+import io.complexitynet.database.labeling.JobTaskEntity;
+import io.complexitynet.database.labeling.LabelingJobEntity;
 import io.complexitynet.labeler.config.LabelerConfig;
-import io.complexitynet.labeler.persistence.DatasetEntity;
-import io.complexitynet.labeler.persistence.JobEntity;
 import io.complexitynet.labeler.persistence.JobStore;
-import io.complexitynet.labeler.persistence.JobTaskEntity;
 import io.complexitynet.labeler.persistence.LabelQueries;
 import io.complexitynet.proto.v1.LabelingWork;
 import io.complexitynet.proto.v1.LabelsUpdated;
@@ -84,7 +84,7 @@ public class WorkDispatcher {
     }
 
     private void publishEvents() {
-        for (JobEntity job : jobs.awaitingEvent()) {
+        for (LabelingJobEntity job : jobs.awaitingEvent()) {
             LabelQueries.JobTotals totals = queries.totals(job.id);
             LabelsUpdated event = LabelsUpdated.newBuilder().setVersion(1).setJobId(job.id)
                     .setDataset(DatasetEntity.<DatasetEntity>findById(job.datasetId).name).setRuleVersion(job.ruleVersion)

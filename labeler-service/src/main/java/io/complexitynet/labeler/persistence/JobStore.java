@@ -1,9 +1,14 @@
 package io.complexitynet.labeler.persistence;
 
+import io.complexitynet.core.jobs.LabelingJobState;
+import io.complexitynet.core.jobs.TaskWorkState;
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.database.labeling.DatasetEntity;
+import io.complexitynet.database.labeling.JobTaskEntity;
+import io.complexitynet.database.labeling.JobTaskKey;
+import io.complexitynet.database.labeling.LabelingJobEntity;
+import io.complexitynet.database.labeling.TaskEntity;
 import io.complexitynet.labeler.domain.JobSpec;
-import io.complexitynet.labeler.domain.JobState;
-import io.complexitynet.labeler.domain.TaskWorkState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -28,10 +33,10 @@ public class JobStore {
 
     /** Creates the job and one PENDING work row per task of the data set, in one transaction. */
     @Transactional
-    public JobEntity create(JobSpec spec, String ruleVersion, String startedBy) {
+    public LabelingJobEntity create(JobSpec spec, String ruleVersion, String startedBy) {
         DatasetEntity dataset = DatasetEntity.byName(spec.dataset()).orElseThrow(
                 () -> RequestRefused.invalidArgument("dataset", "no data set named '" + spec.dataset() + "'"));
-        JobEntity job = new JobEntity();
+        LabelingJobEntity job = new LabelingJobEntity();
         job.id = UUID.randomUUID().toString();
         job.datasetId = dataset.id;
         job.models = String.join(",", spec.models());
@@ -40,29 +45,31 @@ public class JobStore {
         job.ruleId = spec.ruleId();
         job.reliablePassRate = spec.reliablePassRate();
         job.ruleVersion = ruleVersion;
-        job.state = JobState.RUNNING;
+        job.state = LabelingJobState.RUNNING;
         job.startedBy = startedBy;
         job.createdAt = OffsetDateTime.now();
         job.tasksTotal = (int) TaskEntity.count("datasetId", dataset.id);
         if (job.tasksTotal == 0) {
             throw RequestRefused.invalidArgument("dataset", "data set '" + spec.dataset() + "' has no tasks");
         }
-        job.persist();
-        entities.createNativeQuery("insert into job_task (job_id, task_id, state, attempts)"
-                        + " select ?1, id, 'PENDING', 0 from task where dataset_id = ?2")
-                .setParameter(1, job.id).setParameter(2, dataset.id).executeUpdate();
+        // Flushed first: the insert below names only job_task, so Hibernate would not write the job before it.
+        job.persistAndFlush();
+        entities.createQuery("insert into JobTaskEntity (jobId, taskId, state, attempts)"
+                        + " select :job, t.id, :pending, 0 from TaskEntity t where t.datasetId = :dataset")
+                .setParameter("job", job.id).setParameter("pending", TaskWorkState.PENDING).setParameter("dataset", dataset.id)
+                .executeUpdate();
         return job;
     }
 
-    public Optional<JobEntity> job(String jobId) {
-        return Optional.ofNullable(JobEntity.findById(jobId));
+    public Optional<LabelingJobEntity> job(String jobId) {
+        return Optional.ofNullable(LabelingJobEntity.findById(jobId));
     }
 
     /** Work rows of running jobs not yet sent to the broker, oldest jobs first. */
     public List<JobTaskEntity> unsentWork(int limit) {
-        return entities.createQuery("select t from JobTaskEntity t, JobEntity j where t.jobId = j.id"
+        return entities.createQuery("select t from JobTaskEntity t, LabelingJobEntity j where t.jobId = j.id"
                         + " and j.state = :running and t.state = :pending order by j.createdAt, t.taskId", JobTaskEntity.class)
-                .setParameter("running", JobState.RUNNING).setParameter("pending", TaskWorkState.PENDING)
+                .setParameter("running", LabelingJobState.RUNNING).setParameter("pending", TaskWorkState.PENDING)
                 .setMaxResults(limit).getResultList();
     }
 
@@ -77,9 +84,9 @@ public class JobStore {
     @Transactional
     public int requeueQueuedWork() {
         return entities.createQuery("update JobTaskEntity t set t.state = :pending where t.state = :queued"
-                        + " and t.jobId in (select j.id from JobEntity j where j.state = :running)")
+                        + " and t.jobId in (select j.id from LabelingJobEntity j where j.state = :running)")
                 .setParameter("pending", TaskWorkState.PENDING).setParameter("queued", TaskWorkState.QUEUED)
-                .setParameter("running", JobState.RUNNING).executeUpdate();
+                .setParameter("running", LabelingJobState.RUNNING).executeUpdate();
     }
 
     @Transactional
@@ -108,39 +115,39 @@ public class JobStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void completeIfDone(String jobId) {
-        JobEntity job = entities.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || job.state != JobState.RUNNING) {
+        LabelingJobEntity job = entities.find(LabelingJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.state != LabelingJobState.RUNNING) {
             return;
         }
         long open = JobTaskEntity.count("jobId = ?1 and state in ?2", jobId, TaskWorkState.OPEN);
         if (open == 0) {
-            job.state = JobState.COMPLETED;
+            job.state = LabelingJobState.COMPLETED;
             job.finishedAt = OffsetDateTime.now();
         }
     }
 
     @Transactional
-    public JobEntity cancel(String jobId) {
-        JobEntity job = entities.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+    public LabelingJobEntity cancel(String jobId) {
+        LabelingJobEntity job = entities.find(LabelingJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
             throw RequestRefused.notFound("no labelling job " + jobId);
         }
-        if (job.state != JobState.RUNNING) {
+        if (job.state != LabelingJobState.RUNNING) {
             throw RequestRefused.wrongState("job " + jobId + " has already ended (" + job.state + ")");
         }
-        job.state = JobState.CANCELLED;
+        job.state = LabelingJobState.CANCELLED;
         job.finishedAt = OffsetDateTime.now();
         return job;
     }
 
     /** Completed jobs whose labels-updated event has not been published yet (the outbox). */
-    public List<JobEntity> awaitingEvent() {
-        return JobEntity.list("state = ?1 and eventPublished = false", JobState.COMPLETED);
+    public List<LabelingJobEntity> awaitingEvent() {
+        return LabelingJobEntity.list("state = ?1 and eventPublished = false", LabelingJobState.COMPLETED);
     }
 
     @Transactional
     public void markEventPublished(String jobId) {
-        JobEntity.update("eventPublished = true where id = ?1", jobId);
+        LabelingJobEntity.update("eventPublished = true where id = ?1", jobId);
     }
 
     static String shorten(String text) {

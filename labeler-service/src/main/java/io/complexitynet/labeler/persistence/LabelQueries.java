@@ -1,7 +1,13 @@
 package io.complexitynet.labeler.persistence;
 
-import io.complexitynet.labeler.domain.JobState;
-import io.complexitynet.labeler.domain.TaskWorkState;
+import io.complexitynet.core.jobs.LabelingJobState;
+import io.complexitynet.core.jobs.TaskWorkState;
+import io.complexitynet.database.labeling.DatasetEntity;
+import io.complexitynet.database.labeling.JobTaskEntity;
+import io.complexitynet.database.labeling.LabelingJobEntity;
+import io.complexitynet.database.labeling.SampleEntity;
+import io.complexitynet.database.labeling.TaskEntity;
+import io.complexitynet.database.labeling.TaskLabelEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -79,8 +85,8 @@ public class LabelQueries {
     }
 
     /** A data set's current labels: those of its latest completed job, else of its latest job. */
-    public Optional<JobEntity> currentJob(long datasetId) {
-        return JobEntity.<JobEntity>find("datasetId = ?1 order by case when state = ?2 then 0 else 1 end, createdAt desc",
-                datasetId, JobState.COMPLETED).firstResultOptional();
+    public Optional<LabelingJobEntity> currentJob(long datasetId) {
+        return LabelingJobEntity.<LabelingJobEntity>find("datasetId = ?1 order by case when state = ?2 then 0 else 1 end, createdAt desc",
+                datasetId, LabelingJobState.COMPLETED).firstResultOptional();
     }
 }

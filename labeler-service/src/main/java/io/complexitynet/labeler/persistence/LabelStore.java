@@ -3,7 +3,7 @@ package io.complexitynet.labeler.persistence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.labelling.ComplexityLabel;
 import io.complexitynet.core.labelling.ModelPasses;
-import io.complexitynet.service.persistence.JsonColumn;
+import io.complexitynet.database.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,7 +24,7 @@ public class LabelStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(String jobId, long taskId, List<ModelPasses> counts, int tries, ComplexityLabel label) {
-        entities.createNativeQuery("insert into task_label (job_id, task_id, pass_counts, tries, complexity, rule_version, created_at)"
+        entities.createQuery("insert into TaskLabelEntity (jobId, taskId, passCounts, tries, complexity, ruleVersion, createdAt)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
                 .setParameter(1, jobId).setParameter(2, taskId).setParameter(3, JsonColumn.write(json, counts))
                 .setParameter(4, tries).setParameter(5, label.complexity().isPresent() ? label.complexity().getAsInt() : null)

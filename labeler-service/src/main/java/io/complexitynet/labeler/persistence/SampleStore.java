@@ -1,6 +1,7 @@
 package io.complexitynet.labeler.persistence;
 
 import io.complexitynet.core.backend.Completion;
+import io.complexitynet.database.labeling.SampleEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,8 +39,8 @@ public class SampleStore {
 
     private void insert(String jobId, long taskId, String model, int sampleIndex, Completion completion,
                         String verdict, String verdictDetail) {
-        entities.createNativeQuery("insert into sample (job_id, task_id, model, sample_index, completion, prompt_tokens,"
-                        + " completion_tokens, latency_millis, verdict, verdict_detail, created_at, verified_at)"
+        entities.createQuery("insert into SampleEntity (jobId, taskId, model, sampleIndex, completion, promptTokens,"
+                        + " completionTokens, latencyMillis, verdict, verdictDetail, createdAt, verifiedAt)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                         + " on conflict do nothing")
                 .setParameter(1, jobId).setParameter(2, taskId).setParameter(3, model).setParameter(4, sampleIndex)

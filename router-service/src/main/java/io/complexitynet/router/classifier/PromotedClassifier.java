@@ -2,12 +2,12 @@ package io.complexitynet.router.classifier;
 
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.Prediction;
+import io.complexitynet.database.training.ModelPromotions;
 import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.embedding.PromptEncoders;
 import io.complexitynet.model.learning.ComplexityModel;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.router.config.RouterConfig;
-import io.complexitynet.router.persistence.PromotedModelSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,13 +33,13 @@ public class PromotedClassifier {
     public record Loaded(String id, long version, ComplexityModel model) {
     }
 
-    private final PromotedModelSource source;
+    private final ModelPromotions promotions;
     private final PromptEncoders encoders;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private final Semaphore classifying;
 
-    PromotedClassifier(PromotedModelSource source, PromptEncoders encoders, RouterConfig config) {
-        this.source = source;
+    PromotedClassifier(ModelPromotions promotions, PromptEncoders encoders, RouterConfig config) {
+        this.promotions = promotions;
         this.encoders = encoders;
         int concurrency = config.classifyConcurrency().orElse(Runtime.getRuntime().availableProcessors());
         if (concurrency < 1) {
@@ -54,13 +54,13 @@ public class PromotedClassifier {
 
     /** Loads the promoted model if it is not the one in use; returns what is in use afterwards. */
     public synchronized Optional<Loaded> reload() {
-        Optional<PromotedModelSource.StoredModel> promoted = source.promoted();
+        Optional<ModelPromotions.PromotedModel> promoted = promotions.latest();
         Loaded inUse = current.get();
         if (promoted.isEmpty()) {
             LOG.warn("no complexity model is promoted yet: Route and Classify answer UNAVAILABLE until one is");
             return Optional.ofNullable(inUse);
         }
-        PromotedModelSource.StoredModel stored = promoted.get();
+        ModelPromotions.PromotedModel stored = promoted.get();
         if (inUse != null && inUse.id().equals(stored.id())) {
             return Optional.of(inUse);
         }

@@ -1,24 +1,20 @@
 package io.complexitynet.router.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.complexitynet.service.persistence.JsonColumn;
+import io.complexitynet.database.JsonColumn;
+import io.complexitynet.database.routing.RoutedSampleEntity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
- * What one routed request leaves behind, written in one short JDBC transaction: its usage per model
- * (added to the tenant's row for the day and model) and, for tested requests of tenants that allow it,
- * its samples. All or nothing, so a failed write never leaves usage without its samples or the reverse.
- * Plain JDBC rather than an ORM session: this runs on every request.
+ * What one routed request leaves behind, written in one short transaction: its usage per model (added
+ * to the tenant's row for the day and model) and, for tested requests of tenants that allow it, its
+ * samples. All or nothing, so a failed write never leaves usage without its samples or the reverse.
+ * Statements only, no entity loaded: this runs on every request.
  */
 @ApplicationScoped
 public class RouteLedger {
@@ -32,112 +28,62 @@ public class RouteLedger {
                                String completion, String verdict, String classifierModelId) {
     }
 
-    private static final String ADD_USAGE = "update tenant_usage set requests = requests + 1, prompt_tokens = prompt_tokens + ?,"
-            + " completion_tokens = completion_tokens + ?, cost_units = cost_units + ? where tenant = ? and usage_day = ? and model = ?";
-    private static final String FIRST_USAGE = "insert into tenant_usage (tenant, usage_day, model, requests, prompt_tokens,"
-            + " completion_tokens, cost_units) values (?, ?, ?, 1, ?, ?, ?) on conflict do nothing";
-    private static final String SAMPLE = "insert into routed_sample (request_id, tenant, prompt, tests, setup_code, model, completion,"
-            + " verdict, classifier_model_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+    private static final String ADD_USAGE = "update TenantUsageEntity u set u.requests = u.requests + 1,"
+            + " u.promptTokens = u.promptTokens + :promptTokens, u.completionTokens = u.completionTokens + :completionTokens,"
+            + " u.costUnits = u.costUnits + :costUnits where u.tenant = :tenant and u.usageDay = :day and u.model = :model";
+    private static final String FIRST_USAGE = "insert into TenantUsageEntity (tenant, usageDay, model, requests, promptTokens,"
+            + " completionTokens, costUnits) values (:tenant, :day, :model, 1, :promptTokens, :completionTokens, :costUnits)"
+            + " on conflict do nothing";
+    private static final String SAMPLE = "insert into RoutedSampleEntity (requestId, tenant, prompt, tests, setupCode, model, completion,"
+            + " verdict, classifierModelId, createdAt) values (:requestId, :tenant, :prompt, :tests, :setupCode, :model, :completion,"
+            + " :verdict, :classifierModelId, :createdAt) on conflict do nothing";
 
-    private final DataSource database;
+    private final EntityManager entities;
     private final ObjectMapper json;
 
-    RouteLedger(DataSource database, ObjectMapper json) {
-        this.database = database;
+    RouteLedger(EntityManager entities, ObjectMapper json) {
+        this.entities = entities;
         this.json = json;
     }
 
+    @Transactional
     public void record(String tenant, LocalDate day, List<Usage> usage, List<RoutedSample> samples) {
-        if (usage.isEmpty() && samples.isEmpty()) {
-            return;
-        }
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                for (Usage use : usage) {
-                    add(connection, tenant, day, use);
-                }
-                for (RoutedSample sample : samples) {
-                    store(connection, sample);
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record tenant " + tenant + "'s usage: " + e.getMessage(), e);
-        }
+        usage.forEach(use -> add(tenant, day, use));
+        samples.forEach(this::store);
     }
 
     /** How many samples the tenant's requests left. */
+    @Transactional
     public long samples(String tenant) {
-        try (Connection connection = database.getConnection();
-             PreparedStatement count = connection.prepareStatement("select count(*) from routed_sample where tenant = ?")) {
-            count.setString(1, tenant);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count tenant " + tenant + "'s samples: " + e.getMessage(), e);
-        }
+        return RoutedSampleEntity.count("tenant", tenant);
     }
 
     /**
      * Adds to the day's row, creating it on the tenant's first use of the model that day. Two requests
      * may both find no row: the insert that loses finds the winner's row on its second update.
      */
-    private static void add(Connection connection, String tenant, LocalDate day, Usage use) throws SQLException {
-        if (update(connection, tenant, day, use)) {
+    private void add(String tenant, LocalDate day, Usage use) {
+        if (change(ADD_USAGE, tenant, day, use) == 1 || change(FIRST_USAGE, tenant, day, use) == 1) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(FIRST_USAGE)) {
-            insert.setString(1, tenant);
-            insert.setDate(2, Date.valueOf(day));
-            insert.setString(3, use.model());
-            insert.setLong(4, use.promptTokens());
-            insert.setLong(5, use.completionTokens());
-            insert.setDouble(6, use.costUnits());
-            if (insert.executeUpdate() == 1) {
-                return;
-            }
-        }
-        if (!update(connection, tenant, day, use)) {
+        if (change(ADD_USAGE, tenant, day, use) != 1) {
             throw new IllegalStateException("tenant_usage row for " + tenant + ", " + day + ", " + use.model() + " is neither there nor insertable");
         }
     }
 
-    private static boolean update(Connection connection, String tenant, LocalDate day, Usage use) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(ADD_USAGE)) {
-            update.setLong(1, use.promptTokens());
-            update.setLong(2, use.completionTokens());
-            update.setDouble(3, use.costUnits());
-            update.setString(4, tenant);
-            update.setDate(5, Date.valueOf(day));
-            update.setString(6, use.model());
-            return update.executeUpdate() == 1;
-        }
+    private int change(String statement, String tenant, LocalDate day, Usage use) {
+        return entities.createQuery(statement).setParameter("tenant", tenant).setParameter("day", day).setParameter("model", use.model())
+                .setParameter("promptTokens", use.promptTokens()).setParameter("completionTokens", use.completionTokens())
+                .setParameter("costUnits", use.costUnits()).executeUpdate();
     }
 
     /** A retried request with the same id adds nothing. */
-    private void store(Connection connection, RoutedSample sample) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(SAMPLE)) {
-            insert.setString(1, sample.requestId());
-            insert.setString(2, sample.tenant());
-            insert.setString(3, sample.prompt());
-            insert.setString(4, write(sample.tests()));
-            insert.setString(5, sample.setupCode());
-            insert.setString(6, sample.model());
-            insert.setString(7, sample.completion());
-            insert.setString(8, sample.verdict());
-            insert.setString(9, sample.classifierModelId());
-            insert.setTimestamp(10, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-        }
-    }
-
-    private String write(List<String> tests) {
-        return JsonColumn.write(json, tests);
+    private void store(RoutedSample sample) {
+        entities.createQuery(SAMPLE).setParameter("requestId", sample.requestId()).setParameter("tenant", sample.tenant())
+                .setParameter("prompt", sample.prompt()).setParameter("tests", JsonColumn.write(json, sample.tests()))
+                .setParameter("setupCode", sample.setupCode()).setParameter("model", sample.model())
+                .setParameter("completion", sample.completion()).setParameter("verdict", sample.verdict())
+                .setParameter("classifierModelId", sample.classifierModelId()).setParameter("createdAt", OffsetDateTime.now())
+                .executeUpdate();
     }
 }

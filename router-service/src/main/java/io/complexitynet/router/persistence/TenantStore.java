@@ -1,5 +1,7 @@
 package io.complexitynet.router.persistence;
 
+import io.complexitynet.database.routing.TenantPolicyEntity;
+import io.complexitynet.database.routing.TenantUsageEntity;
 import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
@@ -7,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -59,21 +60,14 @@ public class TenantStore {
 
     @Transactional
     public double spent(String tenant, LocalDate from) {
-        Object sum = entities.createNativeQuery("select coalesce(sum(cost_units), 0) from tenant_usage where tenant = ?1 and usage_day >= ?2")
-                .setParameter(1, tenant).setParameter(2, from).getSingleResult();
-        return ((Number) sum).doubleValue();
+        return entities.createQuery("select coalesce(sum(u.costUnits), 0) from TenantUsageEntity u where u.tenant = :tenant"
+                + " and u.usageDay >= :from", Double.class).setParameter("tenant", tenant).setParameter("from", from).getSingleResult();
     }
 
     @Transactional
     public List<UsageRow> usage(String tenant, LocalDate from, LocalDate to) {
-        List<Object[]> rows = entities.createNativeQuery("select usage_day, model, requests, prompt_tokens, completion_tokens, cost_units"
-                        + " from tenant_usage where tenant = ?1 and usage_day between ?2 and ?3 order by usage_day, model", Object[].class)
-                .setParameter(1, tenant).setParameter(2, from).setParameter(3, to).getResultList();
-        List<UsageRow> usage = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            usage.add(new UsageRow(row[0] instanceof LocalDate day ? day : ((java.sql.Date) row[0]).toLocalDate(), (String) row[1], ((Number) row[2]).longValue(),
-                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), ((Number) row[5]).doubleValue()));
-        }
-        return usage;
+        return TenantUsageEntity.<TenantUsageEntity>list("tenant = ?1 and usageDay between ?2 and ?3 order by usageDay, model", tenant, from, to)
+                .stream().map(row -> new UsageRow(row.usageDay, row.model, row.requests, row.promptTokens, row.completionTokens, row.costUnits))
+                .toList();
     }
 }

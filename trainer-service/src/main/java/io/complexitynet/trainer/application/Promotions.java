@@ -1,12 +1,12 @@
 package io.complexitynet.trainer.application;
 
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.database.training.ComplexityModelEntity;
+import io.complexitynet.database.training.ModelPromotionEntity;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
 import io.complexitynet.trainer.domain.PromotionPolicy;
 import io.complexitynet.trainer.messaging.PromotionDispatcher;
-import io.complexitynet.trainer.persistence.ComplexityModelEntity;
-import io.complexitynet.trainer.persistence.ModelPromotionEntity;
 import io.complexitynet.trainer.persistence.ModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

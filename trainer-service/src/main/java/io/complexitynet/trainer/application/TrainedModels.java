@@ -1,11 +1,11 @@
 package io.complexitynet.trainer.application;
 
 import io.complexitynet.core.refusal.RequestRefused;
-import io.complexitynet.trainer.persistence.ComplexityModelEntity;
-import io.complexitynet.trainer.persistence.LabelSource;
-import io.complexitynet.trainer.persistence.ModelPromotionEntity;
+import io.complexitynet.database.labeling.CompletedLabels;
+import io.complexitynet.database.training.ComplexityModelEntity;
+import io.complexitynet.database.training.ModelPromotionEntity;
+import io.complexitynet.database.training.TrainingJobEntity;
 import io.complexitynet.trainer.persistence.ModelStore;
-import io.complexitynet.trainer.persistence.TrainingJobEntity;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -25,9 +25,9 @@ public class TrainedModels {
 
     private final TrainingJobStore jobs;
     private final ModelStore models;
-    private final LabelSource labels;
+    private final CompletedLabels labels;
 
-    TrainedModels(TrainingJobStore jobs, ModelStore models, LabelSource labels) {
+    TrainedModels(TrainingJobStore jobs, ModelStore models, CompletedLabels labels) {
         this.jobs = jobs;
         this.models = models;
         this.labels = labels;

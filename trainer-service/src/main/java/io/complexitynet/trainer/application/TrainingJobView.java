@@ -1,8 +1,8 @@
 package io.complexitynet.trainer.application;
 
+import io.complexitynet.core.jobs.TrainingJobState;
+import io.complexitynet.database.training.TrainingJobEntity;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
-import io.complexitynet.trainer.domain.TrainingJobState;
-import io.complexitynet.trainer.persistence.TrainingJobEntity;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 

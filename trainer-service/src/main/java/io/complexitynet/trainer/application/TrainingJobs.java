@@ -1,17 +1,17 @@
 package io.complexitynet.trainer.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.jobs.TrainingJobState;
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.database.JsonColumn;
+import io.complexitynet.database.labeling.CompletedLabels;
+import io.complexitynet.database.training.TrainingJobEntity;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.proto.v1.TrainingWork;
-import io.complexitynet.service.persistence.JsonColumn;
 import io.complexitynet.trainer.config.TrainerConfig;
-import io.complexitynet.trainer.domain.TrainingJobState;
 import io.complexitynet.trainer.domain.TrainingRequest;
 import io.complexitynet.trainer.domain.TrainingSpec;
 import io.complexitynet.trainer.messaging.TrainingRequests;
-import io.complexitynet.trainer.persistence.LabelSource;
-import io.complexitynet.trainer.persistence.TrainingJobEntity;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +33,12 @@ public class TrainingJobs {
 
     private final TrainerConfig config;
     private final TrainingJobStore jobs;
-    private final LabelSource labels;
+    private final CompletedLabels labels;
     private final TrainingRequests requests;
     private final PromptEncoder encoder;
     private final ObjectMapper json;
 
-    TrainingJobs(TrainerConfig config, TrainingJobStore jobs, LabelSource labels, TrainingRequests requests, PromptEncoder encoder,
+    TrainingJobs(TrainerConfig config, TrainingJobStore jobs, CompletedLabels labels, TrainingRequests requests, PromptEncoder encoder,
                  ObjectMapper json) {
         this.config = config;
         this.jobs = jobs;
@@ -50,7 +50,7 @@ public class TrainingJobs {
 
     /** Validates the request, stores the job and queues it; returns at once. */
     public TrainingJobView start(TrainingRequest request) {
-        LabelSource.LabelingJob source;
+        CompletedLabels.Job source;
         if (request.labelingJobId() != null && !request.labelingJobId().isBlank()) {
             source = labels.job(request.labelingJobId());
         } else if (request.dataset() != null && !request.dataset().isBlank()) {

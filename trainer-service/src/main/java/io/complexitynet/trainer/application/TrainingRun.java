@@ -1,8 +1,14 @@
 package io.complexitynet.trainer.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.jobs.TrainingJobState;
 import io.complexitynet.core.labelling.LabellingRules;
 import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.database.JsonColumn;
+import io.complexitynet.database.labeling.CompletedLabels;
+import io.complexitynet.database.routing.RoutedAttempts;
+import io.complexitynet.database.training.ComplexityModelEntity;
+import io.complexitynet.database.training.TrainingJobEntity;
 import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.domain.LabelledTask;
 import io.complexitynet.model.domain.TrainingRefused;
@@ -11,16 +17,11 @@ import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.model.training.Trainer;
 import io.complexitynet.model.training.TrainingProgress;
 import io.complexitynet.model.training.TrainingResult;
-import io.complexitynet.service.persistence.JsonColumn;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
 import io.complexitynet.trainer.domain.RoutedLabels;
-import io.complexitynet.trainer.domain.TrainingJobState;
 import io.complexitynet.trainer.domain.TrainingSpec;
 import io.complexitynet.trainer.metrics.TrainerMetrics;
-import io.complexitynet.trainer.persistence.ComplexityModelEntity;
-import io.complexitynet.trainer.persistence.LabelSource;
 import io.complexitynet.trainer.persistence.ModelStore;
-import io.complexitynet.trainer.persistence.TrainingJobEntity;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
 import io.complexitynet.trainer.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,17 +42,19 @@ public class TrainingRun {
     private static final double PROGRESS_STEP = 0.05;
 
     private final TrainingJobStore jobs;
-    private final LabelSource labels;
+    private final CompletedLabels labels;
+    private final RoutedAttempts routedAttempts;
     private final ModelStore models;
     private final Promotions promotions;
     private final PromptEncoder encoder;
     private final TrainerMetrics metrics;
     private final ObjectMapper json;
 
-    TrainingRun(TrainingJobStore jobs, LabelSource labels, ModelStore models, Promotions promotions, PromptEncoder encoder,
+    TrainingRun(TrainingJobStore jobs, CompletedLabels labels, RoutedAttempts routedAttempts, ModelStore models, Promotions promotions, PromptEncoder encoder,
                 TrainerMetrics metrics, ObjectMapper json) {
         this.jobs = jobs;
         this.labels = labels;
+        this.routedAttempts = routedAttempts;
         this.models = models;
         this.promotions = promotions;
         this.encoder = encoder;
@@ -71,7 +74,7 @@ public class TrainingRun {
             return;
         }
         TrainingSpec spec = JsonColumn.read(json, job.parameters, TrainingSpec.class, "stored TrainingSpec");
-        LabelSource.LabelingJob source = labels.job(job.labelingJobId);
+        CompletedLabels.Job source = labels.job(job.labelingJobId);
         List<LabelledTask> tasks = tasks(jobId, source, spec);
         List<PricedModel> ladder = labels.ladder(source.ladder());
         TrainingResult result;
@@ -105,18 +108,23 @@ public class TrainingRun {
     }
 
     /** The labelling job's labels and, if the job asks for them, the routed prompts it did not label. */
-    private List<LabelledTask> tasks(String jobId, LabelSource.LabelingJob source, TrainingSpec spec) {
-        List<LabelSource.StoredLabel> stored = labels.labels(source.id());
+    private List<LabelledTask> tasks(String jobId, CompletedLabels.Job source, TrainingSpec spec) {
+        List<CompletedLabels.StoredLabel> stored = labels.labels(source.id());
         List<LabelledTask> tasks = new ArrayList<>(stored.stream().map(label -> new LabelledTask(label.sourceId(),
                 ClassifierInput.of(label.prompt(), label.tests()), label.complexity(), label.passes())).toList());
         if (spec.includeRoutedSamples()) {
-            List<LabelledTask> routed = RoutedLabels.rows(labels.routedAttempts(), source.ladder(),
+            List<LabelledTask> routed = RoutedLabels.rows(routedAttempts(), source.ladder(),
                     LabellingRules.named(source.ruleId(), source.ladder().size(), source.reliablePassRate()),
                     stored.stream().map(label -> new RoutedLabels.Prompt(label.prompt(), label.tests())).collect(Collectors.toSet()));
             LOG.infof("training_job_id=%s trains on %d routed prompts beside %d labels", jobId, routed.size(), stored.size());
             tasks.addAll(routed);
         }
         return tasks;
+    }
+
+    private List<RoutedLabels.Attempt> routedAttempts() {
+        return routedAttempts.all().stream()
+                .map(attempt -> new RoutedLabels.Attempt(attempt.prompt(), attempt.tests(), attempt.model(), attempt.verdict())).toList();
     }
 
     private TrainingProgress progressOf(String jobId) {

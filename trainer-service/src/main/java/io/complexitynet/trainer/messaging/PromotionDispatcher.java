@@ -1,9 +1,9 @@
 package io.complexitynet.trainer.messaging;
 
+import io.complexitynet.database.training.ComplexityModelEntity;
+import io.complexitynet.database.training.ModelPromotionEntity;
 import io.complexitynet.proto.v1.ModelPromoted;
 import io.complexitynet.service.messaging.ProtobufMessages;
-import io.complexitynet.trainer.persistence.ComplexityModelEntity;
-import io.complexitynet.trainer.persistence.ModelPromotionEntity;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;

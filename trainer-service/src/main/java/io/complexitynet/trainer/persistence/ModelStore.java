@@ -1,10 +1,13 @@
 package io.complexitynet.trainer.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.complexitynet.core.jobs.TrainingJobState;
 import io.complexitynet.core.refusal.RequestRefused;
-import io.complexitynet.service.persistence.JsonColumn;
+import io.complexitynet.database.JsonColumn;
+import io.complexitynet.database.training.ComplexityModelEntity;
+import io.complexitynet.database.training.ModelPromotionEntity;
+import io.complexitynet.database.training.TrainingJobEntity;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
-import io.complexitynet.trainer.domain.TrainingJobState;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +46,8 @@ public class ModelStore {
      */
     @Transactional
     public ComplexityModelEntity storeAndSucceed(TrainingJobEntity job, NewModel model) {
-        entities.createNativeQuery("insert into complexity_model (id, training_job_id, labeling_job_id, data_fingerprint, parameters,"
-                        + " ladder, metrics, report, artifact, created_by, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        entities.createQuery("insert into ComplexityModelEntity (id, trainingJobId, labelingJobId, dataFingerprint, parameters,"
+                        + " ladder, metrics, report, artifact, createdBy, createdAt) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
                         + " on conflict do nothing")
                 .setParameter(1, UUID.randomUUID().toString()).setParameter(2, job.id).setParameter(3, job.labelingJobId)
                 .setParameter(4, model.dataFingerprint()).setParameter(5, model.parametersJson())

@@ -1,7 +1,8 @@
 package io.complexitynet.trainer.persistence;
 
+import io.complexitynet.core.jobs.TrainingJobState;
 import io.complexitynet.core.refusal.RequestRefused;
-import io.complexitynet.trainer.domain.TrainingJobState;
+import io.complexitynet.database.training.TrainingJobEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
-package io.complexitynet.labeler.persistence;
+package io.complexitynet.database.labeling;
 
-import io.complexitynet.labeler.domain.JobState;
+import io.complexitynet.core.jobs.LabelingJobState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +13,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "labeling_job")
-public class JobEntity extends PanacheEntityBase {
+public class LabelingJobEntity extends PanacheEntityBase {
 
     @Id
     public String id;
@@ -34,7 +34,7 @@ public class JobEntity extends PanacheEntityBase {
     public String ruleVersion;
 
     @Enumerated(EnumType.STRING)
-    public JobState state;
+    public LabelingJobState state;
 
     public int tasksTotal;
 

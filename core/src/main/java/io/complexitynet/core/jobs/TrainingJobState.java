@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.domain;
+package io.complexitynet.core.jobs;
 
 /** Where a training job is: running (queued or training), or ended with a model or a failure reason. */
 public enum TrainingJobState { RUNNING, SUCCEEDED, FAILED }

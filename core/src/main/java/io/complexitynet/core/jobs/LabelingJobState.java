@@ -1,6 +1,6 @@
-package io.complexitynet.labeler.domain;
+package io.complexitynet.core.jobs;
 
 /** Where a labelling job is: running until every task is labelled or parked, or cancelled. */
-public enum JobState {
+public enum LabelingJobState {
     RUNNING, COMPLETED, CANCELLED
 }

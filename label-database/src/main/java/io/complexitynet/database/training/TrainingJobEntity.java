@@ -1,6 +1,6 @@
-package io.complexitynet.trainer.persistence;
+package io.complexitynet.database.training;
 
-import io.complexitynet.trainer.domain.TrainingJobState;
+import io.complexitynet.core.jobs.TrainingJobState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

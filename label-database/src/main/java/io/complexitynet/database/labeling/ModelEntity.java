@@ -1,4 +1,4 @@
-package io.complexitynet.labeler.persistence;
+package io.complexitynet.database.labeling;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

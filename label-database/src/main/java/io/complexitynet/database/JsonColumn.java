@@ -1,4 +1,4 @@
-package io.complexitynet.service.persistence;
+package io.complexitynet.database;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

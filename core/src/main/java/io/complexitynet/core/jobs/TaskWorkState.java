@@ -1,4 +1,4 @@
-package io.complexitynet.labeler.domain;
+package io.complexitynet.core.jobs;
 
 import java.util.List;
 

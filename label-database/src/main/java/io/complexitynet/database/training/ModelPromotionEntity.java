@@ -1,4 +1,4 @@
-package io.complexitynet.trainer.persistence;
+package io.complexitynet.database.training;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

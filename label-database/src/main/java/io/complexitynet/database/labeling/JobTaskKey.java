@@ -1,4 +1,4 @@
-package io.complexitynet.labeler.persistence;
+package io.complexitynet.database.labeling;
 
 import java.io.Serializable;
 import java.util.Objects;

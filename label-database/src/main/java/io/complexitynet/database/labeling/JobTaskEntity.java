@@ -1,6 +1,6 @@
-package io.complexitynet.labeler.persistence;
+package io.complexitynet.database.labeling;
 
-import io.complexitynet.labeler.domain.TaskWorkState;
+import io.complexitynet.core.jobs.TaskWorkState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

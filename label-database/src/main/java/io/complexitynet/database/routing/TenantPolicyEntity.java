@@ -1,4 +1,4 @@
-package io.complexitynet.router.persistence;
+package io.complexitynet.database.routing;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

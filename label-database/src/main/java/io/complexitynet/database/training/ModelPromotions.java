@@ -1,0 +1,29 @@
+package io.complexitynet.database.training;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** The promoted complexity model, as the services that route with it read it; only the trainer writes these tables. */
+@ApplicationScoped
+public class ModelPromotions {
+
+    /** The model the latest promotion names, with its stored artifact. */
+    public record PromotedModel(String id, long version, byte[] artifact) {
+    }
+
+    private final EntityManager entities;
+
+    ModelPromotions(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    @Transactional
+    public Optional<PromotedModel> latest() {
+        return entities.createQuery("select m.id, m.version, m.artifact from ModelPromotionEntity p, ComplexityModelEntity m"
+                        + " where m.id = p.modelId order by p.promotedAt desc, p.id desc", Object[].class)
+                .setMaxResults(1).getResultList().stream().findFirst()
+                .map(row -> new PromotedModel((String) row[0], (Long) row[1], (byte[]) row[2]));
+    }
+}
