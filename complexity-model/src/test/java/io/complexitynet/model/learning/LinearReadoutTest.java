@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.complexitynet.model.domain.TrainingParameters;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -24,16 +25,20 @@ class LinearReadoutTest {
         return vector;
     }
 
+    /** A head with the default parameters, trained on {@code rows} random vectors each labelled by {@code labelOf}. */
+    private static Model<Label> trainedHead(Random random, String description, int rows, Function<float[], String> labelOf) {
+        MutableDataset<Label> dataset = EmbeddingExamples.dataset(description);
+        for (int i = 0; i < rows; i++) {
+            float[] x = vector(random);
+            dataset.add(EmbeddingExamples.example(x, labelOf.apply(x), 1.0));
+        }
+        return HeadTrainers.forParameters(TrainingParameters.defaults()).train(dataset);
+    }
+
     @Test
     void aLogisticHeadReadFromItsWeightsGivesTribuosOwnProbabilities() {
         Random random = new Random(7);
-        MutableDataset<Label> rows = EmbeddingExamples.dataset("three classes");
-        for (int i = 0; i < 300; i++) {
-            float[] x = vector(random);
-            String label = x[0] + x[3] > 0.5 ? "5" : x[1] > 0 ? "3" : "1";
-            rows.add(EmbeddingExamples.example(x, label, 1.0));
-        }
-        Model<Label> model = HeadTrainers.forParameters(TrainingParameters.defaults()).train(rows);
+        Model<Label> model = trainedHead(random, "three classes", 300, x -> x[0] + x[3] > 0.5 ? "5" : x[1] > 0 ? "3" : "1");
         LinearReadout readout = LinearReadout.of(model).orElseThrow();
 
         for (int i = 0; i < 200; i++) {
@@ -47,13 +52,8 @@ class LinearReadoutTest {
 
     @Test
     void anEmbeddingShorterThanTheHeadsIsRefused() {
-        Random random = new Random(3);
-        MutableDataset<Label> rows = EmbeddingExamples.dataset("two classes");
-        for (int i = 0; i < 50; i++) {
-            float[] x = vector(random);
-            rows.add(EmbeddingExamples.example(x, x[0] > 0 ? "pass" : "fail", 1.0));
-        }
-        LinearReadout readout = LinearReadout.of(HeadTrainers.forParameters(TrainingParameters.defaults()).train(rows)).orElseThrow();
+        Model<Label> model = trainedHead(new Random(3), "two classes", 50, x -> x[0] > 0 ? "pass" : "fail");
+        LinearReadout readout = LinearReadout.of(model).orElseThrow();
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> readout.probabilities(new float[DIMENSION - 1]));
         assertTrue(refused.getMessage().contains("23 dimensions"), refused.getMessage());

@@ -75,10 +75,7 @@ class OpenAiCompatibleBackendTest {
 
     @Test
     void aBadRequestIsNotRetriedAndSaysWhy() {
-        stub.enqueue(Reply.status(400, "{\"error\": {\"message\": \"max_tokens is too large\"}}"));
-        BackendException error = assertThrows(BackendException.class,
-                () -> backend(Optional.empty()).complete(CompletionRequests.addition("m")));
-        assertFalse(error.retryable());
+        BackendException error = permanentErrorOn(Reply.status(400, "{\"error\": {\"message\": \"max_tokens is too large\"}}"));
         assertTrue(error.getMessage().contains("HTTP 400"), error.getMessage());
         assertTrue(error.getMessage().contains("max_tokens is too large"), error.getMessage());
         assertEquals(1, stub.requests().size());
@@ -86,21 +83,25 @@ class OpenAiCompatibleBackendTest {
 
     @Test
     void aBodyThatIsNotJsonIsAPermanentError() {
-        stub.enqueue(Reply.status(200, "<html>Not Found</html>"));
-        BackendException error = assertThrows(BackendException.class,
-                () -> backend(Optional.empty()).complete(CompletionRequests.addition("m")));
-        assertFalse(error.retryable());
+        BackendException error = permanentErrorOn(Reply.status(200, "<html>Not Found</html>"));
         assertTrue(error.getMessage().contains("the body is not JSON: <html>Not Found</html>"), error.getMessage());
         assertEquals(1, stub.requests().size());
     }
 
     @Test
     void aReplyWithoutMessageContentIsAPermanentError() {
-        stub.enqueue(Reply.status(200, "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": null}}]}"));
+        BackendException error = permanentErrorOn(
+                Reply.status(200, "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": null}}]}"));
+        assertTrue(error.getMessage().contains("no choices[0].message.content"), error.getMessage());
+    }
+
+    /** The error a completion ends in when the stub gives this reply, asserted to be one a retry would not mend. */
+    private BackendException permanentErrorOn(Reply reply) {
+        stub.enqueue(reply);
         BackendException error = assertThrows(BackendException.class,
                 () -> backend(Optional.empty()).complete(CompletionRequests.addition("m")));
         assertFalse(error.retryable());
-        assertTrue(error.getMessage().contains("no choices[0].message.content"), error.getMessage());
+        return error;
     }
 
     private OpenAiCompatibleBackend backend(Optional<String> apiKey) {

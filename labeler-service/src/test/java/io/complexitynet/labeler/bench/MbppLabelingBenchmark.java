@@ -3,22 +3,16 @@ package io.complexitynet.labeler.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.complexitynet.core.backend.ReplayBackend;
-import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.testing.MbppSlices;
+import io.complexitynet.labeler.testing.LabelerAsAdmin;
 import io.complexitynet.testing.VerifierResource;
-import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.JobState;
-import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.StartLabelingRequest;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +33,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(VerifierResource.class)
 @QuarkusTestResource(KeycloakResource.class)
 @Tag("benchmark")
-class MbppLabelingBenchmark {
+class MbppLabelingBenchmark extends LabelerAsAdmin {
 
-    @GrpcClient("labeler")
-    @RegisterClientInterceptor(AdminToken.class)
-    LabelerGrpc.LabelerBlockingStub labeler;
-
-    @Inject
-    EntityManager entities;
+    /** Far beyond the 60 s the run is held to (docs/benchmarks.md): a job still running by then has stalled. */
+    private static final long JOB_LIMIT_SECONDS = 30 * 60;
 
     private LabelingJob label(String dataset) throws InterruptedException {
-        LabelingJob job = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset(dataset).setStartedBy("benchmark").build());
-        while (job.getState() == JobState.JOB_STATE_RUNNING) {
-            Thread.sleep(500);
-            job = labeler.getJob(GetJobRequest.newBuilder().setJobId(job.getJobId()).build());
-        }
-        return job;
+        String jobId = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset(dataset).setStartedBy("benchmark").build())
+                .getJobId();
+        return awaitEnd(jobId, JOB_LIMIT_SECONDS);
     }
 
     @Test

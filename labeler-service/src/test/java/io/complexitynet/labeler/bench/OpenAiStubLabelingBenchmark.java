@@ -2,24 +2,18 @@ package io.complexitynet.labeler.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.labeler.it.OpenAiLadderProfile;
 import io.complexitynet.labeler.it.RecordedModelsStub;
+import io.complexitynet.labeler.testing.LabelerAsAdmin;
 import io.complexitynet.testing.VerifierResource;
-import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.JobState;
-import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.StartLabelingRequest;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +33,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = RecordedModelsStub.class, restrictToAnnotatedClass = true)
 @Tag("benchmark")
-class OpenAiStubLabelingBenchmark {
+class OpenAiStubLabelingBenchmark extends LabelerAsAdmin {
 
-    @GrpcClient("labeler")
-    @RegisterClientInterceptor(AdminToken.class)
-    LabelerGrpc.LabelerBlockingStub labeler;
-
-    @Inject
-    EntityManager entities;
+    /** Far beyond the 82 s measured (docs/benchmarks.md): a job still running by then has stalled. */
+    private static final long JOB_LIMIT_SECONDS = 30 * 60;
 
     @Test
     void fiveSamplesPerModelOverAllOfMbpp() throws Exception {
@@ -54,12 +44,9 @@ class OpenAiStubLabelingBenchmark {
         int tasks = labeler.importDataset(ImportDatasetRequest.newBuilder().setName("mbpp-k5").setPath(mbpp.toString()).build())
                 .getTasks();
         long started = System.nanoTime();
-        LabelingJob job = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset("mbpp-k5").setSamplesPerModel(5)
-                .setTemperature(1.0).setStartedBy("benchmark").build());
-        while (job.getState() == JobState.JOB_STATE_RUNNING) {
-            Thread.sleep(500);
-            job = labeler.getJob(GetJobRequest.newBuilder().setJobId(job.getJobId()).build());
-        }
+        String jobId = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset("mbpp-k5").setSamplesPerModel(5)
+                .setTemperature(1.0).setStartedBy("benchmark").build()).getJobId();
+        LabelingJob job = awaitEnd(jobId, JOB_LIMIT_SECONDS);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%n%d MBPP tasks x 3 models x k=5 via the openai backend and stub: %s in %.1f s, %d samples verified,"
                         + " %.1f samples/s, %d chat-completions requests%n", tasks, job.getState(), seconds, job.getSamplesVerified(),

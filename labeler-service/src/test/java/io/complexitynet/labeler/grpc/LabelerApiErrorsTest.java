@@ -4,23 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
+import io.complexitynet.labeler.testing.LabelerAsAdmin;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.CancelJobRequest;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
-import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.ListLabelsRequest;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,14 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(VerifierResource.class)
 @QuarkusTestResource(KeycloakResource.class)
-class LabelerApiErrorsTest {
-
-    @GrpcClient("labeler")
-    @RegisterClientInterceptor(AdminToken.class)
-    LabelerGrpc.LabelerBlockingStub labeler;
-
-    @Inject
-    EntityManager entities;
+class LabelerApiErrorsTest extends LabelerAsAdmin {
 
     private static StatusRuntimeException refused(Supplier<?> call) {
         return assertThrows(StatusRuntimeException.class, call::get);

@@ -1,8 +1,8 @@
 package io.complexitynet.labeler.grpc;
 
+import static io.complexitynet.auth.testing.Refusal.assertRefused;
 import static io.restassured.RestAssured.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.auth.testing.Bearer;
@@ -17,7 +17,6 @@ import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +25,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Every Labeler call needs a valid realm token with role labeler-admin; probes need none. */
 @QuarkusTest
@@ -65,12 +63,6 @@ class LabelerAuthTest {
 
     private static String adminToken() {
         return KeycloakRealm.passwordToken(KeycloakRealm.ADMIN_OPS);
-    }
-
-    private static void assertRefused(Status.Code code, String description, Executable call) {
-        Status status = assertThrows(StatusRuntimeException.class, call).getStatus();
-        assertEquals(code, status.getCode(), status::toString);
-        assertEquals(description, status.getDescription());
     }
 
     @Test

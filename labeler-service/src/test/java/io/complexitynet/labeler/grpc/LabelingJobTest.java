@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.core.testing.FanoutListener;
 import io.complexitynet.core.testing.KeycloakRealm;
-import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.testing.MbppSlices;
+import io.complexitynet.labeler.testing.LabelerAsAdmin;
 import io.complexitynet.testing.VerifierResource;
-import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.JobState;
-import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.LabelsUpdated;
 import io.complexitynet.proto.v1.ListLabelsRequest;
@@ -21,12 +19,8 @@ import io.complexitynet.proto.v1.ListLabelsResponse;
 import io.complexitynet.proto.v1.TaskLabel;
 import io.complexitynet.proto.v1.ModelPassCount;
 import io.complexitynet.proto.v1.StartLabelingRequest;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,24 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(VerifierResource.class)
 @QuarkusTestResource(KeycloakResource.class)
-class LabelingJobTest {
-
-    @GrpcClient("labeler")
-    @RegisterClientInterceptor(AdminToken.class)
-    LabelerGrpc.LabelerBlockingStub labeler;
-
-    @Inject
-    EntityManager entities;
-
-    static LabelingJob awaitEnd(LabelerGrpc.LabelerBlockingStub labeler, String jobId, long timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        LabelingJob job = labeler.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
-        while (job.getState() == JobState.JOB_STATE_RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            job = labeler.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
-        }
-        return job;
-    }
+class LabelingJobTest extends LabelerAsAdmin {
 
     private LabelingJob start(String dataset, Set<Integer> taskIds) {
         labeler.importDataset(ImportDatasetRequest.newBuilder().setName(dataset)
@@ -78,7 +55,7 @@ class LabelingJobTest {
             assertEquals(30, started.getTasksTotal());
             assertEquals("paper5/v1(reliable>=0.80)", started.getRuleVersion());
 
-            LabelingJob done = awaitEnd(labeler, started.getJobId(), 120);
+            LabelingJob done = awaitEnd(started.getJobId(), 120);
             assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
             assertEquals(30, done.getTasksDone());
             assertEquals(90, done.getSamplesVerified());
@@ -119,7 +96,7 @@ class LabelingJobTest {
     void workThatFailsOnEveryDeliveryIsParkedAndTheJobCompletesWithoutIt() throws Exception {
         // GPT-3.5's and GPT-4's answers to task 440 were never recorded: the replay backend refuses them every time.
         LabelingJob started = start("mbpp-poisoned", Set.of(438, 439, 440, 441));
-        LabelingJob done = awaitEnd(labeler, started.getJobId(), 120);
+        LabelingJob done = awaitEnd(started.getJobId(), 120);
         assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
         assertEquals(3, done.getTasksDone());
         assertEquals(1, done.getParkedCount());
@@ -144,7 +121,7 @@ class LabelingJobTest {
         assertTrue(verifiedAtCrash < 360, "the job finished before the verifier was killed");
         VerifierResource.verifier().start();
 
-        LabelingJob done = awaitEnd(labeler, jobId, 180);
+        LabelingJob done = awaitEnd(jobId, 180);
         assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
         assertEquals(120, done.getTasksDone());
         assertEquals(360, count("select count(*) from sample where job_id = ?1", jobId));

@@ -3,27 +3,22 @@ package io.complexitynet.labeler.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.labeler.it.OpenAiLadderProfile;
 import io.complexitynet.labeler.it.RecordedModelsStub;
+import io.complexitynet.labeler.testing.LabelerAsAdmin;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.ExportLabelsRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.JobState;
-import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.ModelPassCount;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.complexitynet.proto.v1.TaskLabel;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,14 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = RecordedModelsStub.class, restrictToAnnotatedClass = true)
-class OpenAiLadderTest {
-
-    @GrpcClient("labeler")
-    @RegisterClientInterceptor(AdminToken.class)
-    LabelerGrpc.LabelerBlockingStub labeler;
-
-    @Inject
-    EntityManager entities;
+class OpenAiLadderTest extends LabelerAsAdmin {
 
     @Test
     void threeSamplesPerModelAreGeneratedVerifiedAndCounted() throws Exception {
@@ -52,7 +40,7 @@ class OpenAiLadderTest {
         labeler.importDataset(ImportDatasetRequest.newBuilder().setName("openai-k3").setPath(MbppSlices.of("openai-k3", tasks).toString()).build());
         LabelingJob started = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset("openai-k3")
                 .setSamplesPerModel(3).setTemperature(0.7).build());
-        LabelingJob done = LabelingJobTest.awaitEnd(labeler, started.getJobId(), 120);
+        LabelingJob done = awaitEnd(started.getJobId(), 120);
 
         assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
         assertEquals(6, done.getTasksDone());

@@ -14,20 +14,15 @@ import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.proto.v1.RouterGrpc;
-import io.complexitynet.router.classifier.PromotedClassifier;
 import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
-import io.complexitynet.router.grpc.PromotedModels;
-import io.complexitynet.router.application.TenantPolicies;
+import io.complexitynet.router.grpc.RouterAsTenants;
 import io.complexitynet.testing.VerifierResource;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,24 +49,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
 @Tag("benchmark")
-class MbppRoutingBenchmark {
+class MbppRoutingBenchmark extends RouterAsTenants {
 
     private static final List<String> LADDER = RecordedMbppLabels.LADDER.stream().map(PricedModel::name).toList();
     private static final String MIDDLE = LADDER.get(1);
     private static final String LARGEST = LADDER.get(2);
     private static final List<Double> THRESHOLDS = List.of(0.3, 0.4, 0.5, 0.6, 0.7);
-
-    @TestHTTPResource
-    URL routerUrl;
-
-    @Inject
-    PromotedModels models;
-
-    @Inject
-    PromotedClassifier classifier;
-
-    @Inject
-    TenantPolicies tenants;
 
     private record Run(String policy, int tasks, Set<Integer> passed, double cost) {
         double passRate() {
@@ -85,17 +68,14 @@ class MbppRoutingBenchmark {
 
     @Test
     void routesTheTestSplit() {
-        models.promote("mbpp-model", models.train(1));
-        classifier.reload();
+        promoteAndLoad("mbpp-model");
         tenants.save(new TenantPolicy("acme", Optional.empty(), Optional.empty(), RoutingMode.PAPER, 0.5, 0, BudgetPeriod.MONTH, false));
         List<MbppTask> mbpp = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"), "mbpp", "mbpp.jsonl"));
         List<MbppTask> test = mbpp.stream().filter(t -> MbppPartitions.of(t.taskId()) == Partition.TEST).toList();
         List<MbppTask> validation = mbpp.stream().filter(t -> MbppPartitions.of(t.taskId()) == Partition.VALIDATION).toList();
         ManagedChannel channel = Bearer.channelTo(routerUrl);
-        RouterGrpc.RouterBlockingStub alice = RouterGrpc.newBlockingStub(channel)
-                .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)));
-        RouterGrpc.RouterBlockingStub bob = RouterGrpc.newBlockingStub(channel)
-                .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.BOB)));
+        RouterGrpc.RouterBlockingStub alice = as(channel, KeycloakRealm.ALICE);
+        RouterGrpc.RouterBlockingStub bob = as(channel, KeycloakRealm.BOB);
 
         // Best: the highest pass rate on the validation split, the cheaper threshold on a tie; the test split is never looked at.
         Run best = null;

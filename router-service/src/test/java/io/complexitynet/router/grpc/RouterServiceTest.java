@@ -22,21 +22,17 @@ import io.complexitynet.proto.v1.ModelPromoted;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.proto.v1.RouterGrpc;
-import io.complexitynet.router.classifier.PromotedClassifier;
 import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.RouteLedger;
-import io.complexitynet.router.application.TenantPolicies;
 import io.complexitynet.testing.VerifierResource;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,22 +61,10 @@ import org.junit.jupiter.api.function.Executable;
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RouterServiceTest {
+class RouterServiceTest extends RouterAsTenants {
 
     private static final Map<Integer, MbppTask> MBPP = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"),
             "mbpp", "mbpp.jsonl")).stream().collect(Collectors.toMap(MbppTask::taskId, Function.identity()));
-
-    @TestHTTPResource
-    URL routerUrl;
-
-    @Inject
-    PromotedModels models;
-
-    @Inject
-    PromotedClassifier classifier;
-
-    @Inject
-    TenantPolicies tenants;
 
     @Inject
     RouteLedger ledger;
@@ -89,8 +73,7 @@ class RouterServiceTest {
 
     @BeforeAll
     void promoteAModel() {
-        models.promote("model-1", models.train(1));
-        classifier.reload();
+        promoteAndLoad("model-1");
         channel = Bearer.channelTo(routerUrl);
     }
 
@@ -100,7 +83,7 @@ class RouterServiceTest {
     }
 
     private RouterGrpc.RouterBlockingStub as(KeycloakRealm.TestUser user) {
-        return RouterGrpc.newBlockingStub(channel).withInterceptors(Bearer.token(KeycloakRealm.passwordToken(user)));
+        return as(channel, user);
     }
 
     private static RouteRequest.Builder task(int id) {

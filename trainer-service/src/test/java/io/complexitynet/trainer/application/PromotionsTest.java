@@ -6,27 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.complexitynet.auth.testing.AdminToken;
-import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.testing.FanoutListener;
+import io.complexitynet.database.training.ModelPromotionEntity;
 import io.complexitynet.proto.v1.GetModelRequest;
 import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.ModelPromoted;
 import io.complexitynet.proto.v1.PromoteModelRequest;
 import io.complexitynet.proto.v1.StartTrainingRequest;
-import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
-import io.complexitynet.trainer.persistence.ModelPromotionEntity;
 import io.complexitynet.trainer.testing.CapturedLog;
 import io.complexitynet.trainer.testing.JobEnd;
-import io.complexitynet.trainer.testing.RecordedLabelingJob;
+import io.complexitynet.trainer.testing.TrainerAsAdmin;
 import io.complexitynet.trainer.testing.TrainerTables;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -46,9 +40,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @TestProfile(PromotionsTest.PolicyEverywhere.class)
-@QuarkusTestResource(KeycloakResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PromotionsTest {
+class PromotionsTest extends TrainerAsAdmin {
 
     public static class PolicyEverywhere implements QuarkusTestProfile {
         @Override
@@ -61,13 +54,6 @@ class PromotionsTest {
     private static final Duration TRAINING_LIMIT = Duration.ofMinutes(3);
     /** Two of the dispatcher's rounds (trainer.jobs.dispatch-interval, 2 s) and more: a late repeat would show. */
     private static final long QUIET_SECONDS = 5;
-
-    @GrpcClient("trainer")
-    @RegisterClientInterceptor(AdminToken.class)
-    TrainerGrpc.TrainerBlockingStub trainer;
-
-    @Inject
-    RecordedLabelingJob recorded;
 
     @Inject
     TrainerTables tables;

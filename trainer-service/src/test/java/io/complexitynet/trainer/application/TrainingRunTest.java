@@ -3,21 +3,15 @@ package io.complexitynet.trainer.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.complexitynet.auth.testing.AdminToken;
-import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.proto.v1.GetModelRequest;
 import io.complexitynet.proto.v1.StartTrainingRequest;
-import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
 import io.complexitynet.trainer.testing.JobEnd;
-import io.complexitynet.trainer.testing.RecordedLabelingJob;
 import io.complexitynet.trainer.testing.RoutedSamples;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.complexitynet.trainer.testing.TrainerAsAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,22 +31,14 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @TestProfile(TrainingRunTest.OwnSchema.class)
-@QuarkusTestResource(KeycloakResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrainingRunTest {
+class TrainingRunTest extends TrainerAsAdmin {
 
     /** A profile of its own restarts the trainer on a freshly cleaned schema: TrainerServiceTest counts the models it made. */
     public static class OwnSchema implements QuarkusTestProfile {
     }
 
     private static final String JOB = "feedback-job";
-
-    @GrpcClient("trainer")
-    @RegisterClientInterceptor(AdminToken.class)
-    TrainerGrpc.TrainerBlockingStub trainer;
-
-    @Inject
-    RecordedLabelingJob recorded;
 
     @Inject
     RoutedSamples routed;

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.complexitynet.auth.testing.AdminToken;
-import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.testing.FanoutListener;
 import io.complexitynet.proto.v1.GetModelRequest;
@@ -19,7 +17,6 @@ import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.ModelPromoted;
 import io.complexitynet.proto.v1.PromoteModelRequest;
 import io.complexitynet.proto.v1.StartTrainingRequest;
-import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
 import io.complexitynet.model.domain.ClassifierInput;
@@ -29,12 +26,9 @@ import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.trainer.application.TrainingRun;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.testing.JobEnd;
-import io.complexitynet.trainer.testing.RecordedLabelingJob;
+import io.complexitynet.trainer.testing.TrainerAsAdmin;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -49,16 +43,8 @@ import org.junit.jupiter.api.TestInstance;
  * request is delivered again after it finished.
  */
 @QuarkusTest
-@QuarkusTestResource(KeycloakResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrainerServiceTest {
-
-    @GrpcClient("trainer")
-    @RegisterClientInterceptor(AdminToken.class)
-    TrainerGrpc.TrainerBlockingStub trainer;
-
-    @Inject
-    RecordedLabelingJob recorded;
+class TrainerServiceTest extends TrainerAsAdmin {
 
     @Inject
     TrainingRun run;

@@ -10,23 +10,17 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import io.complexitynet.auth.testing.AdminToken;
-import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.proto.v1.GetModelRequest;
 import io.complexitynet.proto.v1.LabelsUpdated;
 import io.complexitynet.proto.v1.ListModelsRequest;
 import io.complexitynet.proto.v1.ModelInfo;
-import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
 import io.complexitynet.trainer.testing.JobEnd;
 import io.complexitynet.trainer.testing.Poll;
-import io.complexitynet.trainer.testing.RecordedLabelingJob;
+import io.complexitynet.trainer.testing.TrainerAsAdmin;
 import io.complexitynet.trainer.testing.TrainerTables;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -41,8 +35,7 @@ import org.junit.jupiter.api.Test;
 /** A trainer that retrains when the labeler announces new labels, once per labelling job however often it hears of it. */
 @QuarkusTest
 @TestProfile(LabelsUpdatedConsumerTest.RetrainOnLabelsUpdated.class)
-@QuarkusTestResource(KeycloakResource.class)
-class LabelsUpdatedConsumerTest {
+class LabelsUpdatedConsumerTest extends TrainerAsAdmin {
 
     public static class RetrainOnLabelsUpdated implements QuarkusTestProfile {
         @Override
@@ -53,13 +46,6 @@ class LabelsUpdatedConsumerTest {
 
     private static final String EXCHANGE = "complexitynet.labels-updated";
     private static final int PERSISTENT = 2;
-
-    @GrpcClient("trainer")
-    @RegisterClientInterceptor(AdminToken.class)
-    TrainerGrpc.TrainerBlockingStub trainer;
-
-    @Inject
-    RecordedLabelingJob recorded;
 
     @Inject
     TrainingJobStore jobs;

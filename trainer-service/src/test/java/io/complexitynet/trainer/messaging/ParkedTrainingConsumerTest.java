@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.complexitynet.auth.testing.AdminToken;
-import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.proto.v1.StartTrainingRequest;
-import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.testing.CapturedLog;
 import io.complexitynet.trainer.testing.JobEnd;
-import io.complexitynet.trainer.testing.RecordedLabelingJob;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.RegisterClientInterceptor;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.complexitynet.trainer.testing.TrainerAsAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,17 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** A training request that fails on every delivery: the broker parks it and its job fails, visibly, instead of running forever. */
 @QuarkusTest
-@QuarkusTestResource(KeycloakResource.class)
-class ParkedTrainingConsumerTest {
+class ParkedTrainingConsumerTest extends TrainerAsAdmin {
 
     private static final String DAMAGED_JOB = "recorded-damaged";
-
-    @GrpcClient("trainer")
-    @RegisterClientInterceptor(AdminToken.class)
-    TrainerGrpc.TrainerBlockingStub trainer;
-
-    @Inject
-    RecordedLabelingJob recorded;
 
     @Inject
     ModelStore models;

@@ -1,7 +1,7 @@
 package io.complexitynet.trainer.testing;
 
-import io.complexitynet.trainer.persistence.ModelPromotionEntity;
-import io.complexitynet.trainer.persistence.TrainingJobEntity;
+import io.complexitynet.database.training.ModelPromotionEntity;
+import io.complexitynet.database.training.TrainingJobEntity;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -46,6 +46,9 @@ class VerifierTest {
         }
     }
 
+    private final HeldSandbox sandbox = new HeldSandbox();
+    private final Verifier verifier = new Verifier(sandbox, POLICY, CAPACITY);
+
     private static List<Candidate> batch(int size) {
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -54,12 +57,16 @@ class VerifierTest {
         return candidates;
     }
 
+    /** Verifies a batch of {@code size} on another thread; returns once the sandbox holds it. */
+    private CompletableFuture<List<CandidateResult>> heldInTheSandbox(int size) throws InterruptedException {
+        CompletableFuture<List<CandidateResult>> verified = CompletableFuture.supplyAsync(() -> verifier.verify(batch(size)));
+        assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
+        return verified;
+    }
+
     @Test
     void aBatchThatDoesNotFitTheQueueIsRefusedAtOnce() throws Exception {
-        HeldSandbox sandbox = new HeldSandbox();
-        Verifier verifier = new Verifier(sandbox, POLICY, CAPACITY);
-        CompletableFuture<List<CandidateResult>> first = CompletableFuture.supplyAsync(() -> verifier.verify(batch(3)));
-        assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
+        CompletableFuture<List<CandidateResult>> first = heldInTheSandbox(3);
         assertEquals(3, verifier.queueDepth());
 
         RequestRefused refused = assertThrows(RequestRefused.class, () -> verifier.verify(batch(2)));
@@ -74,10 +81,7 @@ class VerifierTest {
 
     @Test
     void afterStopAcceptingNewBatchesAreUnavailableWhileAdmittedOnesFinish() throws Exception {
-        HeldSandbox sandbox = new HeldSandbox();
-        Verifier verifier = new Verifier(sandbox, POLICY, CAPACITY);
-        CompletableFuture<List<CandidateResult>> admitted = CompletableFuture.supplyAsync(() -> verifier.verify(batch(1)));
-        assertTrue(sandbox.entered.await(5, TimeUnit.SECONDS));
+        CompletableFuture<List<CandidateResult>> admitted = heldInTheSandbox(1);
 
         verifier.stopAccepting();
         assertEquals(RequestRefused.Kind.UNAVAILABLE, assertThrows(RequestRefused.class, () -> verifier.verify(batch(1))).kind());
@@ -88,7 +92,6 @@ class VerifierTest {
 
     @Test
     void anInvalidBatchIsRefusedBeforeTakingQueueSlots() {
-        Verifier verifier = new Verifier(new HeldSandbox(), POLICY, CAPACITY);
         InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> verifier.verify(batch(5)));
         assertTrue(refused.getMessage().contains("candidates"), refused.getMessage());
         assertEquals(0, verifier.queueDepth());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Named.named;
 
 import io.complexitynet.verifier.domain.Candidate;
 import io.complexitynet.verifier.domain.CandidateResult;
@@ -18,8 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Candidates (and tests) that try to pass without solving the task, or to harm the service or later
@@ -248,35 +253,25 @@ class HostileCandidatesTest {
         assertInstanceOf(Verdict.TimedOut.class, verdictOf("def add(a, b):\n    while True:\n        pass\n", wallTime(1000)));
     }
 
-    @Test
-    void allocatingTenGibibytesHitsTheMemoryLimit() {
-        Verdict verdict = verdictOf("def add(a, b):\n    return len(bytearray(10 * 1024 ** 3))\n");
-        assertEquals(ResourceKind.MEMORY, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
+    /** Candidates that overrun one of the sandbox's limits other than the clock, each with the limit it must hit. */
+    static Stream<Arguments> limitBreakers() {
+        return Stream.of(
+                Arguments.of(named("allocating ten gibibytes",
+                        "def add(a, b):\n    return len(bytearray(10 * 1024 ** 3))\n"), ResourceKind.MEMORY),
+                Arguments.of(named("writing a gigabyte to stdout",
+                        "import sys\nchunk = 'x' * 65536\nfor _ in range(16384):\n    sys.stdout.write(chunk)\n"), ResourceKind.OUTPUT),
+                Arguments.of(named("opening files without end",
+                        "def add(a, b):\n    return len([open('/dev/null') for _ in range(10000)])\n"), ResourceKind.OPEN_FILES),
+                Arguments.of(named("writing a huge file", "def add(a, b):\n    with open('big', 'wb') as f:\n"
+                        + "        for _ in range(64):\n            f.write(bytes(1 << 20))\n    return a + b\n"), ResourceKind.FILE_SIZE),
+                Arguments.of(named("an answer over the report cap",
+                        "def add(a, b):\n    return 'x' * (4 << 20)\n"), ResourceKind.OUTPUT));
     }
 
-    @Test
-    void writingAGigabyteToStdoutHitsTheOutputLimit() {
-        Verdict verdict = verdictOf("import sys\nchunk = 'x' * 65536\nfor _ in range(16384):\n    sys.stdout.write(chunk)\n");
-        assertEquals(ResourceKind.OUTPUT, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
-    }
-
-    @Test
-    void openingFilesWithoutEndHitsTheOpenFilesLimit() {
-        Verdict verdict = verdictOf("def add(a, b):\n    return len([open('/dev/null') for _ in range(10000)])\n");
-        assertEquals(ResourceKind.OPEN_FILES, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
-    }
-
-    @Test
-    void writingAHugeFileHitsTheFileSizeLimit() {
-        Verdict verdict = verdictOf("def add(a, b):\n    with open('big', 'wb') as f:\n"
-                + "        for _ in range(64):\n            f.write(bytes(1 << 20))\n    return a + b\n");
-        assertEquals(ResourceKind.FILE_SIZE, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
-    }
-
-    @Test
-    void anAnswerOverTheReportCapIsAnOutputLimit() {
-        Verdict verdict = verdictOf("def add(a, b):\n    return 'x' * (4 << 20)\n");
-        assertEquals(ResourceKind.OUTPUT, assertInstanceOf(Verdict.ResourceLimited.class, verdict).kind());
+    @ParameterizedTest(name = "{0} hits the {1} limit")
+    @MethodSource("limitBreakers")
+    void overrunningALimitIsResourceLimitedByThatLimit(String code, ResourceKind limit) {
+        assertEquals(limit, assertInstanceOf(Verdict.ResourceLimited.class, verdictOf(code)).kind());
     }
 
     @Test

@@ -20,6 +20,11 @@ class PodLogReportTest {
                 + "\n" + report + detail + "\n";
     }
 
+    /** The outcome of a pod's one candidate from both containers' logs, each holding its record: no failure reason is needed. */
+    private static RunOutcome outcomeOfOne(String judges, String candidates) {
+        return PodLogReport.parse(judges).outcomes(PodLogReport.parse(candidates), 1, "unused", Duration.ZERO).get(0);
+    }
+
     @Test
     void eachJudgeRecordBecomesTheOutcomeOfItsCandidate() {
         String judges = record(0, "EXITED", -1, 12, "S code\nS setup\nH 0\nD\n", "")
@@ -37,7 +42,7 @@ class PodLogReportTest {
     void theCandidateRecordGivesTheExitCodeAndDetailAndTheJudgeRecordTheRest() {
         String judges = record(0, "EXITED", -1, 30, "S code\nG setup\nD\n", "");
         String candidates = record(0, "EXITED", 3, 25, "H 0\nD\n", "the head of the output");
-        RunOutcome outcome = PodLogReport.parse(judges).outcomes(PodLogReport.parse(candidates), 1, "unused", Duration.ZERO).get(0);
+        RunOutcome outcome = outcomeOfOne(judges, candidates);
         assertEquals(new RunOutcome(Termination.EXITED, 3, "S code\nG setup\nD\n", Duration.ofMillis(30),
                 "the head of the output"), outcome);
     }
@@ -46,7 +51,7 @@ class PodLogReportTest {
     void aCandidateKilledFromOutsideEndsAsItsContainerSaw() {
         String judges = record(0, "EXITED", -1, 30, "G code\nD\n", "");
         String candidates = record(0, "OUTPUT_EXCEEDED", 137, 25, "", "");
-        RunOutcome outcome = PodLogReport.parse(judges).outcomes(PodLogReport.parse(candidates), 1, "unused", Duration.ZERO).get(0);
+        RunOutcome outcome = outcomeOfOne(judges, candidates);
         assertEquals(Termination.OUTPUT_EXCEEDED, outcome.termination());
         assertEquals(137, outcome.exitCode());
         assertEquals("G code\nD\n", outcome.report());
@@ -56,7 +61,7 @@ class PodLogReportTest {
     void theJudgesTimeoutStandsWhateverTheCandidateContainerSays() {
         String judges = record(0, "TIMED_OUT", -1, 1001, "S code\n", "");
         String candidates = record(0, "EXITED", 0, 3, "", "");
-        RunOutcome outcome = PodLogReport.parse(judges).outcomes(PodLogReport.parse(candidates), 1, "unused", Duration.ZERO).get(0);
+        RunOutcome outcome = outcomeOfOne(judges, candidates);
         assertEquals(Termination.TIMED_OUT, outcome.termination());
         assertEquals(Duration.ofMillis(1001), outcome.wallTime());
     }
