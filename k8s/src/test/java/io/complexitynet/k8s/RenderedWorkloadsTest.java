@@ -21,12 +21,16 @@ import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +53,29 @@ class RenderedWorkloadsTest {
     void everyContainerHasLimitsProbesAndARestrictedReadOnlySecurityContext(String kustomization) {
         List<String> problems = ManifestSet.rendered(kustomization).invariantViolations();
         assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    /**
+     * A cluster never runs a service with auth off: no rendered object (env, ConfigMap, Secret, arguments) names a
+     * complexitynet.auth setting in any spelling, so neither auth.enabled=false nor the off-acknowledgement can be set.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void noObjectTouchesTheAuthSwitch(String kustomization) {
+        Pattern authSetting = Pattern.compile("complexitynet[._-]*auth", Pattern.CASE_INSENSITIVE);
+        List<String> touching = Kustomize.render(ManifestTree.path(kustomization)).stream()
+                .filter(object -> authSetting.matcher(object + decodedSecretData(object)).find())
+                .map(object -> Kustomize.kind(object) + " " + Kustomize.metadata(object).get("name")).toList();
+        assertEquals(List.of(), touching, kustomization + ": objects that set complexitynet.auth.*");
+    }
+
+    /** A Secret's data is base64: decoded, a key or value that sets auth shows as in any other object. */
+    private static String decodedSecretData(Map<String, Object> object) {
+        if (!"Secret".equals(Kustomize.kind(object)) || !(object.get("data") instanceof Map<?, ?> data)) {
+            return "";
+        }
+        return data.values().stream().map(value -> new String(Base64.getMimeDecoder().decode(String.valueOf(value)), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package io.complexitynet.auth;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
+import java.util.Optional;
 
 /** The services' shared auth settings; the README's configuration table explains each. */
 @ConfigMapping(prefix = "complexitynet.auth")
@@ -14,6 +15,16 @@ public interface AuthConfig {
      */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * Whether auth may be off without an acknowledgement while the server listens on a loopback address only:
+     * true in the embedded mode, false in every deployed service.
+     */
+    @WithDefault("false")
+    boolean offOnLoopback();
+
+    /** The phrase {@link AuthOffPolicy#ACKNOWLEDGEMENT}: lets auth be off anywhere. The manifests never set it. */
+    Optional<String> offAcknowledgement();
 
     /** The role each gRPC service needs, by full service name (e.g. complexitynet.v1.Labeler), for refusals that name it. */
     Map<String, String> roles();

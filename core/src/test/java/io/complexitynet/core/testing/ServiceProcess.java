@@ -80,6 +80,23 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Waits for a service expected to stop by itself (one that refuses to start); its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still runs after " + timeout.toSeconds() + " s; see target/" + name + ".log");
+        }
+        return process.exitValue();
+    }
+
+    /** What the service has logged so far (every run of this name appends to the same file). */
+    public String log() {
+        try {
+            return Files.readString(Path.of("target", name + ".log"));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read target/" + name + ".log", e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no graceful anything. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -14,26 +14,28 @@ class EmbeddedStartup {
     private static final Logger LOG = Logger.getLogger(EmbeddedStartup.class);
 
     private final AuthConfig auth;
+    private final String host;
     private final int port;
     private final String database;
     private final String tenant;
 
-    EmbeddedStartup(AuthConfig auth, @ConfigProperty(name = "quarkus.http.port") int port,
+    EmbeddedStartup(AuthConfig auth, @ConfigProperty(name = "quarkus.http.host") String host, @ConfigProperty(name = "quarkus.http.port") int port,
                     @ConfigProperty(name = "quarkus.datasource.jdbc.url") String database,
                     @ConfigProperty(name = "router.unauthenticated-tenant") String tenant) {
         this.auth = auth;
+        this.host = host;
         this.port = port;
         this.database = database;
         this.tenant = tenant;
     }
 
     void announce(@Observes StartupEvent started) {
-        String address = "localhost:" + port;
+        String address = host + ":" + port;
         if (auth.enabled()) {
             LOG.warnf("AUTH ON: every gRPC call needs a Keycloak bearer token (see the README's realm section)");
         } else {
-            LOG.warnf("AUTH OFF: no token needed; anyone who can reach port %d may call every API, and the router routes"
-                    + " for tenant '%s'. Only for one machine: the deployment runs with auth on.", port, tenant);
+            LOG.warnf("AUTH OFF: no token needed; anyone who can reach %s may call every API, and the router routes"
+                    + " for tenant '%s'. Only for one machine: the deployment runs with auth on.", address, tenant);
         }
         LOG.infof("""
                 ComplexityNet embedded: verifier, labeler, trainer and router in one JVM

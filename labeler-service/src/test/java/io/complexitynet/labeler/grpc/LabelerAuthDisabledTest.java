@@ -2,6 +2,7 @@ package io.complexitynet.labeler.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.complexitynet.auth.testing.AuthDisabled;
 import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
@@ -13,26 +14,16 @@ import io.grpc.ManagedChannelBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** complexitynet.auth.enabled=false, as the embedded mode runs it: no token needed, no identity provider either. */
 @QuarkusTest
-@TestProfile(LabelerAuthDisabledTest.AuthOff.class)
+@TestProfile(AuthDisabled.class)
 @QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
 class LabelerAuthDisabledTest {
-
-    public static class AuthOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // Nothing answers on port 1: the labeler must start and serve without asking an identity provider.
-            return Map.of("complexitynet.auth.enabled", "false", "quarkus.oidc.auth-server-url", "http://127.0.0.1:1/realms/none");
-        }
-    }
 
     @TestHTTPResource
     URL labelerUrl;
