@@ -96,6 +96,8 @@ class EndToEndIT {
         KeycloakRealm.ensureRunning();
         Map<String, String> routerEnvironment = SCHEMA.serviceEnvironment(false);
         routerEnvironment.put("QUARKUS_GRPC_CLIENTS_VERIFIER_PORT", Integer.toString(VERIFIER_PORT));
+        // The realm's tenants have no policy rows here: the router serves them with its default policy.
+        routerEnvironment.put("ROUTER_DEFAULT_TENANT_ENABLED", "true");
         try (ServiceProcess verifier = new ServiceProcess("e2e-verifier", "verifier-service", VERIFIER_PORT, Map.of()).launch();
              ServiceProcess firstLabeler = labeler(true).launch()) {
             verifier.awaitReady();

@@ -7,6 +7,7 @@ import io.complexitynet.router.classifier.PromotedClassifier;
 import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.Cascade;
 import io.complexitynet.router.domain.Decision;
+import io.complexitynet.router.domain.RequestLimits;
 import io.complexitynet.router.domain.RouteDecider;
 import io.complexitynet.router.domain.RouteOptions;
 import io.complexitynet.router.domain.TenantPolicy;
@@ -46,6 +47,7 @@ public class RouteWorkflow {
     private final Cascade cascade;
     private final Cascade firstModelOnly;
     private final TenantPolicies policies;
+    private final RequestLimits limits;
     private final RouteLedger ledger;
     private final VerifierClient verifier;
     private final RouterMetrics metrics;
@@ -54,6 +56,8 @@ public class RouteWorkflow {
                   VerifierClient verifier, RouterMetrics metrics) {
         this.classifier = classifier;
         this.ladder = ladder;
+        RouterConfig.Limits limits = config.limits();
+        this.limits = new RequestLimits(limits.promptChars(), limits.tests(), limits.testChars(), limits.setupChars());
         this.decider = new RouteDecider(ladder.ladder(), ComplexityPolicy.parse(config.paperPolicy()));
         this.cascade = new Cascade(ladder.ladder(), config.escalate());
         this.firstModelOnly = new Cascade(ladder.ladder(), false);
@@ -149,10 +153,11 @@ public class RouteWorkflow {
         ledger.record(request.tenant(), policies.today(), usage, kept);
     }
 
-    private static void validate(Request request) {
+    private void validate(Request request) {
         if (request.prompt().isBlank()) {
             throw RequestRefused.invalidArgument("prompt", "is empty; send the task as a user would ask it");
         }
+        limits.check(request.prompt(), request.tests(), request.setupCode());
         for (int i = 0; i < request.tests().size(); i++) {
             if (request.tests().get(i).isBlank()) {
                 throw RequestRefused.invalidArgument("tests[" + i + "]", "is empty");

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A tenant's policy (its row, or the configured default) and the budget check before any spending.
+ * A tenant's policy (its row, or the configured default if there is one) and the budget check before any spending.
  * Policies are kept for {@code router.tenant-policy-ttl}: every request needs one, and a database read
  * per request would put a round trip into every decision. Spending is never cached: the budget check
  * reads what the tenant has spent.
@@ -26,19 +26,23 @@ public class TenantPolicies {
 
     private final TenantStore tenants;
     private final Clock clock = Clock.systemUTC();
-    private final LoadingCache<String, TenantPolicy> cached;
+    private final LoadingCache<String, Optional<TenantPolicy>> cached;
 
     TenantPolicies(TenantStore tenants, RouterConfig config) {
         this.tenants = tenants;
         RouterConfig.DefaultTenant defaults = config.defaultTenant();
         this.cached = Caffeine.newBuilder().expireAfterWrite(config.tenantPolicyTtl()).maximumSize(100_000)
-                .build(tenant -> tenants.policy(tenant).orElseGet(() -> new TenantPolicy(tenant, Optional.empty(), Optional.empty(),
-                        RoutingMode.named(defaults.policy()), defaults.threshold(), defaults.budget(),
-                        BudgetPeriod.valueOf(defaults.budgetPeriod()), defaults.feedback())));
+                .build(tenant -> tenants.policy(tenant).or(() -> defaults.enabled()
+                        ? Optional.of(new TenantPolicy(tenant, Optional.empty(), Optional.empty(), RoutingMode.named(defaults.policy()),
+                                defaults.threshold(), defaults.budget(), BudgetPeriod.valueOf(defaults.budgetPeriod()), defaults.feedback()))
+                        : Optional.empty()));
     }
 
+    /** The tenant's policy; a tenant with none is refused unless the operator configured a default. */
     public TenantPolicy of(String tenant) {
-        return cached.get(tenant);
+        return cached.get(tenant).orElseThrow(() -> RequestRefused.permissionDenied("tenant " + tenant
+                + " has no policy on this router and no default is configured; an operator must create one (tenant_policy)"
+                + " or set router.default-tenant.enabled=true"));
     }
 
     /** Stores a tenant's policy; this replica applies it at once, the others within the TTL. */

@@ -32,6 +32,9 @@ public interface RouterConfig {
     /** The tenant every call speaks for when auth is off (the embedded mode), since no token names one. */
     String unauthenticatedTenant();
 
+    /** How much text one Route or Classify request may carry. */
+    Limits limits();
+
     /** The policy of a tenant with no row in the tenant_policy table. */
     DefaultTenant defaultTenant();
 
@@ -55,7 +58,27 @@ public interface RouterConfig {
         Optional<Path> tasks();
     }
 
+    interface Limits {
+        /** Characters of the prompt. */
+        int promptChars();
+
+        /** Test statements. */
+        int tests();
+
+        /** Characters of one test statement. */
+        int testChars();
+
+        /** Characters of the setup code. */
+        int setupChars();
+    }
+
     interface DefaultTenant {
+        /**
+         * Whether a tenant with no tenant_policy row is served with this policy. Off: such a tenant is refused,
+         * so a token with an unknown tenant claim never gets an unlimited budget by accident.
+         */
+        boolean enabled();
+
         /** {@code paper}, {@code expected-cost} or {@code cheapest-first}. */
         String policy();
 

@@ -71,7 +71,8 @@ class RouterLoadBenchmark {
         List<MbppTask> tasks = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"), "mbpp", "mbpp.jsonl")).stream()
                 .filter(task -> task.taskId() != 440).toList();
         try (ServiceProcess router = new ServiceProcess("router-load", "router-service", ROUTER_PORT, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", databaseUrl, "QUARKUS_FLYWAY_SCHEMAS", databaseSchema)).start()) {
+                "QUARKUS_DATASOURCE_JDBC_URL", databaseUrl, "QUARKUS_FLYWAY_SCHEMAS", databaseSchema,
+                "ROUTER_DEFAULT_TENANT_ENABLED", "true")).start()) {
             ManagedChannel channel = Bearer.channelTo(new URL("http://localhost:" + ROUTER_PORT));
             RouterGrpc.RouterBlockingStub alice = RouterGrpc.newBlockingStub(channel)
                     .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)));
