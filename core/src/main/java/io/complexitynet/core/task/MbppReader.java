@@ -65,7 +65,8 @@ public final class MbppReader {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new MalformedDatasetException(number, "not valid JSON: " + e.getOriginalMessage());
+            // Where, never what: the line is the caller's file, and an error must not echo its content.
+            throw new MalformedDatasetException(number, "not valid JSON (column " + e.getLocation().getColumnNr() + ")");
         }
         if (node == null || !node.isObject()) {
             throw new MalformedDatasetException(number, "not a JSON object");

@@ -42,7 +42,7 @@ class EmbeddedStartup {
                   gRPC (plaintext, reflection on) at %1$s: complexitynet.v1.Verifier, .Labeler, .Trainer, .Router
                   health http://%1$s/q/health/ready, metrics http://%1$s/q/metrics
                   label database %2$s; in-process queues (not durable); bubblewrap sandbox; replay backend
-                  call first: grpcurl -plaintext -d '{"name":"mbpp","path":"../shared/data/mbpp/mbpp.jsonl"}' %1$s complexitynet.v1.Labeler/ImportDataset
+                  call first: grpcurl -plaintext -d '{"name":"mbpp","path":"mbpp/mbpp.jsonl"}' %1$s complexitynet.v1.Labeler/ImportDataset
                   or reproduce the paper end to end: see reproduce/README.md""", address, database);
     }
 }

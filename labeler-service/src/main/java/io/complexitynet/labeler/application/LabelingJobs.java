@@ -6,6 +6,7 @@ import io.complexitynet.database.labeling.DatasetEntity;
 import io.complexitynet.database.labeling.LabelingJobEntity;
 import io.complexitynet.labeler.backend.ModelLadder;
 import io.complexitynet.labeler.config.LabelerConfig;
+import io.complexitynet.labeler.domain.ImportDirectory;
 import io.complexitynet.labeler.domain.JobProgress;
 import io.complexitynet.labeler.domain.JobSpec;
 import io.complexitynet.labeler.messaging.WorkDispatcher;
@@ -58,10 +59,8 @@ public class LabelingJobs {
     }
 
     public ImportedDataset importDataset(String name, String path) {
-        if (path.isBlank()) {
-            throw RequestRefused.invalidArgument("path", "is empty; give a JSONL file the labeler can read");
-        }
-        DatasetEntity dataset = datasets.importMbpp(name, Path.of(path));
+        Path file = new ImportDirectory(config.imports().directory(), config.imports().maxBytes()).resolve(path);
+        DatasetEntity dataset = datasets.importMbpp(name, file);
         LOG.infof("dataset=%s imported from %s", dataset.name, dataset.source);
         return new ImportedDataset(dataset.name, datasets.taskCount(dataset.id));
     }

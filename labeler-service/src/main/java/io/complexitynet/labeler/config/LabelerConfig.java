@@ -2,6 +2,7 @@ package io.complexitynet.labeler.config;
 
 import io.complexitynet.backends.ModelBackendConfig;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,18 @@ public interface LabelerConfig {
     Replay replay();
 
     Work work();
+
+    /** Where data sets are imported from. */
+    @WithName("import")
+    Import imports();
+
+    interface Import {
+        /** Only files inside this directory (links followed) are imported. */
+        Path directory();
+
+        /** The largest file imported. */
+        long maxBytes();
+    }
 
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */

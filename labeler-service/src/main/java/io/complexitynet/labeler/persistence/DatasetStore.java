@@ -11,7 +11,6 @@ import io.complexitynet.database.labeling.TaskEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,16 +33,13 @@ public class DatasetStore {
         if (DatasetEntity.byName(name).isPresent()) {
             throw RequestRefused.alreadyExists("a data set named '" + name + "' already exists");
         }
-        if (!Files.isReadable(file)) {
-            throw RequestRefused.invalidArgument("path", file + " is not a readable file");
-        }
         List<MbppTask> tasks;
         try {
             tasks = MbppReader.read(file);
         } catch (MalformedDatasetException e) {
-            throw RequestRefused.invalidArgument("path", file + " " + e.getMessage() + "; nothing was imported");
+            throw RequestRefused.invalidArgument("path", file.getFileName() + " " + e.getMessage() + "; nothing was imported");
         } catch (UncheckedIOException e) {
-            throw RequestRefused.invalidArgument("path", "cannot read " + file + ": " + e.getCause().getMessage());
+            throw RequestRefused.invalidArgument("path", "cannot read " + file.getFileName());
         }
         DatasetEntity dataset = new DatasetEntity();
         dataset.name = name;

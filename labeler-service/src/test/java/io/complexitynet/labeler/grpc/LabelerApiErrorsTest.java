@@ -1,6 +1,7 @@
 package io.complexitynet.labeler.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,22 @@ class LabelerApiErrorsTest extends LabelerAsAdmin {
         assertTrue(error.getStatus().getDescription().contains("line 2: test_list must be a non-empty array of strings; nothing was imported"),
                 error.getStatus().getDescription());
         assertEquals(0L, ((Number) entities.createNativeQuery("select count(*) from dataset where name = 'malformed'").getSingleResult()).longValue());
+    }
+
+    @Test
+    void onlyFilesOfTheImportDirectoryAreReadAndTheirContentIsNeverEchoed() throws Exception {
+        for (String path : List.of("/etc/passwd", "/dev/zero", "/proc/self/environ")) {
+            StatusRuntimeException error = refused(() -> labeler.importDataset(ImportDatasetRequest.newBuilder()
+                    .setName("stolen").setPath(path).build()));
+            assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
+            assertEquals("path: is outside the labeler's import directory (labeler.import.directory)", error.getStatus().getDescription());
+        }
+        Path secret = Files.write(Path.of("target", "secret.jsonl").toAbsolutePath(), List.of("sk-live-0123456789 is the key"));
+        StatusRuntimeException error = refused(() -> labeler.importDataset(ImportDatasetRequest.newBuilder()
+                .setName("secret").setPath(secret.toString()).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
+        assertTrue(error.getStatus().getDescription().contains("line 1: not valid JSON"), error.getStatus().getDescription());
+        assertFalse(error.getStatus().getDescription().contains("sk-live"), error.getStatus().getDescription());
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,7 @@ class LabelerCrashIT {
 
     private static Map<String, String> labelerEnvironment(boolean cleanDatabase) {
         Map<String, String> env = SCHEMA.serviceEnvironment(cleanDatabase);
+        env.put("LABELER_IMPORT_DIRECTORY", Path.of("target").toAbsolutePath().toString());
         env.put("LABELER_REPLAY_FILE", System.getProperty("complexitynet.data.dir", "../../shared/data") + "/mbpp/generations.jsonl");
         return env;
     }
