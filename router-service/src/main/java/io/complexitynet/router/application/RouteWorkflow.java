@@ -13,8 +13,10 @@ import io.complexitynet.router.domain.RouteOptions;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.metrics.RouterMetrics;
 import io.complexitynet.router.persistence.RouteLedger;
+import io.complexitynet.router.persistence.TenantBudgets;
 import io.complexitynet.router.verification.VerifierClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +50,16 @@ public class RouteWorkflow {
     private final Cascade firstModelOnly;
     private final TenantPolicies policies;
     private final RequestLimits limits;
+    private final TenantRateLimits rateLimits;
+    private final int promptOverheadTokens;
     private final RouteLedger ledger;
     private final VerifierClient verifier;
     private final RouterMetrics metrics;
 
-    RouteWorkflow(PromotedClassifier classifier, RouterLadder ladder, RouterConfig config, TenantPolicies policies, RouteLedger ledger,
-                  VerifierClient verifier, RouterMetrics metrics) {
+    RouteWorkflow(PromotedClassifier classifier, RouterLadder ladder, RouterConfig config, TenantPolicies policies,
+                  TenantRateLimits rateLimits, RouteLedger ledger, VerifierClient verifier, RouterMetrics metrics) {
+        this.rateLimits = rateLimits;
+        this.promptOverheadTokens = config.budget().promptOverheadTokens();
         this.classifier = classifier;
         this.ladder = ladder;
         RouterConfig.Limits limits = config.limits();
@@ -70,6 +76,7 @@ public class RouteWorkflow {
     public Decided decide(Request request) {
         long arrived = System.nanoTime();
         validate(request);
+        rateLimits.admit(request.tenant());
         return decide(request, policies.of(request.tenant()), arrived);
     }
 
@@ -92,9 +99,12 @@ public class RouteWorkflow {
     public Routed route(Request request) {
         long arrived = System.nanoTime();
         validate(request);
+        rateLimits.admit(request.tenant());
         TenantPolicy policy = policies.of(request.tenant());
-        policies.requireBudget(policy);
         Decided decided = decide(request, policy, arrived);
+        Cascade chosen = request.noEscalation() ? firstModelOnly : cascade;
+        Optional<TenantBudgets.Hold> hold = policies.reserve(policy,
+                chosen.costCeiling(decided.decision(), promptTokenCeiling(request), ladder::maxTokens));
         String requestId = UUID.randomUUID().toString();
         long[] generation = {0};
         long[] verification = {0};
@@ -118,12 +128,21 @@ public class RouteWorkflow {
                 }
             });
         }
-        Cascade.Outcome outcome = (request.noEscalation() ? firstModelOnly : cascade).run(decided.decision(), checker, generator);
+        Cascade.Outcome outcome;
+        try {
+            outcome = chosen.run(decided.decision(), checker, generator);
+        } catch (RuntimeException e) {
+            ledger.record(request.tenant(), policies.today(), List.of(), List.of(), hold);
+            throw e;
+        }
         metrics.stage(RouterMetrics.Stage.GENERATION, generation[0]);
         metrics.stage(RouterMetrics.Stage.VERIFICATION, verification[0]);
         long answered = System.nanoTime();
-        record(request, policy, requestId, decided, outcome);
+        record(request, policy, requestId, decided, outcome, hold);
         metrics.stage(RouterMetrics.Stage.ACCOUNTING, System.nanoTime() - answered);
+        outcome.stoppedBy().ifPresent(refusal -> {
+            throw refusal;
+        });
         if (outcome.answer().isEmpty()) {
             throw RequestRefused.unavailable("no model could answer: " + outcome.attempts().stream()
                     .map(attempt -> attempt.failure().orElse("")).toList());
@@ -131,7 +150,22 @@ public class RouteWorkflow {
         return new Routed(decided, outcome, generation[0], verification[0]);
     }
 
-    private void record(Request request, TenantPolicy policy, String requestId, Decided decided, Cascade.Outcome outcome) {
+    /**
+     * The most tokens the request's prompt can be: a token covers at least one byte, and the chat template
+     * around the prompt, setup and tests is at most router.budget.prompt-overhead-tokens.
+     */
+    private long promptTokenCeiling(Request request) {
+        long bytes = utf8Bytes(request.prompt()) + utf8Bytes(request.setupCode())
+                + request.tests().stream().mapToLong(RouteWorkflow::utf8Bytes).sum();
+        return bytes + promptOverheadTokens;
+    }
+
+    private static long utf8Bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private void record(Request request, TenantPolicy policy, String requestId, Decided decided, Cascade.Outcome outcome,
+                        Optional<TenantBudgets.Hold> hold) {
         List<RouteLedger.Usage> usage = new ArrayList<>();
         List<RouteLedger.RoutedSample> kept = new ArrayList<>();
         int index = 0;
@@ -150,7 +184,7 @@ public class RouteWorkflow {
             }
             index++;
         }
-        ledger.record(request.tenant(), policies.today(), usage, kept);
+        ledger.record(request.tenant(), policies.today(), usage, kept, hold);
     }
 
     private void validate(Request request) {

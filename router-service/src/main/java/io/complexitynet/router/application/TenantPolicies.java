@@ -7,12 +7,12 @@ import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
+import io.complexitynet.router.persistence.TenantBudgets;
 import io.complexitynet.router.persistence.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,11 +25,13 @@ import java.util.Optional;
 public class TenantPolicies {
 
     private final TenantStore tenants;
+    private final TenantBudgets budgets;
     private final Clock clock = Clock.systemUTC();
     private final LoadingCache<String, Optional<TenantPolicy>> cached;
 
-    TenantPolicies(TenantStore tenants, RouterConfig config) {
+    TenantPolicies(TenantStore tenants, TenantBudgets budgets, RouterConfig config) {
         this.tenants = tenants;
+        this.budgets = budgets;
         RouterConfig.DefaultTenant defaults = config.defaultTenant();
         this.cached = Caffeine.newBuilder().expireAfterWrite(config.tenantPolicyTtl()).maximumSize(100_000)
                 .build(tenant -> tenants.policy(tenant).or(() -> defaults.enabled()
@@ -71,17 +73,14 @@ public class TenantPolicies {
         return new Usage(policy, tenants.usage(tenant, first, last), tenants.spent(tenant, periodStart), periodStart);
     }
 
-    /** Refuses a tenant that has spent its budget for the current period. */
-    public void requireBudget(TenantPolicy policy) {
+    /**
+     * Holds the most a request can cost against its tenant's budget, or refuses it (RESOURCE_EXHAUSTED) when
+     * that would not fit; nothing to hold for a tenant without a budget.
+     */
+    public Optional<TenantBudgets.Hold> reserve(TenantPolicy policy, double mostItCanCost) {
         if (policy.unlimited()) {
-            return;
+            return Optional.empty();
         }
-        LocalDate from = policy.budgetPeriod().start(today());
-        double spent = tenants.spent(policy.tenant(), from);
-        if (spent >= policy.budgetCostUnits()) {
-            throw RequestRefused.exhausted(String.format(Locale.ROOT,
-                    "tenant %s has spent %.2f of its budget of %.2f cost units for the %s starting %s",
-                    policy.tenant(), spent, policy.budgetCostUnits(), policy.budgetPeriod().name().toLowerCase(Locale.ROOT), from));
-        }
+        return Optional.of(budgets.reserve(policy.tenant(), policy.budgetPeriod(), today(), mostItCanCost, policy.budgetCostUnits()));
     }
 }

@@ -49,6 +49,11 @@ public class RouterLadder {
         return backends.names().stream().map(name -> new PricedModel(name, backends.costUnitsPer1k(name))).toList();
     }
 
+    /** The most tokens the model may answer with. */
+    public int maxTokens(String model) {
+        return backends.maxTokens(model);
+    }
+
     /** Asks one model; the prompt's MBPP id (when it has one) lets replayed models find their recording. */
     public Cascade.Generated generate(PricedModel model, String requestId, String prompt, String setupCode, List<String> tests) {
         String sourceId = Optional.ofNullable(mbppIdByPrompt.get(prompt.strip())).orElse(requestId);
@@ -61,8 +66,9 @@ public class RouterLadder {
             throw new Cascade.GenerationFailed(model.name() + ": " + e.getMessage(), e);
         }
         int promptTokens = completion.promptTokens() > 0 ? completion.promptTokens() : prompt.length() / CHARS_PER_TOKEN + 1;
+        // An estimate (a replayed answer has no counts) never exceeds what the model may return, as a real count cannot.
         int completionTokens = completion.completionTokens() > 0 ? completion.completionTokens()
-                : completion.rawText().length() / CHARS_PER_TOKEN + 1;
+                : Math.min(completion.rawText().length() / CHARS_PER_TOKEN + 1, maxTokens(model.name()));
         return new Cascade.Generated(completion.code(), promptTokens, completionTokens, completion.latency().toMillis());
     }
 }

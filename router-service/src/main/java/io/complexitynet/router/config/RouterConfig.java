@@ -32,6 +32,17 @@ public interface RouterConfig {
     /** The tenant every call speaks for when auth is off (the embedded mode), since no token names one. */
     String unauthenticatedTenant();
 
+    /** How a request is held against its tenant's budget. */
+    Budget budget();
+
+    interface Budget {
+        /** Tokens the chat template adds around a request's prompt, setup and tests, at most. */
+        int promptOverheadTokens();
+    }
+
+    /** Each tenant's Route and Classify requests per second on one replica. */
+    RateLimit rateLimit();
+
     /** How much text one Route or Classify request may carry. */
     Limits limits();
 
@@ -56,6 +67,13 @@ public interface RouterConfig {
 
         /** The MBPP file those outputs answer: a prompt replays when it is one of its instructions. */
         Optional<Path> tasks();
+    }
+
+    interface RateLimit {
+        double requestsPerSecond();
+
+        /** Requests a tenant may send at once after a quiet spell. */
+        double burst();
     }
 
     interface Limits {

@@ -4,6 +4,7 @@ import io.complexitynet.core.routing.PricedModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Verify-and-escalate: asks the decision's first model; with tests, has the answer verified and steps
@@ -57,8 +58,12 @@ public final class Cascade {
         }
     }
 
-    /** Every attempt in order; the answer is the last one that produced code. */
-    public record Outcome(List<Attempt> attempts) {
+    /**
+     * Every attempt in order; the answer is the last one that produced code. {@code stoppedBy}: the check
+     * refused the request after a model had answered (e.g. the verifier cannot run its tests); the attempts
+     * so far are still charged, then the refusal reaches the caller.
+     */
+    public record Outcome(List<Attempt> attempts, Optional<RuntimeException> stoppedBy) {
 
         public Outcome {
             attempts = List.copyOf(attempts);
@@ -83,25 +88,44 @@ public final class Cascade {
         this.escalate = escalate;
     }
 
+    /** The models a run of this decision may ask, in order. */
+    public List<PricedModel> mayAsk(Decision decision) {
+        return (escalate ? decision.ladder() : List.of(decision.first())).stream().map(ladder::get).toList();
+    }
+
+    /**
+     * The most a run of this decision can cost: every model it may ask, each with at most {@code promptTokens}
+     * in and its {@code maxTokens} out.
+     */
+    public double costCeiling(Decision decision, long promptTokens, ToIntFunction<String> maxTokens) {
+        return mayAsk(decision).stream()
+                .mapToDouble(model -> model.costUnits() * (promptTokens + maxTokens.applyAsInt(model.name())) / 1000.0).sum();
+    }
+
     public Outcome run(Decision decision, Optional<Checker> tests, Generator generator) {
         List<Attempt> attempts = new ArrayList<>();
-        List<Integer> order = escalate ? decision.ladder() : List.of(decision.first());
-        for (int index : order) {
-            PricedModel model = ladder.get(index);
+        for (PricedModel model : mayAsk(decision)) {
             Attempt attempt;
+            Generated generated;
             try {
-                Generated generated = generator.generate(model);
+                generated = generator.generate(model);
+            } catch (GenerationFailed e) {
+                attempts.add(new Attempt(model, Optional.empty(), Optional.empty(), Optional.of(e.getMessage())));
+                continue;
+            }
+            try {
                 Optional<Checked> checked = tests.map(checker -> generated.code().isBlank()
                         ? Checked.EMPTY_ANSWER : checker.check(generated.code()));
                 attempt = new Attempt(model, Optional.of(generated), checked, Optional.empty());
-            } catch (GenerationFailed e) {
-                attempt = new Attempt(model, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()));
+            } catch (RuntimeException e) {
+                attempts.add(new Attempt(model, Optional.of(generated), Optional.empty(), Optional.of("not checked: " + e.getMessage())));
+                return new Outcome(attempts, Optional.of(e));
             }
             attempts.add(attempt);
             if (attempt.usable()) {
                 break;
             }
         }
-        return new Outcome(attempts);
+        return new Outcome(attempts, Optional.empty());
     }
 }

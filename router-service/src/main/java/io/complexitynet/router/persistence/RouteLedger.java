@@ -9,11 +9,13 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one routed request leaves behind, written in one short transaction: its usage per model (added
- * to the tenant's row for the day and model) and, for tested requests of tenants that allow it, its
- * samples. All or nothing, so a failed write never leaves usage without its samples or the reverse.
+ * to the tenant's row for the day and model), for tested requests of tenants that allow it its samples,
+ * and the settlement of its budget hold. All or nothing, so a failed write never leaves usage without its
+ * samples or charged spend without its usage.
  * Statements only, no entity loaded: this runs on every request.
  */
 @ApplicationScoped
@@ -40,16 +42,20 @@ public class RouteLedger {
 
     private final EntityManager entities;
     private final ObjectMapper json;
+    private final TenantBudgets budgets;
 
-    RouteLedger(EntityManager entities, ObjectMapper json) {
+    RouteLedger(EntityManager entities, ObjectMapper json, TenantBudgets budgets) {
         this.entities = entities;
         this.json = json;
+        this.budgets = budgets;
     }
 
+    /** Records the request's usage and samples and, if it held part of a budget, moves its real cost from held to spent. */
     @Transactional
-    public void record(String tenant, LocalDate day, List<Usage> usage, List<RoutedSample> samples) {
+    public void record(String tenant, LocalDate day, List<Usage> usage, List<RoutedSample> samples, Optional<TenantBudgets.Hold> hold) {
         usage.forEach(use -> add(tenant, day, use));
         samples.forEach(this::store);
+        budgets.charge(tenant, day, usage.stream().mapToDouble(Usage::costUnits).sum(), hold);
     }
 
     /** How many samples the tenant's requests left. */

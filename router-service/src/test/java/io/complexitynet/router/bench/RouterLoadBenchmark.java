@@ -72,7 +72,7 @@ class RouterLoadBenchmark {
                 .filter(task -> task.taskId() != 440).toList();
         try (ServiceProcess router = new ServiceProcess("router-load", "router-service", ROUTER_PORT, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", databaseUrl, "QUARKUS_FLYWAY_SCHEMAS", databaseSchema,
-                "ROUTER_DEFAULT_TENANT_ENABLED", "true")).start()) {
+                "ROUTER_DEFAULT_TENANT_ENABLED", "true", "ROUTER_RATE_LIMIT_REQUESTS_PER_SECOND", "1000")).start()) {
             ManagedChannel channel = Bearer.channelTo(new URL("http://localhost:" + ROUTER_PORT));
             RouterGrpc.RouterBlockingStub alice = RouterGrpc.newBlockingStub(channel)
                     .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)));

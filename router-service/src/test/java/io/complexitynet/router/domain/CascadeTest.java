@@ -44,6 +44,17 @@ class CascadeTest {
     }
 
     @Test
+    void aCheckThatRefusesStopsTheCascadeButKeepsWhatTheModelCost() {
+        IllegalArgumentException refusal = new IllegalArgumentException("the verifier cannot run these tests");
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(code -> {
+            throw refusal;
+        }), answers(Map.of("small", "bad", "middle", "good")));
+        assertEquals(List.of("small"), asked);
+        assertEquals(Optional.of(refusal), outcome.stoppedBy());
+        assertEquals(1.0, outcome.attempts().get(0).costUnits(), 1e-9, "the model ran, so its answer is paid for");
+    }
+
+    @Test
     void anEmptyAnswerIsNeverVerifiedAndStepsUp() {
         List<String> verified = new ArrayList<>();
         Cascade.Checker recording = code -> {

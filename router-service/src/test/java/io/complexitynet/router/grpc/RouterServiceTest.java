@@ -145,13 +145,26 @@ class RouterServiceTest extends RouterAsTenants {
         tenants.save(new TenantPolicy("globex", Optional.empty(), Optional.empty(), RoutingMode.PAPER, 0.5, 0.001,
                 BudgetPeriod.DAY, false));
         try {
-            as(KeycloakRealm.BOB).route(task(13).build());
+            // A request is admitted only if the most it can cost still fits: 0.001 fits no request.
             assertRefused(Status.Code.RESOURCE_EXHAUSTED, "tenant globex has spent", () -> as(KeycloakRealm.BOB).route(task(14).build()));
             assertTrue(as(KeycloakRealm.ALICE).route(task(14).build()).getCostUnits() > 0, "acme's budget is its own");
         } finally {
             tenants.save(new TenantPolicy("globex", Optional.empty(), Optional.empty(), RoutingMode.PAPER, 0.5, 0,
                     BudgetPeriod.DAY, true));
         }
+    }
+
+    @Test
+    void aModelThatRanIsChargedEvenWhenTheVerifierRefusesTheTests() {
+        long before = requestsOf(as(KeycloakRealm.ALICE).getUsage(GetUsageRequest.getDefaultInstance()));
+        assertRefused(Status.Code.INVALID_ARGUMENT, "the verifier cannot run these tests",
+                () -> as(KeycloakRealm.ALICE).route(task(16).addTests("assert (").build()));
+        assertEquals(before + 1, requestsOf(as(KeycloakRealm.ALICE).getUsage(GetUsageRequest.getDefaultInstance())),
+                "the model answered before the tests were refused, so its use is recorded");
+    }
+
+    private static long requestsOf(GetUsageResponse usage) {
+        return usage.getRowsList().stream().mapToLong(row -> row.getRequests()).sum();
     }
 
     @Test

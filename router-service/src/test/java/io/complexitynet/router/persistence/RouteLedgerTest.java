@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +35,7 @@ class RouteLedgerTest {
         for (int i = 0; i < REQUESTS; i++) {
             written.add(requests.submit(() -> {
                 start.await();
-                ledger.record("initech", day, List.of(new RouteLedger.Usage("gpt-4-1106-preview", 10, 20, 1.5)), List.of());
+                ledger.record("initech", day, List.of(new RouteLedger.Usage("gpt-4-1106-preview", 10, 20, 1.5)), List.of(), Optional.empty());
                 return null;
             }));
         }
