@@ -76,7 +76,10 @@ class EndToEndIT {
     private static final int LABELS_BEFORE_THE_KILL = 20;
 
     private static ServiceProcess labeler(boolean cleanDatabase) {
-        return new ServiceProcess("e2e-labeler", "labeler-service", LABELER_PORT, SCHEMA.serviceEnvironment(cleanDatabase));
+        Map<String, String> environment = SCHEMA.serviceEnvironment(cleanDatabase);
+        // The slice of MBPP this test labels is written to this module's target/.
+        environment.put("LABELER_IMPORT_DIRECTORY", Path.of("target").toAbsolutePath().toString());
+        return new ServiceProcess("e2e-labeler", "labeler-service", LABELER_PORT, environment);
     }
 
     private static ServiceConnections connections(ClientInterceptor admin, ClientInterceptor routerUser) {
