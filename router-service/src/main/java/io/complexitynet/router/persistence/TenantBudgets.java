@@ -37,26 +37,42 @@ public class TenantBudgets {
     @Transactional
     public Hold reserve(String tenant, BudgetPeriod period, LocalDate today, double costUnits, double budget) {
         LocalDate periodStart = period.start(today);
-        // The period's first budgeted request starts its row from what tenant_usage holds for it; from then on every
-        // recorded request adds to the row (RouteLedger), budgeted or not.
-        entities.createQuery("insert into TenantBudgetEntity (tenant, period, periodStart, spentCostUnits, heldCostUnits)"
-                        + " values (:tenant, :period, :start, :spent, 0) on conflict do nothing")
-                .setParameter("tenant", tenant).setParameter("period", period.name()).setParameter("start", periodStart)
-                .setParameter("spent", tenants.spent(tenant, periodStart)).executeUpdate();
-        int admitted = entities.createQuery("update TenantBudgetEntity b set b.heldCostUnits = b.heldCostUnits + :cost"
+        int admitted = hold(tenant, period, periodStart, costUnits, budget);
+        Optional<TenantBudgetEntity> row = admitted == 1 ? Optional.empty() : row(tenant, period, periodStart);
+        if (admitted == 0 && row.isEmpty()) {
+            // The period's first budgeted request starts its row from what tenant_usage holds for it (summed only
+            // then, not on every request); from then on every recorded request adds to the row (RouteLedger).
+            entities.createQuery("insert into TenantBudgetEntity (tenant, period, periodStart, spentCostUnits, heldCostUnits)"
+                            + " values (:tenant, :period, :start, :spent, 0) on conflict do nothing")
+                    .setParameter("tenant", tenant).setParameter("period", period.name()).setParameter("start", periodStart)
+                    .setParameter("spent", tenants.spent(tenant, periodStart)).executeUpdate();
+            admitted = hold(tenant, period, periodStart, costUnits, budget);
+            row = admitted == 1 ? Optional.empty() : row(tenant, period, periodStart);
+        }
+        if (admitted == 0) {
+            TenantBudgetEntity refused = row.orElseThrow();
+            throw RequestRefused.exhausted(String.format(Locale.ROOT, "tenant %s has spent %.4f (and holds %.4f for requests in flight)"
+                            + " of its budget of %.4f cost units for the %s starting %s; this request may cost up to %.4f",
+                    tenant, refused.spentCostUnits, refused.heldCostUnits, budget, period.name().toLowerCase(Locale.ROOT), periodStart,
+                    costUnits));
+        }
+        return new Hold(tenant, period, periodStart, costUnits);
+    }
+
+    /** The one conditional update that admits a request: 1 if it now holds its cost, 0 if that would not fit (or no row). */
+    private int hold(String tenant, BudgetPeriod period, LocalDate periodStart, double costUnits, double budget) {
+        return entities.createQuery("update TenantBudgetEntity b set b.heldCostUnits = b.heldCostUnits + :cost"
                         + " where b.tenant = :tenant and b.period = :period and b.periodStart = :start"
                         + " and b.spentCostUnits + b.heldCostUnits + :cost <= :budget")
                 .setParameter("cost", costUnits).setParameter("tenant", tenant).setParameter("period", period.name())
                 .setParameter("start", periodStart).setParameter("budget", budget).executeUpdate();
-        if (admitted == 0) {
-            TenantBudgetEntity row = entities.createQuery("from TenantBudgetEntity b where b.tenant = :tenant and b.period = :period"
-                            + " and b.periodStart = :start", TenantBudgetEntity.class)
-                    .setParameter("tenant", tenant).setParameter("period", period.name()).setParameter("start", periodStart).getSingleResult();
-            throw RequestRefused.exhausted(String.format(Locale.ROOT, "tenant %s has spent %.4f (and holds %.4f for requests in flight)"
-                            + " of its budget of %.4f cost units for the %s starting %s; this request may cost up to %.4f",
-                    tenant, row.spentCostUnits, row.heldCostUnits, budget, period.name().toLowerCase(Locale.ROOT), periodStart, costUnits));
-        }
-        return new Hold(tenant, period, periodStart, costUnits);
+    }
+
+    private Optional<TenantBudgetEntity> row(String tenant, BudgetPeriod period, LocalDate periodStart) {
+        return entities.createQuery("from TenantBudgetEntity b where b.tenant = :tenant and b.period = :period and b.periodStart = :start",
+                        TenantBudgetEntity.class)
+                .setParameter("tenant", tenant).setParameter("period", period.name()).setParameter("start", periodStart)
+                .getResultStream().findFirst();
     }
 
     /**
