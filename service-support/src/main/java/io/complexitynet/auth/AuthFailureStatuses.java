@@ -8,6 +8,7 @@ import io.quarkus.grpc.auth.AuthExceptionHandler;
 import io.quarkus.grpc.auth.AuthExceptionHandlerProvider;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +26,7 @@ import java.util.TreeMap;
 @Singleton
 class AuthFailureStatuses implements AuthExceptionHandlerProvider {
 
-    private final AuthConfig config;
-
-    AuthFailureStatuses(AuthConfig config) {
-        this.config = config;
-    }
+    @Inject AuthConfig config;
 
     @Override
     public int getPriority() {

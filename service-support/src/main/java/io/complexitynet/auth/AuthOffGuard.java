@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -20,15 +21,9 @@ class AuthOffGuard {
 
     private static final Logger LOG = Logger.getLogger(AuthOffGuard.class);
 
-    private final AuthConfig config;
-    private final String host;
-    private final MeterRegistry registry;
-
-    AuthOffGuard(AuthConfig config, @ConfigProperty(name = "quarkus.http.host") String host, MeterRegistry registry) {
-        this.config = config;
-        this.host = host;
-        this.registry = registry;
-    }
+    @Inject AuthConfig config;
+    @Inject @ConfigProperty(name = "quarkus.http.host") String host;
+    @Inject MeterRegistry registry;
 
     void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 10) StartupEvent started) {
         AuthOffPolicy.Decision decision = AuthOffPolicy.decide(config.enabled(), config.offOnLoopback(), host, config.offAcknowledgement());

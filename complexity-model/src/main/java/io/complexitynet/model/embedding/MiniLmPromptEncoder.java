@@ -17,20 +17,14 @@ import java.util.List;
  * network): 384 dimensions, mean pooling, unit length. Thread-safe; loading takes about a second, so
  * share one instance.
  */
-public final class MiniLmPromptEncoder implements PromptEncoder {
+public final class MiniLmPromptEncoder extends MiniLmBasedEncoder {
 
     public static final String ID = "all-minilm-l6-v2-q";
 
     private final SingleThreadedMiniLm model = new SingleThreadedMiniLm();
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int dimension() {
-        return MiniLmWeights.DIMENSION;
+    public MiniLmPromptEncoder() {
+        super(ID);
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * score within noise of the contextual encoder (docs/trainer). Word order is lost; a new token costs
  * one small ONNX run, once.
  */
-public final class StaticMiniLmPromptEncoder implements PromptEncoder {
+public final class StaticMiniLmPromptEncoder extends MiniLmBasedEncoder {
 
     public static final String ID = "all-minilm-l6-v2-q-static";
 
@@ -35,6 +35,7 @@ public final class StaticMiniLmPromptEncoder implements PromptEncoder {
     private final Map<Long, float[]> tokenVectors = new ConcurrentHashMap<>();
 
     public StaticMiniLmPromptEncoder() {
+        super(ID);
         try (InputStream json = MiniLmWeights.tokenizer()) {
             tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of());
         } catch (IOException e) {
@@ -46,16 +47,6 @@ public final class StaticMiniLmPromptEncoder implements PromptEncoder {
                     + " special tokens, expected [CLS] and [SEP]");
         }
         session = MiniLmWeights.singleThreadedSession();
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int dimension() {
-        return MiniLmWeights.DIMENSION;
     }
 
     @Override

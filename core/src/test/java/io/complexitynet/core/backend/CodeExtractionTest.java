@@ -1,65 +1,43 @@
 package io.complexitynet.core.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CodeExtractionTest {
 
-    @Test
-    void aReplyWithoutFencesIsTakenWholeAndStripped() {
-        assertEquals("def add(a, b):\n    return a + b", CodeExtraction.fromReply("\n\ndef add(a, b):\n    return a + b\n  \n"));
+    private static final String ADD = "def add(a, b):\n    return a + b";
+    private static final String JAVA_ONLY = "```java\nint add(int a, int b) { return a + b; }\n```";
+
+    static Stream<Arguments> replies() {
+        return Stream.of(
+                arguments("a reply without fences is taken whole and stripped", "\n\n" + ADD + "\n  \n", ADD),
+                arguments("a python block is taken without the prose around it",
+                        "Here is the function:\n\n```python\n" + ADD + "\n```\n\nIt adds.", ADD),
+                arguments("a py block is code", "```py\nx = 1\n```", "x = 1"),
+                arguments("an unlabelled block is code", "```\nx = 1\n```", "x = 1"),
+                arguments("the language label ignores case", "```Python\nx = 1\n```", "x = 1"),
+                arguments("several blocks are joined by a blank line, in order",
+                        "First:\n```python\nimport math\n```\nThen:\n```\ndef root(x):\n    return math.sqrt(x)\n```\n",
+                        "import math\n\ndef root(x):\n    return math.sqrt(x)"),
+                arguments("blocks in other languages are left out",
+                        "```bash\npip install nothing\n```\n```python\nx = 1\n```\nOutput:\n```text\n1\n```", "x = 1"),
+                arguments("a reply with only other languages' blocks is taken whole", JAVA_ONLY + "\n", JAVA_ONLY),
+                arguments("an unterminated final block runs to the end", "Sure.\n```python\n" + ADD + "\n", ADD),
+                arguments("a block indented in a list loses only that indentation",
+                        "1. Define it:\n   ```python\n   def add(a, b):\n       return a + b\n   ```", ADD),
+                arguments("windows line endings become newlines", "```python\r\nx = 1\r\ny = 2\r\n```\r\n", "x = 1\ny = 2"),
+                arguments("blank lines inside a block are kept and around it dropped",
+                        "```python\n\n\nx = 1\n\n\ny = 2\n\n```", "x = 1\n\n\ny = 2"));
     }
 
-    @Test
-    void aPythonBlockIsTakenWithoutTheProseAroundIt() {
-        String reply = "Here is the function:\n\n```python\ndef add(a, b):\n    return a + b\n```\n\nIt adds.";
-        assertEquals("def add(a, b):\n    return a + b", CodeExtraction.fromReply(reply));
-    }
-
-    @Test
-    void pyAndUnlabelledBlocksAreCodeToo() {
-        assertEquals("x = 1", CodeExtraction.fromReply("```py\nx = 1\n```"));
-        assertEquals("x = 1", CodeExtraction.fromReply("```\nx = 1\n```"));
-        assertEquals("x = 1", CodeExtraction.fromReply("```Python\nx = 1\n```"));
-    }
-
-    @Test
-    void severalBlocksAreJoinedByABlankLineInOrder() {
-        String reply = "First:\n```python\nimport math\n```\nThen:\n```\ndef root(x):\n    return math.sqrt(x)\n```\n";
-        assertEquals("import math\n\ndef root(x):\n    return math.sqrt(x)", CodeExtraction.fromReply(reply));
-    }
-
-    @Test
-    void blocksInOtherLanguagesAreLeftOut() {
-        String reply = "```bash\npip install nothing\n```\n```python\nx = 1\n```\nOutput:\n```text\n1\n```";
-        assertEquals("x = 1", CodeExtraction.fromReply(reply));
-    }
-
-    @Test
-    void aReplyWithOnlyOtherLanguagesBlocksIsTakenWhole() {
-        String reply = "```java\nint add(int a, int b) { return a + b; }\n```";
-        assertEquals(reply, CodeExtraction.fromReply(reply + "\n"));
-    }
-
-    @Test
-    void anUnterminatedFinalBlockRunsToTheEnd() {
-        assertEquals("def add(a, b):\n    return a + b", CodeExtraction.fromReply("Sure.\n```python\ndef add(a, b):\n    return a + b\n"));
-    }
-
-    @Test
-    void aBlockIndentedInAListLosesOnlyThatIndentation() {
-        String reply = "1. Define it:\n   ```python\n   def add(a, b):\n       return a + b\n   ```";
-        assertEquals("def add(a, b):\n    return a + b", CodeExtraction.fromReply(reply));
-    }
-
-    @Test
-    void windowsLineEndingsBecomeNewlines() {
-        assertEquals("x = 1\ny = 2", CodeExtraction.fromReply("```python\r\nx = 1\r\ny = 2\r\n```\r\n"));
-    }
-
-    @Test
-    void blankLinesInsideABlockAreKeptAndAroundItDropped() {
-        assertEquals("x = 1\n\n\ny = 2", CodeExtraction.fromReply("```python\n\n\nx = 1\n\n\ny = 2\n\n```"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("replies")
+    void theCodeOfAReplyIsWhatItsPythonBlocksHold(String behaviour, String reply, String code) {
+        assertEquals(code, CodeExtraction.fromReply(reply));
     }
 }

@@ -5,32 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ThresholdPolicyTest {
 
     private final ThresholdPolicy policy = new ThresholdPolicy(0.7, 3);
 
-    @Test
-    void theCheapestModelThatClearsTheThresholdIsChosen() {
-        assertEquals(1, policy.choose(predicted(0.3, 0.8, 0.9)));
-        assertEquals(0, policy.choose(predicted(0.75, 0.8, 0.9)));
-    }
-
-    @Test
-    void reachingTheThresholdExactlyClearsIt() {
-        assertEquals(0, policy.choose(predicted(0.7, 0.9, 0.95)));
-    }
-
-    @Test
-    void whenNoModelClearsItTheMostLikelyToPassIsChosen() {
-        assertEquals(1, policy.choose(predicted(0.2, 0.6, 0.4)));
-    }
-
-    @Test
-    void aTieForMostLikelyGoesToTheCheaperModel() {
-        assertEquals(1, policy.choose(predicted(0.5, 0.6, 0.6)));
-        assertEquals(0, policy.choose(predicted(0, 0, 0)));
+    @ParameterizedTest(name = "{0}: predicted pass {1} -> model {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            the cheapest model that clears the threshold is chosen     | 0.3 0.8 0.9  | 1
+            the cheapest model that clears the threshold is chosen     | 0.75 0.8 0.9 | 0
+            reaching the threshold exactly clears it                   | 0.7 0.9 0.95 | 0
+            when no model clears it the most likely to pass is chosen  | 0.2 0.6 0.4  | 1
+            a tie for most likely goes to the cheaper model            | 0.5 0.6 0.6  | 1
+            a tie for most likely goes to the cheaper model            | 0 0 0        | 0
+            """)
+    void choosesTheCheapestModelClearingTheThresholdElseTheMostLikely(String behaviour, String passes, int model) {
+        double[] predicted = Arrays.stream(passes.split(" ")).mapToDouble(Double::parseDouble).toArray();
+        assertEquals(model, policy.choose(predicted(predicted)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.complexitynet.auth.AuthConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -13,21 +14,11 @@ class EmbeddedStartup {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedStartup.class);
 
-    private final AuthConfig auth;
-    private final String host;
-    private final int port;
-    private final String database;
-    private final String tenant;
-
-    EmbeddedStartup(AuthConfig auth, @ConfigProperty(name = "quarkus.http.host") String host, @ConfigProperty(name = "quarkus.http.port") int port,
-                    @ConfigProperty(name = "quarkus.datasource.jdbc.url") String database,
-                    @ConfigProperty(name = "router.unauthenticated-tenant") String tenant) {
-        this.auth = auth;
-        this.host = host;
-        this.port = port;
-        this.database = database;
-        this.tenant = tenant;
-    }
+    @Inject AuthConfig auth;
+    @Inject @ConfigProperty(name = "quarkus.http.host") String host;
+    @Inject @ConfigProperty(name = "quarkus.http.port") int port;
+    @Inject @ConfigProperty(name = "quarkus.datasource.jdbc.url") String database;
+    @Inject @ConfigProperty(name = "router.unauthenticated-tenant") String tenant;
 
     void announce(@Observes StartupEvent started) {
         String address = host + ":" + port;

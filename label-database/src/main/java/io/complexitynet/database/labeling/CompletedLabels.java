@@ -8,6 +8,7 @@ import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.database.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -31,13 +32,8 @@ public class CompletedLabels {
     private static final TypeReference<List<String>> TESTS = new TypeReference<>() { };
     private static final TypeReference<List<ModelPasses>> PASSES = new TypeReference<>() { };
 
-    private final EntityManager entities;
-    private final ObjectMapper json;
-
-    CompletedLabels(EntityManager entities, ObjectMapper json) {
-        this.entities = entities;
-        this.json = json;
-    }
+    @Inject EntityManager entities;
+    @Inject ObjectMapper json;
 
     /** The job, refused when there is none or it has not completed. */
     @Transactional

@@ -1,21 +1,14 @@
 package io.complexitynet.database.labeling;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.complexitynet.database.IdentityKeyedEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
 @Entity
 @Table(name = "dataset")
-public class DatasetEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class DatasetEntity extends IdentityKeyedEntity {
 
     public String name;
 

@@ -1,21 +1,14 @@
 package io.complexitynet.database.labeling;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.complexitynet.database.IdentityKeyedEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /** One answer of one model to one task in one job, and the verifier's verdict once it is in. */
 @Entity
 @Table(name = "sample")
-public class SampleEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class SampleEntity extends IdentityKeyedEntity {
 
     public String jobId;
 

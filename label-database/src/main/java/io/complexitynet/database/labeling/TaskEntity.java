@@ -1,19 +1,12 @@
 package io.complexitynet.database.labeling;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.complexitynet.database.IdentityKeyedEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "task")
-public class TaskEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class TaskEntity extends IdentityKeyedEntity {
 
     public Long datasetId;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.database.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -18,13 +19,8 @@ public class RoutedAttempts {
 
     private static final TypeReference<List<String>> TESTS = new TypeReference<>() { };
 
-    private final EntityManager entities;
-    private final ObjectMapper json;
-
-    RoutedAttempts(EntityManager entities, ObjectMapper json) {
-        this.entities = entities;
-        this.json = json;
-    }
+    @Inject EntityManager entities;
+    @Inject ObjectMapper json;
 
     /** Every kept answer, oldest first (only tenants that allow feedback have any). */
     @Transactional

@@ -1,21 +1,14 @@
 package io.complexitynet.database.routing;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.complexitynet.database.IdentityKeyedEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /** One verified answer to a routed request that carried tests: production feedback the trainer learns from. */
 @Entity
 @Table(name = "routed_sample")
-public class RoutedSampleEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class RoutedSampleEntity extends IdentityKeyedEntity {
 
     /** The request's id and the attempt's index: a retried write stores nothing twice. */
     public String requestId;

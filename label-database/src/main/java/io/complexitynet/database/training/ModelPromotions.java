@@ -1,6 +1,7 @@
 package io.complexitynet.database.training;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -13,11 +14,7 @@ public class ModelPromotions {
     public record PromotedModel(String id, long version, byte[] artifact) {
     }
 
-    private final EntityManager entities;
-
-    ModelPromotions(EntityManager entities) {
-        this.entities = entities;
-    }
+    @Inject EntityManager entities;
 
     @Transactional
     public Optional<PromotedModel> latest() {

@@ -15,6 +15,7 @@ import io.complexitynet.labeler.persistence.JobStore;
 import io.complexitynet.labeler.persistence.LabelQueries;
 import io.complexitynet.labeler.persistence.LabelStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,24 +36,13 @@ public class LabelingJobs {
     static final int MAX_PAGE = 1000;
     private static final Logger LOG = Logger.getLogger(LabelingJobs.class);
 
-    private final DatasetStore datasets;
-    private final JobStore jobs;
-    private final LabelQueries queries;
-    private final LabelStore labels;
-    private final WorkDispatcher dispatcher;
-    private final ModelLadder ladder;
-    private final LabelerConfig config;
-
-    LabelingJobs(DatasetStore datasets, JobStore jobs, LabelQueries queries, LabelStore labels, WorkDispatcher dispatcher,
-                 ModelLadder ladder, LabelerConfig config) {
-        this.datasets = datasets;
-        this.jobs = jobs;
-        this.queries = queries;
-        this.labels = labels;
-        this.dispatcher = dispatcher;
-        this.ladder = ladder;
-        this.config = config;
-    }
+    @Inject DatasetStore datasets;
+    @Inject JobStore jobs;
+    @Inject LabelQueries queries;
+    @Inject LabelStore labels;
+    @Inject WorkDispatcher dispatcher;
+    @Inject ModelLadder ladder;
+    @Inject LabelerConfig config;
 
     /** A data set as imported: its name and how many tasks it holds. */
     public record ImportedDataset(String name, long tasks) {

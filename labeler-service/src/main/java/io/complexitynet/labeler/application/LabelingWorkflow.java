@@ -29,6 +29,7 @@ import io.complexitynet.proto.v1.ResourceLimits;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,24 +51,13 @@ public class LabelingWorkflow {
     /** Verdict of a sample judged without the verifier: an answer with no code, or one over the size limit. */
     static final String NOT_SENT = "FAILED";
 
-    private final JobStore jobs;
-    private final SampleStore samples;
-    private final LabelStore labels;
-    private final DatasetStore datasets;
-    private final ModelLadder ladder;
-    private final LabelerConfig config;
-    private final LabelerMetrics metrics;
-
-    LabelingWorkflow(JobStore jobs, SampleStore samples, LabelStore labels, DatasetStore datasets, ModelLadder ladder,
-                     LabelerConfig config, LabelerMetrics metrics) {
-        this.jobs = jobs;
-        this.samples = samples;
-        this.labels = labels;
-        this.datasets = datasets;
-        this.ladder = ladder;
-        this.config = config;
-        this.metrics = metrics;
-    }
+    @Inject JobStore jobs;
+    @Inject SampleStore samples;
+    @Inject LabelStore labels;
+    @Inject DatasetStore datasets;
+    @Inject ModelLadder ladder;
+    @Inject LabelerConfig config;
+    @Inject LabelerMetrics metrics;
 
     /**
      * Generates the task's missing samples and returns the verification request for those without

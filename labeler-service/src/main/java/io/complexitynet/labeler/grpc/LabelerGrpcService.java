@@ -9,46 +9,38 @@ import io.complexitynet.proto.v1.Dataset;
 import io.complexitynet.proto.v1.ExportLabelsRequest;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
-import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.ListLabelsRequest;
 import io.complexitynet.proto.v1.ListLabelsResponse;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.complexitynet.proto.v1.TaskLabel;
-import io.complexitynet.service.grpc.GrpcApi;
+import io.complexitynet.service.grpc.ServiceApis;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Labeler gRPC API: maps each request to {@link LabelingJobs}, the labeler's application layer, and its
- * answer back. Every call needs a bearer token with the realm role {@value #ADMIN_ROLE} (unless
+ * answer back. Every call needs a bearer token with the realm role {@value ServiceApis#LABELER_ROLE} (unless
  * complexitynet.auth.enabled is false).
  */
 @GrpcService
-@RolesAllowed(LabelerGrpcService.ADMIN_ROLE)
+@RolesAllowed(ServiceApis.LABELER_ROLE)
 public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
 
-    static final String ADMIN_ROLE = "labeler-admin";
-    private static final GrpcApi API = new GrpcApi(LabelerGrpc.SERVICE_NAME, ADMIN_ROLE, "labeler");
-
-    private final LabelingJobs jobs;
-    private final Caller caller;
-
-    LabelerGrpcService(LabelingJobs jobs, Caller caller) {
-        this.jobs = jobs;
-        this.caller = caller;
-    }
+    @Inject LabelingJobs jobs;
+    @Inject Caller caller;
 
     @Override
     @Blocking
     public Uni<Dataset> importDataset(ImportDatasetRequest request) {
-        return API.answer(() -> {
+        return ServiceApis.LABELER.answer(() -> {
             LabelingJobs.ImportedDataset dataset = jobs.importDataset(request.getName(), request.getPath());
             return Dataset.newBuilder().setName(dataset.name()).setTasks((int) dataset.tasks()).build();
         });
@@ -57,7 +49,7 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     @Override
     @Blocking
     public Uni<LabelingJob> startLabeling(StartLabelingRequest request) {
-        return API.answer(() -> LabelerMapping.job(jobs.start(request.getDataset(), request.getModelsList(),
+        return ServiceApis.LABELER.answer(() -> LabelerMapping.job(jobs.start(request.getDataset(), request.getModelsList(),
                 request.getSamplesPerModel(), request.getTemperature(), request.getRule(), request.getReliablePassRate(),
                 caller.name(request.getStartedBy()))));
     }
@@ -65,19 +57,19 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     @Override
     @Blocking
     public Uni<LabelingJob> getJob(GetJobRequest request) {
-        return API.answer(() -> LabelerMapping.job(jobs.job(request.getJobId())));
+        return ServiceApis.LABELER.answer(() -> LabelerMapping.job(jobs.job(request.getJobId())));
     }
 
     @Override
     @Blocking
     public Uni<LabelingJob> cancelJob(CancelJobRequest request) {
-        return API.answer(() -> LabelerMapping.job(jobs.cancel(request.getJobId())));
+        return ServiceApis.LABELER.answer(() -> LabelerMapping.job(jobs.cancel(request.getJobId())));
     }
 
     @Override
     @Blocking
     public Uni<ListLabelsResponse> listLabels(ListLabelsRequest request) {
-        return API.answer(() -> {
+        return ServiceApis.LABELER.answer(() -> {
             LabelPage page = jobs.labels(request.getDataset(), request.getJobId(),
                     request.hasComplexity() ? OptionalInt.of(request.getComplexity()) : OptionalInt.empty(),
                     request.getPageToken(), request.getPageSize());
@@ -95,7 +87,7 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
         try {
             job = jobs.labelledJob(request.getDataset(), request.getJobId());
         } catch (RuntimeException e) {
-            return Multi.createFrom().failure(API.status(e));
+            return Multi.createFrom().failure(ServiceApis.LABELER.status(e));
         }
         AtomicLong after = new AtomicLong();
         // Page by page as the client asks for more, so a large export never sits in memory whole.
@@ -108,6 +100,6 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
                 })
                 .until(List::isEmpty)
                 .onItem().transformToIterable(labels -> labels)
-                .onFailure().transform(API::status);
+                .onFailure().transform(ServiceApis.LABELER::status);
     }
 }

@@ -7,6 +7,7 @@ import io.complexitynet.proto.v1.LabelingWork;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -19,13 +20,8 @@ public class ParkedWorkConsumer {
 
     private static final Logger LOG = Logger.getLogger(ParkedWorkConsumer.class);
 
-    private final JobStore jobs;
-    private final LabelerMetrics metrics;
-
-    ParkedWorkConsumer(JobStore jobs, LabelerMetrics metrics) {
-        this.jobs = jobs;
-        this.metrics = metrics;
-    }
+    @Inject JobStore jobs;
+    @Inject LabelerMetrics metrics;
 
     @Incoming("labeling-work-parked")
     @Blocking

@@ -6,17 +6,14 @@ import io.complexitynet.proto.v1.VerifyResponse;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Records the verifier's verdicts from "verification-results"; acknowledged once they are committed. */
 @ApplicationScoped
 public class VerificationResultConsumer {
 
-    private final LabelingWorkflow workflow;
-
-    VerificationResultConsumer(LabelingWorkflow workflow) {
-        this.workflow = workflow;
-    }
+    @Inject LabelingWorkflow workflow;
 
     @Incoming("verification-results")
     @Blocking(ordered = false)

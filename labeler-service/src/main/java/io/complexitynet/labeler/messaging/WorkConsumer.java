@@ -5,10 +5,11 @@ import io.complexitynet.labeler.application.LabelingWorkflow;
 import io.complexitynet.proto.v1.LabelingWork;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.service.messaging.ProtobufMessages;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,13 +26,8 @@ public class WorkConsumer {
 
     private static final Logger LOG = Logger.getLogger(WorkConsumer.class);
 
-    private final LabelingWorkflow workflow;
-    private final MutinyEmitter<byte[]> verificationRequests;
-
-    WorkConsumer(LabelingWorkflow workflow, @Channel("verification-requests-out") MutinyEmitter<byte[]> verificationRequests) {
-        this.workflow = workflow;
-        this.verificationRequests = verificationRequests;
-    }
+    @Inject LabelingWorkflow workflow;
+    @Inject @Channel("verification-requests-out") MutinyEmitter<byte[]> verificationRequests;
 
     @Incoming("labeling-work")
     @Blocking(ordered = false)

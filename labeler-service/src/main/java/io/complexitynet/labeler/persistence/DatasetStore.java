@@ -9,6 +9,7 @@ import io.complexitynet.database.JsonColumn;
 import io.complexitynet.database.labeling.DatasetEntity;
 import io.complexitynet.database.labeling.TaskEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,11 +20,7 @@ import java.util.List;
 @ApplicationScoped
 public class DatasetStore {
 
-    private final ObjectMapper json;
-
-    DatasetStore(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject ObjectMapper json;
 
     @Transactional
     public DatasetEntity importMbpp(String name, Path file) {

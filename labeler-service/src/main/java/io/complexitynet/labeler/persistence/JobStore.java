@@ -10,6 +10,7 @@ import io.complexitynet.database.labeling.LabelingJobEntity;
 import io.complexitynet.database.labeling.TaskEntity;
 import io.complexitynet.labeler.domain.JobSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -25,11 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobStore {
 
-    private final EntityManager entities;
-
-    JobStore(EntityManager entities) {
-        this.entities = entities;
-    }
+    @Inject EntityManager entities;
 
     /** Creates the job and one PENDING work row per task of the data set, in one transaction. */
     @Transactional

@@ -9,6 +9,7 @@ import io.complexitynet.database.labeling.SampleEntity;
 import io.complexitynet.database.labeling.TaskEntity;
 import io.complexitynet.database.labeling.TaskLabelEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -19,11 +20,7 @@ import java.util.OptionalInt;
 @ApplicationScoped
 public class LabelQueries {
 
-    private final EntityManager entities;
-
-    LabelQueries(EntityManager entities) {
-        this.entities = entities;
-    }
+    @Inject EntityManager entities;
 
     public record JobTotals(long labels, long unsolved, long parked, long samplesVerified) {
     }

@@ -5,6 +5,7 @@ import io.complexitynet.core.labelling.ComplexityLabel;
 import io.complexitynet.core.labelling.ModelPasses;
 import io.complexitynet.database.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -14,13 +15,8 @@ import java.util.List;
 @ApplicationScoped
 public class LabelStore {
 
-    private final EntityManager entities;
-    private final ObjectMapper json;
-
-    LabelStore(EntityManager entities, ObjectMapper json) {
-        this.entities = entities;
-        this.json = json;
-    }
+    @Inject EntityManager entities;
+    @Inject ObjectMapper json;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(String jobId, long taskId, List<ModelPasses> counts, int tries, ComplexityLabel label) {

@@ -3,6 +3,7 @@ package io.complexitynet.labeler.persistence;
 import io.complexitynet.core.backend.Completion;
 import io.complexitynet.database.labeling.SampleEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -12,11 +13,7 @@ import java.util.List;
 @ApplicationScoped
 public class SampleStore {
 
-    private final EntityManager entities;
-
-    SampleStore(EntityManager entities) {
-        this.entities = entities;
-    }
+    @Inject EntityManager entities;
 
     public List<SampleEntity> samples(String jobId, long taskId) {
         return SampleEntity.list("jobId = ?1 and taskId = ?2 order by model, sampleIndex", jobId, taskId);

@@ -102,12 +102,17 @@ public class RouteWorkflow {
         rateLimits.admit(request.tenant());
         TenantPolicy policy = policies.of(request.tenant());
         Decided decided = decide(request, policy, arrived);
+        long[] verification = {0};
+        if (!request.tests().isEmpty()) {
+            long start = System.nanoTime();
+            verifier.checkTests(request.setupCode(), request.tests());
+            verification[0] += System.nanoTime() - start;
+        }
         Cascade chosen = request.noEscalation() ? firstModelOnly : cascade;
         Optional<TenantBudgets.Hold> hold = policies.reserve(policy,
                 chosen.costCeiling(decided.decision(), promptTokenCeiling(request), ladder::maxTokens));
         String requestId = UUID.randomUUID().toString();
         long[] generation = {0};
-        long[] verification = {0};
         Cascade.Generator generator = model -> {
             long start = System.nanoTime();
             try {

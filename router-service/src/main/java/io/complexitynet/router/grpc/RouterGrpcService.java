@@ -7,17 +7,17 @@ import io.complexitynet.proto.v1.GetUsageRequest;
 import io.complexitynet.proto.v1.GetUsageResponse;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
-import io.complexitynet.proto.v1.RouterGrpc;
+import io.complexitynet.router.application.RouteWorkflow;
+import io.complexitynet.router.application.TenantPolicies;
 import io.complexitynet.router.auth.CallerTenant;
 import io.complexitynet.router.domain.RouteOptions;
 import io.complexitynet.router.domain.RoutingMode;
-import io.complexitynet.router.application.RouteWorkflow;
-import io.complexitynet.router.application.TenantPolicies;
-import io.complexitynet.service.grpc.GrpcApi;
+import io.complexitynet.service.grpc.ServiceApis;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -26,28 +26,18 @@ import java.util.OptionalDouble;
 
 /** The Router gRPC API: the caller's tenant from its token, the request mapped to the workflow, the outcome mapped back. */
 @GrpcService
-@RolesAllowed(RouterGrpcService.ROUTER_ROLE)
+@RolesAllowed(ServiceApis.ROUTER_ROLE)
 public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
 
-    static final String ROUTER_ROLE = "router-user";
-    private static final GrpcApi API = new GrpcApi(RouterGrpc.SERVICE_NAME, ROUTER_ROLE, "router");
-
-    private final RouteWorkflow workflow;
-    private final TenantPolicies policies;
-    private final CallerTenant caller;
-    private final RouterMapping mapping;
-
-    RouterGrpcService(RouteWorkflow workflow, TenantPolicies policies, CallerTenant caller, RouterMapping mapping) {
-        this.workflow = workflow;
-        this.policies = policies;
-        this.caller = caller;
-        this.mapping = mapping;
-    }
+    @Inject RouteWorkflow workflow;
+    @Inject TenantPolicies policies;
+    @Inject CallerTenant caller;
+    @Inject RouterMapping mapping;
 
     @Override
     @Blocking
     public Uni<RouteResponse> route(RouteRequest request) {
-        return API.answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
+        return ServiceApis.ROUTER.answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
                 request.getTestsList(), request.getSetupCode(), request.getProvidesList(), options(request.getPolicy(),
                 request.getQualityTarget(), request.getMaxModel()), request.getNoEscalation()))));
     }
@@ -55,7 +45,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Override
     @Blocking
     public Uni<ClassifyResponse> classify(ClassifyRequest request) {
-        return API.answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
+        return ServiceApis.ROUTER.answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
                 request.getTestsList(), "", List.of(), options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel()),
                 false))));
     }
@@ -63,7 +53,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Override
     @Blocking
     public Uni<GetUsageResponse> getUsage(GetUsageRequest request) {
-        return API.answer(() -> mapping.usage(policies.usage(caller.get(),
+        return ServiceApis.ROUTER.answer(() -> mapping.usage(policies.usage(caller.get(),
                 request.getFrom().isEmpty() ? Optional.empty() : Optional.of(date("from", request.getFrom())),
                 request.getTo().isEmpty() ? Optional.empty() : Optional.of(date("to", request.getTo())))));
     }

@@ -2,6 +2,7 @@ package io.complexitynet.router.health;
 
 import io.complexitynet.router.classifier.PromotedClassifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -11,11 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ClassifierReadiness implements HealthCheck {
 
-    private final PromotedClassifier classifier;
-
-    ClassifierReadiness(PromotedClassifier classifier) {
-        this.classifier = classifier;
-    }
+    @Inject PromotedClassifier classifier;
 
     @Override
     public HealthCheckResponse call() {

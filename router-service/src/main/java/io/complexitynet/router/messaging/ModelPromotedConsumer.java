@@ -6,6 +6,7 @@ import io.complexitynet.router.classifier.PromotedClassifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -18,11 +19,7 @@ public class ModelPromotedConsumer {
 
     private static final Logger LOG = Logger.getLogger(ModelPromotedConsumer.class);
 
-    private final PromotedClassifier classifier;
-
-    ModelPromotedConsumer(PromotedClassifier classifier) {
-        this.classifier = classifier;
-    }
+    @Inject PromotedClassifier classifier;
 
     @Incoming("model-promoted")
     @Blocking

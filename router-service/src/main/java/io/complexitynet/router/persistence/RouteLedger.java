@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.database.JsonColumn;
 import io.complexitynet.database.routing.RoutedSampleEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -40,15 +41,9 @@ public class RouteLedger {
             + " verdict, classifierModelId, createdAt) values (:requestId, :tenant, :prompt, :tests, :setupCode, :model, :completion,"
             + " :verdict, :classifierModelId, :createdAt) on conflict do nothing";
 
-    private final EntityManager entities;
-    private final ObjectMapper json;
-    private final TenantBudgets budgets;
-
-    RouteLedger(EntityManager entities, ObjectMapper json, TenantBudgets budgets) {
-        this.entities = entities;
-        this.json = json;
-        this.budgets = budgets;
-    }
+    @Inject EntityManager entities;
+    @Inject ObjectMapper json;
+    @Inject TenantBudgets budgets;
 
     /** Records the request's usage and samples and, if it held part of a budget, moves its real cost from held to spent. */
     @Transactional

@@ -4,6 +4,7 @@ import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.database.routing.TenantBudgetEntity;
 import io.complexitynet.router.domain.BudgetPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -22,13 +23,8 @@ public class TenantBudgets {
     public record Hold(String tenant, BudgetPeriod period, LocalDate periodStart, double costUnits) {
     }
 
-    private final EntityManager entities;
-    private final TenantStore tenants;
-
-    TenantBudgets(EntityManager entities, TenantStore tenants) {
-        this.entities = entities;
-        this.tenants = tenants;
-    }
+    @Inject EntityManager entities;
+    @Inject TenantStore tenants;
 
     /**
      * Holds {@code costUnits}, the most the request can cost, if spent + held + it stays within the budget;

@@ -6,6 +6,7 @@ import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -21,11 +22,7 @@ public class TenantStore {
     public record UsageRow(LocalDate day, String model, long requests, long promptTokens, long completionTokens, double costUnits) {
     }
 
-    private final EntityManager entities;
-
-    TenantStore(EntityManager entities) {
-        this.entities = entities;
-    }
+    @Inject EntityManager entities;
 
     @Transactional
     public Optional<TenantPolicy> policy(String tenant) {

@@ -3,6 +3,7 @@ package io.complexitynet.router.verification;
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.CandidateResult;
+import io.complexitynet.proto.v1.CheckTestsRequest;
 import io.complexitynet.proto.v1.ResourceLimits;
 import io.complexitynet.proto.v1.VerifierGrpc;
 import io.complexitynet.proto.v1.VerifyRequest;
@@ -13,7 +14,9 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The request's tests run by the verifier-service over gRPC. Tests the verifier cannot run are the
@@ -24,13 +27,29 @@ import java.util.List;
 @ApplicationScoped
 public class VerifierClient {
 
-    private final VerifierGrpc.VerifierBlockingStub verifier;
-    private final RouterConfig config;
+    private static final Logger LOG = Logger.getLogger(VerifierClient.class);
 
-    VerifierClient(@GrpcClient("verifier") @RegisterClientInterceptor(ServiceAccountToken.class) VerifierGrpc.VerifierBlockingStub verifier,
-                   RouterConfig config) {
-        this.verifier = verifier;
-        this.config = config;
+    @Inject @GrpcClient("verifier") @RegisterClientInterceptor(ServiceAccountToken.class) VerifierGrpc.VerifierBlockingStub verifier;
+    @Inject RouterConfig config;
+
+    /**
+     * Refuses (INVALID_ARGUMENT) setup code or tests the verifier cannot parse, before any model is paid to answer.
+     * A verifier that cannot be asked leaves them to the verification after generation, as before this check.
+     */
+    public void checkTests(String setupCode, List<String> tests) {
+        try {
+            verifier.checkTests(CheckTestsRequest.newBuilder().setSetupCode(setupCode).addAllTests(tests).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                throw cannotRun(e);
+            }
+            LOG.warnf("tests not checked before generation, the verifier answered %s", e.getStatus().getCode());
+        }
+    }
+
+    private static RequestRefused cannotRun(StatusRuntimeException e) {
+        return new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "the verifier cannot run these tests: "
+                + e.getStatus().getDescription());
     }
 
     public Cascade.Checker checker(String requestId, String setupCode, List<String> tests, List<String> provides) {
@@ -45,8 +64,7 @@ public class VerifierClient {
                 verdict = result.getVerdict().name().replace("VERDICT_", "");
             } catch (StatusRuntimeException e) {
                 if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                    throw new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "the verifier cannot run these tests: "
-                            + e.getStatus().getDescription());
+                    throw cannotRun(e);
                 }
                 verdict = "VERIFIER_" + e.getStatus().getCode().name();
             }

@@ -9,6 +9,7 @@ import io.complexitynet.model.embedding.StaticMiniLmPromptEncoder;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.model.training.Trainer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -20,13 +21,8 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class PromotedModels {
 
-    private final EntityManager entities;
-    private final PromptEncoders encoders;
-
-    PromotedModels(EntityManager entities, PromptEncoders encoders) {
-        this.entities = entities;
-        this.encoders = encoders;
-    }
+    @Inject EntityManager entities;
+    @Inject PromptEncoders encoders;
 
     /** A model read with the trainer's default encoder. */
     public byte[] train(long seed) {

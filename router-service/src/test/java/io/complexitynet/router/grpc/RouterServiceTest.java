@@ -155,12 +155,14 @@ class RouterServiceTest extends RouterAsTenants {
     }
 
     @Test
-    void aModelThatRanIsChargedEvenWhenTheVerifierRefusesTheTests() {
+    void testsThatDoNotParseAreRefusedBeforeAnyModelRunsOrIsCharged() {
         long before = requestsOf(as(KeycloakRealm.ALICE).getUsage(GetUsageRequest.getDefaultInstance()));
-        assertRefused(Status.Code.INVALID_ARGUMENT, "the verifier cannot run these tests",
+        assertRefused(Status.Code.INVALID_ARGUMENT, "the verifier cannot run these tests: tests[0]: is not valid Python",
                 () -> as(KeycloakRealm.ALICE).route(task(16).addTests("assert (").build()));
-        assertEquals(before + 1, requestsOf(as(KeycloakRealm.ALICE).getUsage(GetUsageRequest.getDefaultInstance())),
-                "the model answered before the tests were refused, so its use is recorded");
+        assertRefused(Status.Code.INVALID_ARGUMENT, "the verifier cannot run these tests: setup_code: is not valid Python",
+                () -> as(KeycloakRealm.ALICE).route(task(16).setSetupCode("def broken(:").addTests("assert True").build()));
+        assertEquals(before, requestsOf(as(KeycloakRealm.ALICE).getUsage(GetUsageRequest.getDefaultInstance())),
+                "no model ran, so no use is recorded");
     }
 
     private static long requestsOf(GetUsageResponse usage) {

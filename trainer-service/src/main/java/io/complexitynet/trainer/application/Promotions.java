@@ -9,6 +9,7 @@ import io.complexitynet.trainer.domain.PromotionPolicy;
 import io.complexitynet.trainer.messaging.PromotionDispatcher;
 import io.complexitynet.trainer.persistence.ModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -21,17 +22,10 @@ public class Promotions {
 
     private static final Logger LOG = Logger.getLogger(Promotions.class);
 
-    private final TrainerConfig config;
-    private final ModelStore models;
-    private final PromotionDispatcher dispatcher;
-    private final TrainedModels trained;
-
-    Promotions(TrainerConfig config, ModelStore models, PromotionDispatcher dispatcher, TrainedModels trained) {
-        this.config = config;
-        this.models = models;
-        this.dispatcher = dispatcher;
-        this.trained = trained;
-    }
+    @Inject TrainerConfig config;
+    @Inject ModelStore models;
+    @Inject PromotionDispatcher dispatcher;
+    @Inject TrainedModels trained;
 
     /** PromoteModel: makes the model the promoted one in {@code promotedBy}'s name and answers it as it now stands. */
     public ModelView promote(String modelId, String promotedBy) {

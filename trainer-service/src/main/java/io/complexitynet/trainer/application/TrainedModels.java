@@ -8,6 +8,7 @@ import io.complexitynet.database.training.TrainingJobEntity;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,15 +24,9 @@ public class TrainedModels {
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 200;
 
-    private final TrainingJobStore jobs;
-    private final ModelStore models;
-    private final CompletedLabels labels;
-
-    TrainedModels(TrainingJobStore jobs, ModelStore models, CompletedLabels labels) {
-        this.jobs = jobs;
-        this.models = models;
-        this.labels = labels;
-    }
+    @Inject TrainingJobStore jobs;
+    @Inject ModelStore models;
+    @Inject CompletedLabels labels;
 
     public TrainingJobView job(String jobId) {
         TrainingJobEntity job = jobs.get(jobId);

@@ -16,6 +16,7 @@ import io.complexitynet.trainer.persistence.TrainingJobStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -31,22 +32,12 @@ public class TrainingJobs {
 
     private static final Logger LOG = Logger.getLogger(TrainingJobs.class);
 
-    private final TrainerConfig config;
-    private final TrainingJobStore jobs;
-    private final CompletedLabels labels;
-    private final TrainingRequests requests;
-    private final PromptEncoder encoder;
-    private final ObjectMapper json;
-
-    TrainingJobs(TrainerConfig config, TrainingJobStore jobs, CompletedLabels labels, TrainingRequests requests, PromptEncoder encoder,
-                 ObjectMapper json) {
-        this.config = config;
-        this.jobs = jobs;
-        this.labels = labels;
-        this.requests = requests;
-        this.encoder = encoder;
-        this.json = json;
-    }
+    @Inject TrainerConfig config;
+    @Inject TrainingJobStore jobs;
+    @Inject CompletedLabels labels;
+    @Inject TrainingRequests requests;
+    @Inject PromptEncoder encoder;
+    @Inject ObjectMapper json;
 
     /** Validates the request, stores the job and queues it; returns at once. */
     public TrainingJobView start(TrainingRequest request) {

@@ -25,6 +25,7 @@ import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
 import io.complexitynet.trainer.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,26 +42,14 @@ public class TrainingRun {
     /** Progress is written when the stage changes or the run moved on by this much. */
     private static final double PROGRESS_STEP = 0.05;
 
-    private final TrainingJobStore jobs;
-    private final CompletedLabels labels;
-    private final RoutedAttempts routedAttempts;
-    private final ModelStore models;
-    private final Promotions promotions;
-    private final PromptEncoder encoder;
-    private final TrainerMetrics metrics;
-    private final ObjectMapper json;
-
-    TrainingRun(TrainingJobStore jobs, CompletedLabels labels, RoutedAttempts routedAttempts, ModelStore models, Promotions promotions, PromptEncoder encoder,
-                TrainerMetrics metrics, ObjectMapper json) {
-        this.jobs = jobs;
-        this.labels = labels;
-        this.routedAttempts = routedAttempts;
-        this.models = models;
-        this.promotions = promotions;
-        this.encoder = encoder;
-        this.metrics = metrics;
-        this.json = json;
-    }
+    @Inject TrainingJobStore jobs;
+    @Inject CompletedLabels labels;
+    @Inject RoutedAttempts routedAttempts;
+    @Inject ModelStore models;
+    @Inject Promotions promotions;
+    @Inject PromptEncoder encoder;
+    @Inject TrainerMetrics metrics;
+    @Inject ObjectMapper json;
 
     /**
      * Runs a queued job. A job that already ended (a redelivered message) is left alone; labels that

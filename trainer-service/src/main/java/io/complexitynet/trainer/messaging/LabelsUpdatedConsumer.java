@@ -8,6 +8,7 @@ import io.complexitynet.trainer.config.TrainerConfig;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -17,13 +18,8 @@ public class LabelsUpdatedConsumer {
 
     private static final Logger LOG = Logger.getLogger(LabelsUpdatedConsumer.class);
 
-    private final TrainingJobs jobs;
-    private final TrainerConfig config;
-
-    LabelsUpdatedConsumer(TrainingJobs jobs, TrainerConfig config) {
-        this.jobs = jobs;
-        this.config = config;
-    }
+    @Inject TrainingJobs jobs;
+    @Inject TrainerConfig config;
 
     @Incoming("labels-updated")
     // Not ordered: on an ordered worker the broker's confirm of the training request sent below never arrived (30 s

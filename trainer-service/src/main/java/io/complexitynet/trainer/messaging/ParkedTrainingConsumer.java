@@ -6,17 +6,14 @@ import io.complexitynet.trainer.application.TrainingRun;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A training request the broker parked after its delivery limit: its job fails with the reason, visibly. */
 @ApplicationScoped
 public class ParkedTrainingConsumer {
 
-    private final TrainingRun run;
-
-    ParkedTrainingConsumer(TrainingRun run) {
-        this.run = run;
-    }
+    @Inject TrainingRun run;
 
     @Incoming("training-requests-parked")
     @Blocking

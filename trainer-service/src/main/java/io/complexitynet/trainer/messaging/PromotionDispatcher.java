@@ -9,6 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
@@ -22,13 +23,8 @@ public class PromotionDispatcher {
 
     private static final Logger LOG = Logger.getLogger(PromotionDispatcher.class);
 
-    private final ModelStore models;
-    private final MutinyEmitter<byte[]> promoted;
-
-    PromotionDispatcher(ModelStore models, @Channel("model-promoted-out") MutinyEmitter<byte[]> promoted) {
-        this.models = models;
-        this.promoted = promoted;
-    }
+    @Inject ModelStore models;
+    @Inject @Channel("model-promoted-out") MutinyEmitter<byte[]> promoted;
 
     @Scheduled(every = "${trainer.jobs.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "5s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)

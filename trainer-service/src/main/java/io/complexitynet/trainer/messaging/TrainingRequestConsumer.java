@@ -6,6 +6,7 @@ import io.complexitynet.trainer.application.TrainingRun;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -20,11 +21,7 @@ public class TrainingRequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(TrainingRequestConsumer.class);
 
-    private final TrainingRun run;
-
-    TrainingRequestConsumer(TrainingRun run) {
-        this.run = run;
-    }
+    @Inject TrainingRun run;
 
     @Incoming("training-requests")
     @Blocking(ordered = false)

@@ -4,6 +4,7 @@ import io.complexitynet.proto.v1.TrainingWork;
 import io.complexitynet.service.messaging.ProtobufMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -13,11 +14,7 @@ public class TrainingRequests {
 
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
 
-    private final MutinyEmitter<byte[]> out;
-
-    TrainingRequests(@Channel("training-requests-out") MutinyEmitter<byte[]> out) {
-        this.out = out;
-    }
+    @Inject @Channel("training-requests-out") MutinyEmitter<byte[]> out;
 
     public void send(TrainingWork work) {
         out.sendMessage(ProtobufMessages.of(work, "training/" + work.getJobId())).await().atMost(CONFIRM_TIMEOUT);

@@ -11,6 +11,7 @@ import io.complexitynet.trainer.domain.HeadlineMetrics;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -27,13 +28,8 @@ public class ModelStore {
                            String report, byte[] artifact) {
     }
 
-    private final EntityManager entities;
-    private final ObjectMapper json;
-
-    ModelStore(EntityManager entities, ObjectMapper json) {
-        this.entities = entities;
-        this.json = json;
-    }
+    @Inject EntityManager entities;
+    @Inject ObjectMapper json;
 
     /** The headline metrics the model was stored with. */
     public HeadlineMetrics metrics(ComplexityModelEntity model) {

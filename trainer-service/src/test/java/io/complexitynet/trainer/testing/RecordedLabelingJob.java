@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.domain.RecordedMbppLabels;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -17,12 +18,8 @@ import java.util.List;
 @ApplicationScoped
 public class RecordedLabelingJob {
 
-    private final EntityManager entities;
+    @Inject EntityManager entities;
     private final ObjectMapper json = new ObjectMapper();
-
-    RecordedLabelingJob(EntityManager entities) {
-        this.entities = entities;
-    }
 
     /** The data set and labelling job {@link #storeMbpp()} writes. */
     public static final String MBPP_DATASET = "mbpp-recorded";

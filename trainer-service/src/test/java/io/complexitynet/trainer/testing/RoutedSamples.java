@@ -2,6 +2,7 @@ package io.complexitynet.trainer.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -11,12 +12,8 @@ import java.util.List;
 @ApplicationScoped
 public class RoutedSamples {
 
-    private final EntityManager entities;
+    @Inject EntityManager entities;
     private final ObjectMapper json = new ObjectMapper();
-
-    RoutedSamples(EntityManager entities) {
-        this.entities = entities;
-    }
 
     @Transactional
     public void store(String requestId, String tenant, String prompt, List<String> tests, String model, String verdict) throws Exception {

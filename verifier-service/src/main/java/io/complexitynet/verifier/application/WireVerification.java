@@ -1,6 +1,8 @@
 package io.complexitynet.verifier.application;
 
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.proto.v1.CheckTestsRequest;
+import io.complexitynet.proto.v1.CheckTestsResponse;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
 import io.complexitynet.verifier.domain.CandidateResult;
@@ -8,6 +10,7 @@ import io.complexitynet.verifier.domain.Limits;
 import io.complexitynet.verifier.domain.Verifier;
 import io.complexitynet.verifier.metrics.VerifierMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -22,15 +25,9 @@ public class WireVerification {
 
     private static final Logger LOG = Logger.getLogger(WireVerification.class);
 
-    private final Verifier verifier;
-    private final Limits defaultLimits;
-    private final VerifierMetrics metrics;
-
-    WireVerification(Verifier verifier, Limits defaultLimits, VerifierMetrics metrics) {
-        this.verifier = verifier;
-        this.defaultLimits = defaultLimits;
-        this.metrics = metrics;
-    }
+    @Inject Verifier verifier;
+    @Inject Limits defaultLimits;
+    @Inject VerifierMetrics metrics;
 
     /** The batch id the request gave, or a new one. */
     public static String batchId(VerifyRequest request) {
@@ -49,6 +46,20 @@ public class WireVerification {
         } catch (RequestRefused e) {
             metrics.recordRejection(e);
             LOG.infof("batch_id=%s via=%s rejected: %s", batchId, via, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Parses the request's setup and tests in the sandbox, running neither; refused when they do not parse. */
+    public CheckTestsResponse checkTests(CheckTestsRequest request) {
+        long started = System.nanoTime();
+        try {
+            verifier.checkTests(request.getSetupCode(), request.getTestsList(), defaultLimits);
+            LOG.infof("tests checked via=grpc tests=%d millis=%d", request.getTestsCount(), (System.nanoTime() - started) / 1_000_000);
+            return CheckTestsResponse.getDefaultInstance();
+        } catch (RequestRefused e) {
+            metrics.recordRejection(e);
+            LOG.infof("tests checked via=grpc rejected: %s", e.getMessage());
             throw e;
         }
     }

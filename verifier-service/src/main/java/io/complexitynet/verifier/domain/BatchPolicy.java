@@ -22,47 +22,52 @@ public record BatchPolicy(int maxCandidates, int maxCodeBytes, int maxTests, int
                     + maxCandidates + " per batch");
         }
         for (int i = 0; i < candidates.size(); i++) {
-            validate(candidates.get(i), "candidates[" + i + "]");
+            try {
+                validate(candidates.get(i));
+            } catch (InvalidRequestException e) {
+                throw e.within("candidates[" + i + "]");
+            }
         }
     }
 
-    private void validate(Candidate candidate, String field) {
-        checkSize(candidate.code(), maxCodeBytes, field + ".code");
-        checkSize(candidate.setupCode(), maxCodeBytes, field + ".setup_code");
+    /** One candidate's fields, named as in the candidate ({@code tests[2]}). */
+    public void validate(Candidate candidate) {
+        checkSize(candidate.code(), maxCodeBytes, "code");
+        checkSize(candidate.setupCode(), maxCodeBytes, "setup_code");
         if (candidate.code().isBlank()) {
-            throw new InvalidRequestException(field + ".code", "is empty");
+            throw new InvalidRequestException("code", "is empty");
         }
         if (candidate.tests().isEmpty()) {
-            throw new InvalidRequestException(field + ".tests", "is empty; send at least one test statement");
+            throw new InvalidRequestException("tests", "is empty; send at least one test statement");
         }
         if (candidate.tests().size() > maxTests) {
-            throw new InvalidRequestException(field + ".tests", candidate.tests().size()
+            throw new InvalidRequestException("tests", candidate.tests().size()
                     + " tests exceed the limit of " + maxTests);
         }
         for (int t = 0; t < candidate.tests().size(); t++) {
             String test = candidate.tests().get(t);
-            checkSize(test, maxTestBytes, field + ".tests[" + t + "]");
+            checkSize(test, maxTestBytes, "tests[" + t + "]");
             if (test.isBlank()) {
-                throw new InvalidRequestException(field + ".tests[" + t + "]", "is empty");
+                throw new InvalidRequestException("tests[" + t + "]", "is empty");
             }
         }
         if (candidate.provides().size() > MAX_PROVIDES) {
-            throw new InvalidRequestException(field + ".provides", candidate.provides().size()
+            throw new InvalidRequestException("provides", candidate.provides().size()
                     + " names exceed the limit of " + MAX_PROVIDES);
         }
         for (int p = 0; p < candidate.provides().size(); p++) {
             if (!IDENTIFIER.matcher(candidate.provides().get(p)).matches()) {
-                throw new InvalidRequestException(field + ".provides[" + p + "]",
+                throw new InvalidRequestException("provides[" + p + "]",
                         "is not a Python name (ASCII letters, digits and underscores, at most 100, not starting with a digit)");
             }
         }
         Limits limits = candidate.limits();
         if (limits.wallTime().compareTo(minWallTime) < 0 || limits.wallTime().compareTo(maxWallTime) > 0) {
-            throw new InvalidRequestException(field + ".limits.wall_time_millis", limits.wallTime().toMillis()
+            throw new InvalidRequestException("limits.wall_time_millis", limits.wallTime().toMillis()
                     + " is out of range [" + minWallTime.toMillis() + ", " + maxWallTime.toMillis() + "]");
         }
         if (limits.memoryBytes() < minMemoryBytes || limits.memoryBytes() > maxMemoryBytes) {
-            throw new InvalidRequestException(field + ".limits.memory_bytes", limits.memoryBytes()
+            throw new InvalidRequestException("limits.memory_bytes", limits.memoryBytes()
                     + " is out of range [" + minMemoryBytes + ", " + maxMemoryBytes + "]");
         }
     }

@@ -3,6 +3,7 @@ package io.complexitynet.verifier.domain;
 import io.complexitynet.core.refusal.RequestRefused;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,6 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * than left waiting.
  */
 public final class Verifier {
+
+    /**
+     * Ends as it loads. The judge parses the setup and the tests before it asks the candidate for anything, and
+     * stops at the first that does not parse; when all do, it finds the candidate gone and runs none of them.
+     */
+    private static final String PARSE_ONLY_PROBE = "raise SystemExit\n";
 
     private final Sandbox sandbox;
     private final BatchPolicy policy;
@@ -30,6 +37,27 @@ public final class Verifier {
 
     public List<CandidateResult> verify(List<Candidate> candidates) {
         policy.validate(candidates);
+        return admitted(candidates, this::judgeAll);
+    }
+
+    /**
+     * Refuses, as {@link #verify} would, setup code or tests that are too large, too many or not valid Python,
+     * without running them: one sandboxed run of a candidate that ends as it loads. Fields are named as in a
+     * candidate ({@code tests[1]}).
+     */
+    public void checkTests(String setupCode, List<String> tests, Limits limits) {
+        Candidate probe = new Candidate("parse-only", PARSE_ONLY_PROBE, setupCode, tests, limits);
+        policy.validate(probe);
+        admitted(List.of(probe), batch -> {
+            RunOutcome outcome = sandbox.run(List.of(SandboxRun.of(probe))).get(0);
+            JudgeReport.parse(outcome.report()).invalid().ifPresent(invalid -> {
+                throw new InvalidRequestException(invalid.field(), invalid.problem());
+            });
+            return List.of();
+        });
+    }
+
+    private List<CandidateResult> admitted(List<Candidate> candidates, Function<List<Candidate>, List<CandidateResult>> judge) {
         if (!accepting.get()) {
             throw RequestRefused.unavailable("the verifier is shutting down; retry on another replica");
         }
@@ -38,7 +66,7 @@ public final class Verifier {
                     + queue.availablePermits() + " of " + queueCapacity + " are free; retry later");
         }
         try {
-            return judgeAll(candidates);
+            return judge.apply(candidates);
         } finally {
             queue.release(candidates.size());
         }

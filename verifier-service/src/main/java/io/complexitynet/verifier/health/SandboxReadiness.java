@@ -9,6 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -25,14 +26,9 @@ public class SandboxReadiness implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(SandboxReadiness.class);
 
-    private final Verifier verifier;
-    private final Limits defaults;
+    @Inject Verifier verifier;
+    @Inject Limits defaults;
     private volatile String problem = "the sandbox self-check has not run yet";
-
-    SandboxReadiness(Verifier verifier, Limits defaults) {
-        this.verifier = verifier;
-        this.defaults = defaults;
-    }
 
     void onStart(@Observes StartupEvent event) {
         try {

@@ -4,10 +4,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
 import io.complexitynet.service.messaging.ProtobufMessages;
-import io.complexitynet.verifier.domain.InvalidRequestException;
 import io.complexitynet.verifier.application.WireVerification;
+import io.complexitynet.verifier.domain.InvalidRequestException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -22,11 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 @ApplicationScoped
 public class VerificationRequestConsumer {
 
-    private final WireVerification verification;
-
-    VerificationRequestConsumer(WireVerification verification) {
-        this.verification = verification;
-    }
+    @Inject WireVerification verification;
 
     @Incoming("verification-requests")
     @Outgoing("verification-results-out")

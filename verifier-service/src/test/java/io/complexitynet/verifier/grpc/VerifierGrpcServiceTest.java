@@ -12,6 +12,8 @@ import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.auth.testing.RouterServiceToken;
 import io.complexitynet.proto.v1.Candidate;
 import io.complexitynet.proto.v1.CandidateResult;
+import io.complexitynet.proto.v1.CheckTestsRequest;
+import io.complexitynet.proto.v1.CheckTestsResponse;
 import io.complexitynet.proto.v1.ResourceKind;
 import io.complexitynet.proto.v1.ResourceLimits;
 import io.complexitynet.proto.v1.Verdict;
@@ -46,6 +48,27 @@ class VerifierGrpcServiceTest {
         String description = e.getStatus().getDescription();
         assertTrue(description != null && description.contains(expectedField), () -> "description: " + description);
         return e.getStatus().getCode();
+    }
+
+    private String checkRefusal(CheckTestsRequest request) {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> verifier.checkTests(request));
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus()::toString);
+        return e.getStatus().getDescription();
+    }
+
+    @Test
+    void checkTestsAcceptsSetupAndTestsThatParseAndNamesTheFirstFieldThatDoesNot() {
+        CheckTestsRequest.Builder valid = CheckTestsRequest.newBuilder().setSetupCode("import math\nLIMIT = 3\n")
+                .addTests("assert add(1, 2) == LIMIT").addTests("assert math.isclose(add(0.1, 0.2), 0.3)");
+        assertEquals(CheckTestsResponse.getDefaultInstance(), verifier.checkTests(valid.build()));
+
+        String test = checkRefusal(valid.clone().addTests("assert (").addTests("assert )").build());
+        assertTrue(test.startsWith("tests[2]: is not valid Python"), test);
+        String setup = checkRefusal(valid.clone().setSetupCode("def broken(:\n").build());
+        assertTrue(setup.startsWith("setup_code: is not valid Python"), setup);
+        assertEquals("tests: is empty; send at least one test statement", checkRefusal(CheckTestsRequest.getDefaultInstance()));
+        String large = checkRefusal(valid.clone().addTests("assert '" + "x".repeat(20_000) + "'").build());
+        assertTrue(large.startsWith("tests[2]: ") && large.contains("exceed the limit"), large);
     }
 
     @Test

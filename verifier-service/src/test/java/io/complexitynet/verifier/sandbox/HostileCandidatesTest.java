@@ -64,6 +64,11 @@ class HostileCandidatesTest {
         return result.verdict();
     }
 
+    /** The type of the error the candidate's run ended in (fails the test when it ended otherwise). */
+    private String errorOf(String code) {
+        return assertInstanceOf(Verdict.Errored.class, verdictOf(code)).type();
+    }
+
     private Limits wallTime(long millis) {
         return defaults.withRequest(Duration.ofMillis(millis), 0);
     }
@@ -85,19 +90,17 @@ class HostileCandidatesTest {
 
     @Test
     void sysExitBeforeTestsIsAnError() {
-        Verdict verdict = verdictOf("import sys\nsys.exit(0)\n");
-        assertEquals("SystemExit", assertInstanceOf(Verdict.Errored.class, verdict).type());
+        assertEquals("SystemExit", errorOf("import sys\nsys.exit(0)\n"));
     }
 
     @Test
     void raiseSystemExitIsAnError() {
-        assertEquals("SystemExit", assertInstanceOf(Verdict.Errored.class, verdictOf("raise SystemExit\n")).type());
+        assertEquals("SystemExit", errorOf("raise SystemExit\n"));
     }
 
     @Test
     void osExitZeroBeforeTestsIsAnEarlyExit() {
-        Verdict verdict = verdictOf("import os\nos._exit(0)\n");
-        assertEquals("EarlyExit", assertInstanceOf(Verdict.Errored.class, verdict).type());
+        assertEquals("EarlyExit", errorOf("import os\nos._exit(0)\n"));
     }
 
     @Test
@@ -108,16 +111,14 @@ class HostileCandidatesTest {
 
     @Test
     void excepthookThatExitsZeroDoesNotHideAnException() {
-        Verdict verdict = verdictOf("import sys, os\nsys.excepthook = lambda *a: os._exit(0)\n"
-                + "def add(a, b):\n    raise ValueError('no idea')\n");
-        assertEquals("ValueError", assertInstanceOf(Verdict.Errored.class, verdict).type());
+        assertEquals("ValueError", errorOf("import sys, os\nsys.excepthook = lambda *a: os._exit(0)\n"
+                + "def add(a, b):\n    raise ValueError('no idea')\n"));
     }
 
     @Test
     void threadExitingZeroWhileATestRunsIsAnEarlyExit() {
-        Verdict verdict = verdictOf("import os, threading, time\n"
-                + "def add(a, b):\n    threading.Thread(target=lambda: os._exit(0)).start()\n    time.sleep(2)\n    return a + b\n");
-        assertEquals("EarlyExit", assertInstanceOf(Verdict.Errored.class, verdict).type());
+        assertEquals("EarlyExit", errorOf("import os, threading, time\n"
+                + "def add(a, b):\n    threading.Thread(target=lambda: os._exit(0)).start()\n    time.sleep(2)\n    return a + b\n"));
     }
 
     @Test
