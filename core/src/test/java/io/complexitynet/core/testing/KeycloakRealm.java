@@ -45,6 +45,7 @@ public final class KeycloakRealm {
     public static final String LABELER_ADMIN = "labeler-admin";
     public static final String TRAINER_ADMIN = "trainer-admin";
     public static final String VERIFIER_CALLER = "verifier-caller";
+    public static final String TENANT_ADMIN = "tenant-admin";
 
     /** Public client for people and tests; its tokens carry {@code tenant} and the {@link #AUDIENCE}. */
     public static final String CLI_CLIENT = "complexitynet-cli";
@@ -67,7 +68,7 @@ public final class KeycloakRealm {
     public static final TestUser BOB = new TestUser("bob", "bob-dev-password", "globex");
     /** Tenant acme, no realm role at all: authenticated but not allowed to route. */
     public static final TestUser CAROL = new TestUser("carol", "carol-dev-password", "acme");
-    /** Tenant acme, {@link #ROUTER_USER}, {@link #LABELER_ADMIN} and {@link #TRAINER_ADMIN}. */
+    /** Tenant acme, {@link #ROUTER_USER}, {@link #LABELER_ADMIN}, {@link #TRAINER_ADMIN} and {@link #TENANT_ADMIN}. */
     public static final TestUser ADMIN_OPS = new TestUser("admin-ops", "admin-ops-dev-password", "acme");
 
     private static final String REPO_DIR_PROPERTY = "complexitynet.repo.dir";

@@ -11,6 +11,7 @@ import static io.complexitynet.core.testing.KeycloakRealm.ROUTER_SERVICE_CLIENT;
 import static io.complexitynet.core.testing.KeycloakRealm.ROUTER_SERVICE_SECRET;
 import static io.complexitynet.core.testing.KeycloakRealm.ROUTER_USER;
 import static io.complexitynet.core.testing.KeycloakRealm.SHORT_LIVED_SECONDS;
+import static io.complexitynet.core.testing.KeycloakRealm.TENANT_ADMIN;
 import static io.complexitynet.core.testing.KeycloakRealm.TENANT_CLAIM;
 import static io.complexitynet.core.testing.KeycloakRealm.TRAINER_ADMIN;
 import static io.complexitynet.core.testing.KeycloakRealm.VERIFIER_CALLER;
@@ -78,8 +79,8 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void adminOpsHoldsBothAdminRolesAndTheRouterRole() {
-        assertEquals(Set.of(ROUTER_USER, LABELER_ADMIN, TRAINER_ADMIN),
+    void adminOpsHoldsTheAdminRolesAndTheRouterRole() {
+        assertEquals(Set.of(ROUTER_USER, LABELER_ADMIN, TRAINER_ADMIN, TENANT_ADMIN),
                 realmRoles(KeycloakRealm.passwordToken(ADMIN_OPS)));
     }
 

@@ -22,6 +22,7 @@ import io.complexitynet.reproduce.domain.TrainingJobStatus;
 import io.complexitynet.reproduce.grpc.LabelerClient;
 import io.complexitynet.reproduce.grpc.RouterClient;
 import io.complexitynet.reproduce.grpc.ServiceConnections;
+import io.complexitynet.reproduce.grpc.TenantAdminClient;
 import io.complexitynet.reproduce.grpc.TrainerClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,6 +45,7 @@ public final class PaperReproduction {
     private final LabelerClient labeler;
     private final TrainerClient trainer;
     private final RouterClient router;
+    private final TenantAdminClient tenantAdmin;
     private final ReproductionSettings settings;
     private final Progress progress;
     private final JobPoller poller;
@@ -54,6 +56,7 @@ public final class PaperReproduction {
         this.labeler = new LabelerClient(services);
         this.trainer = new TrainerClient(services);
         this.router = new RouterClient(services);
+        this.tenantAdmin = new TenantAdminClient(services);
         this.settings = settings;
         this.progress = progress;
         this.poller = new JobPoller(POLL);
@@ -68,6 +71,7 @@ public final class PaperReproduction {
 
     /** The steps after labelling: train on the completed job's labels, promote, classify and route; the figures. */
     public Reproduction fromLabels(LabellingJobStatus labelling) {
+        settings.tenant().ifPresent(this::ensureTenant);
         Map<Integer, TaskOutcome> outcomes = new HashMap<>();
         exportLabels(labelling).forEach(outcome -> outcomes.put(outcome.taskId(), outcome));
         TrainedModel model = promote(awaitTraining(startTraining(labelling.jobId()).jobId()));
@@ -94,6 +98,11 @@ public final class PaperReproduction {
         return new Reproduction(ladder, labelling.jobId(), LabelDistribution.of(outcomes.values()), labelling.parked(),
                 model, paperSet, known, paper, paperCascade, expectedCost, expectedCascade, cheapestCascade,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void ensureTenant(String tenant) {
+        boolean created = tenantAdmin.ensurePolicy(tenant);
+        progress.step("tenant '" + tenant + "' " + (created ? "given an unlimited paper policy (TenantAdmin.CreateTenant)" : "has a policy; used as it is"));
     }
 
     /** Imports the data set; one that exists already under the name is used as it is. */

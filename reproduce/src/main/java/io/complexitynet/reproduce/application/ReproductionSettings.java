@@ -4,6 +4,7 @@ import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.reproduce.domain.PaperSetTask;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one reproduction runs on.
@@ -16,9 +17,12 @@ import java.util.List;
  * @param seed         the training seed
  * @param concurrency  routed requests in flight at once
  * @param jobTimeout   the longest a labelling or training job may take
+ * @param tenant       the tenant the router token names, given a policy through TenantAdmin if it has none
+ *                     (empty: the router's own default or existing policy serves it)
  */
 public record ReproductionSettings(String dataset, String labelerPath, List<MbppTask> tasks, List<PaperSetTask> paperSet,
-                                   List<Double> costUnits, long seed, int concurrency, Duration jobTimeout) {
+                                   List<Double> costUnits, long seed, int concurrency, Duration jobTimeout,
+                                   Optional<String> tenant) {
 
     public ReproductionSettings {
         tasks = List.copyOf(tasks);

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,12 +57,18 @@ public class ReproduceCommand implements Callable<Integer> {
     String token;
 
     @Option(names = "--admin-token", defaultValue = "${env:COMPLEXITYNET_ADMIN_TOKEN:-}", paramLabel = "JWT",
-            description = "Token for the labeler and trainer (roles labeler-admin, trainer-admin; env COMPLEXITYNET_ADMIN_TOKEN). Default: --token.")
+            description = "Token for the labeler, the trainer and TenantAdmin (roles labeler-admin, trainer-admin, tenant-admin; env COMPLEXITYNET_ADMIN_TOKEN). Default: --token.")
     String adminToken;
 
     @Option(names = "--router-token", defaultValue = "${env:COMPLEXITYNET_ROUTER_TOKEN:-}", paramLabel = "JWT",
             description = "Token for the router (role router-user and a tenant; env COMPLEXITYNET_ROUTER_TOKEN). Default: --token.")
     String routerToken;
+
+    @Option(names = "--tenant", paramLabel = "NAME",
+            description = "The tenant the router token names: given an unlimited paper policy through the router's TenantAdmin API"
+                    + " (role tenant-admin in --admin-token) if it has none. Default: none, for a router that serves a default"
+                    + " policy (the embedded mode) or a tenant that has one.")
+    String tenant;
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "MBPP's mbpp.jsonl, read here and by the labeler. Default: ../shared/data/mbpp/mbpp.jsonl from the repository root.")
@@ -122,7 +129,7 @@ public class ReproduceCommand implements Callable<Integer> {
             throw new ReproductionFailed(mbpp + " is not a valid MBPP file: " + e.getMessage());
         }
         ReproductionSettings settings = new ReproductionSettings(dataset, mbpp.toString(), tasks, PaperSetTask.read(paperLabels),
-                costUnits, seed, concurrency, Duration.ofMinutes(jobTimeoutMinutes));
+                costUnits, seed, concurrency, Duration.ofMinutes(jobTimeoutMinutes), Optional.ofNullable(tenant));
         String admin = adminToken.isBlank() ? token : adminToken;
         String routing = routerToken.isBlank() ? token : routerToken;
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null);
@@ -130,7 +137,8 @@ public class ReproduceCommand implements Callable<Integer> {
         try (ServiceConnections services = new ServiceConnections(
                 new Endpoint(target(labeler), labeler == null ? "--labeler (or --endpoint)" : "--labeler", new BearerToken(admin)),
                 new Endpoint(target(trainer), trainer == null ? "--trainer (or --endpoint)" : "--trainer", new BearerToken(admin)),
-                new Endpoint(target(router), router == null ? "--router (or --endpoint)" : "--router", new BearerToken(routing)))) {
+                new Endpoint(target(router), router == null ? "--router (or --endpoint)" : "--router", new BearerToken(routing)),
+                new BearerToken(admin))) {
             reproduction = new PaperReproduction(services, settings, progress).run();
         }
         ReproductionTable table = ReproductionTable.of(reproduction);

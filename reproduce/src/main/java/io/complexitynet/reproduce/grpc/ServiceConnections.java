@@ -2,6 +2,7 @@ package io.complexitynet.reproduce.grpc;
 
 import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.RouterGrpc;
+import io.complexitynet.proto.v1.TenantAdminGrpc;
 import io.complexitynet.proto.v1.TrainerGrpc;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
@@ -30,14 +31,18 @@ public final class ServiceConnections implements AutoCloseable {
     private final LabelerGrpc.LabelerBlockingStub labeler;
     private final TrainerGrpc.TrainerBlockingStub trainer;
     private final RouterGrpc.RouterBlockingStub router;
+    private final TenantAdminGrpc.TenantAdminBlockingStub tenantAdmin;
     private final ServiceCall labelerCall;
     private final ServiceCall trainerCall;
     private final ServiceCall routerCall;
 
-    public ServiceConnections(Endpoint labeler, Endpoint trainer, Endpoint router) {
+    /** @param tenantAdmin what puts a token with the role tenant-admin on TenantAdmin calls, which go to the router */
+    public ServiceConnections(Endpoint labeler, Endpoint trainer, Endpoint router, ClientInterceptor tenantAdmin) {
         this.labeler = LabelerGrpc.newBlockingStub(channel(labeler)).withInterceptors(labeler.credentials());
         this.trainer = TrainerGrpc.newBlockingStub(channel(trainer)).withInterceptors(trainer.credentials());
-        this.router = RouterGrpc.newBlockingStub(channel(router)).withInterceptors(router.credentials());
+        ManagedChannel routerChannel = channel(router);
+        this.router = RouterGrpc.newBlockingStub(routerChannel).withInterceptors(router.credentials());
+        this.tenantAdmin = TenantAdminGrpc.newBlockingStub(routerChannel).withInterceptors(tenantAdmin);
         this.labelerCall = new ServiceCall("labeler", labeler.target(), labeler.option());
         this.trainerCall = new ServiceCall("trainer", trainer.target(), trainer.option());
         this.routerCall = new ServiceCall("router", router.target(), router.option());
@@ -60,6 +65,10 @@ public final class ServiceConnections implements AutoCloseable {
 
     public RouterGrpc.RouterBlockingStub router() {
         return router.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public TenantAdminGrpc.TenantAdminBlockingStub tenantAdmin() {
+        return tenantAdmin.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public ServiceCall labelerCall() {

@@ -42,15 +42,25 @@ public class TenantPolicies {
 
     /** The tenant's policy; a tenant with none is refused unless the operator configured a default. */
     public TenantPolicy of(String tenant) {
-        return cached.get(tenant).orElseThrow(() -> RequestRefused.permissionDenied("tenant " + tenant
-                + " has no policy on this router and no default is configured; an operator must create one (tenant_policy)"
-                + " or set router.default-tenant.enabled=true"));
+        return find(tenant).orElseThrow(() -> RequestRefused.permissionDenied("tenant " + tenant
+                + " has no policy on this router and no default is configured; an operator must create one"
+                + " (TenantAdmin.CreateTenant) or set router.default-tenant.enabled=true"));
+    }
+
+    /** The tenant's policy, or the configured default; empty when it has neither. */
+    public Optional<TenantPolicy> find(String tenant) {
+        return cached.get(tenant);
     }
 
     /** Stores a tenant's policy; this replica applies it at once, the others within the TTL. */
     public void save(TenantPolicy policy) {
         tenants.save(policy);
-        cached.invalidate(policy.tenant());
+        forget(policy.tenant());
+    }
+
+    /** Drops this replica's copy of the tenant's policy, after a change was committed. */
+    public void forget(String tenant) {
+        cached.invalidate(tenant);
     }
 
     public LocalDate today() {
@@ -63,7 +73,12 @@ public class TenantPolicies {
 
     /** A tenant's usage from {@code from} (default: the start of its budget period) to {@code to} (default: today). */
     public Usage usage(String tenant, Optional<LocalDate> from, Optional<LocalDate> to) {
-        TenantPolicy policy = of(tenant);
+        return usage(of(tenant), from, to);
+    }
+
+    /** The usage of the policy's tenant, as {@link #usage(String, Optional, Optional)}. */
+    public Usage usage(TenantPolicy policy, Optional<LocalDate> from, Optional<LocalDate> to) {
+        String tenant = policy.tenant();
         LocalDate periodStart = policy.budgetPeriod().start(today());
         LocalDate first = from.orElse(periodStart);
         LocalDate last = to.orElseGet(this::today);

@@ -18,8 +18,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -54,8 +52,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Blocking
     public Uni<GetUsageResponse> getUsage(GetUsageRequest request) {
         return ServiceApis.ROUTER.answer(() -> mapping.usage(policies.usage(caller.get(),
-                request.getFrom().isEmpty() ? Optional.empty() : Optional.of(date("from", request.getFrom())),
-                request.getTo().isEmpty() ? Optional.empty() : Optional.of(date("to", request.getTo())))));
+                RouterMapping.date("from", request.getFrom()), RouterMapping.date("to", request.getTo()))));
     }
 
     private static RouteOptions options(String policy, double qualityTarget, String maxModel) {
@@ -67,13 +64,5 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
         }
         return new RouteOptions(mode, qualityTarget == 0 ? OptionalDouble.empty() : OptionalDouble.of(qualityTarget),
                 maxModel.isBlank() ? Optional.empty() : Optional.of(maxModel));
-    }
-
-    private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw RequestRefused.invalidArgument(field, "'" + text + "' is not a date (yyyy-mm-dd)");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.complexitynet.router.grpc;
 
+import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.proto.v1.Attempt;
 import io.complexitynet.proto.v1.ClassifyResponse;
 import io.complexitynet.proto.v1.Decision;
@@ -8,15 +10,17 @@ import io.complexitynet.proto.v1.LatencyBreakdown;
 import io.complexitynet.proto.v1.ModelProbability;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.proto.v1.UsageRow;
-import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.router.application.RouteWorkflow;
 import io.complexitynet.router.application.TenantPolicies;
 import io.complexitynet.router.backend.RouterLadder;
 import io.complexitynet.router.domain.Cascade;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.TenantStore;
-import io.complexitynet.router.application.RouteWorkflow;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /** The workflow's outcomes as the Router API's messages. */
 @ApplicationScoped
@@ -28,6 +32,18 @@ class RouterMapping {
 
     RouterMapping(RouterLadder ladder) {
         this.ladder = ladder.ladder();
+    }
+
+    /** A request's optional date field: empty when not given, refused naming the field when not yyyy-mm-dd. */
+    static Optional<LocalDate> date(String field, String text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            throw RequestRefused.invalidArgument(field, "'" + text + "' is not a date (yyyy-mm-dd)");
+        }
     }
 
     Decision decision(RouteWorkflow.Decided decided) {

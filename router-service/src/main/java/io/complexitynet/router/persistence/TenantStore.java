@@ -5,9 +5,11 @@ import io.complexitynet.database.routing.TenantUsageEntity;
 import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -26,13 +28,42 @@ public class TenantStore {
 
     @Transactional
     public Optional<TenantPolicy> policy(String tenant) {
-        TenantPolicyEntity row = TenantPolicyEntity.findById(tenant);
-        if (row == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new TenantPolicy(row.tenant, Optional.ofNullable(row.allowedModels).map(m -> Arrays.asList(m.split(","))),
+        return Optional.ofNullable(TenantPolicyEntity.<TenantPolicyEntity>findById(tenant)).map(TenantStore::policyOf);
+    }
+
+    /** The tenant's policy, its row locked until the caller's transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<TenantPolicy> policyToChange(String tenant) {
+        return Optional.ofNullable(TenantPolicyEntity.<TenantPolicyEntity>findById(tenant, LockModeType.PESSIMISTIC_WRITE))
+                .map(TenantStore::policyOf);
+    }
+
+    @Transactional
+    public List<TenantPolicy> all() {
+        return TenantPolicyEntity.<TenantPolicyEntity>listAll(Sort.by("tenant")).stream().map(TenantStore::policyOf).toList();
+    }
+
+    /** Stores a tenant's first policy; false, storing nothing, when it has one (also when another call just created it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean create(TenantPolicy policy) {
+        return entities.createQuery("insert into TenantPolicyEntity (tenant, allowedModels, maxModel, defaultPolicy, defaultThreshold,"
+                        + " budgetCostUnits, budgetPeriod, feedback) values (:tenant, :allowedModels, :maxModel, :defaultPolicy,"
+                        + " :defaultThreshold, :budgetCostUnits, :budgetPeriod, :feedback) on conflict do nothing")
+                .setParameter("tenant", policy.tenant())
+                .setParameter("allowedModels", policy.allowedModels().map(models -> String.join(",", models)).orElse(null))
+                .setParameter("maxModel", policy.maxModel().orElse(null))
+                .setParameter("defaultPolicy", policy.defaultMode().id())
+                .setParameter("defaultThreshold", policy.defaultThreshold())
+                .setParameter("budgetCostUnits", policy.budgetCostUnits())
+                .setParameter("budgetPeriod", policy.budgetPeriod().name())
+                .setParameter("feedback", policy.feedback())
+                .executeUpdate() == 1;
+    }
+
+    private static TenantPolicy policyOf(TenantPolicyEntity row) {
+        return new TenantPolicy(row.tenant, Optional.ofNullable(row.allowedModels).map(m -> Arrays.asList(m.split(","))),
                 Optional.ofNullable(row.maxModel), RoutingMode.named(row.defaultPolicy), row.defaultThreshold, row.budgetCostUnits,
-                BudgetPeriod.valueOf(row.budgetPeriod), row.feedback));
+                BudgetPeriod.valueOf(row.budgetPeriod), row.feedback);
     }
 
     @Transactional

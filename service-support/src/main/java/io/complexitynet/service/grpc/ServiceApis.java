@@ -2,6 +2,7 @@ package io.complexitynet.service.grpc;
 
 import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.RouterGrpc;
+import io.complexitynet.proto.v1.TenantAdminGrpc;
 import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.proto.v1.VerifierGrpc;
 
@@ -15,11 +16,13 @@ public final class ServiceApis {
     public static final String LABELER_ROLE = "labeler-admin";
     public static final String TRAINER_ROLE = "trainer-admin";
     public static final String ROUTER_ROLE = "router-user";
+    public static final String TENANT_ADMIN_ROLE = "tenant-admin";
 
     public static final GrpcApi VERIFIER = new GrpcApi(VerifierGrpc.SERVICE_NAME, VERIFIER_ROLE, "verifier");
     public static final GrpcApi LABELER = new GrpcApi(LabelerGrpc.SERVICE_NAME, LABELER_ROLE, "labeler");
     public static final GrpcApi TRAINER = new GrpcApi(TrainerGrpc.SERVICE_NAME, TRAINER_ROLE, "trainer");
     public static final GrpcApi ROUTER = new GrpcApi(RouterGrpc.SERVICE_NAME, ROUTER_ROLE, "router");
+    public static final GrpcApi TENANT_ADMIN = new GrpcApi(TenantAdminGrpc.SERVICE_NAME, TENANT_ADMIN_ROLE, "router");
 
     private ServiceApis() {
     }
