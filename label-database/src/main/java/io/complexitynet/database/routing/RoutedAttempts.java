@@ -13,8 +13,8 @@ import java.util.List;
 @ApplicationScoped
 public class RoutedAttempts {
 
-    /** One model's answer to a routed request with tests, and its verdict name (PASSED, FAILED, ...). */
-    public record Attempt(String prompt, List<String> tests, String model, String verdict) {
+    /** One model's answer to a routed request with tests, the tenant that sent it, and its verdict name (PASSED, FAILED, ...). */
+    public record Attempt(String tenant, String prompt, List<String> tests, String model, String verdict) {
     }
 
     private static final TypeReference<List<String>> TESTS = new TypeReference<>() { };
@@ -22,13 +22,17 @@ public class RoutedAttempts {
     @Inject EntityManager entities;
     @Inject ObjectMapper json;
 
-    /** Every kept answer, oldest first (only tenants that allow feedback have any). */
+    /**
+     * Every kept answer of the tenants whose feedback the operator trusts, oldest first. A tenant writes its own
+     * tests, so an untrusted tenant's verdicts (an {@code assert True} passes any model) never reach training.
+     */
     @Transactional
-    public List<Attempt> all() {
-        return entities.createQuery("select s.prompt, s.tests, s.model, s.verdict from RoutedSampleEntity s order by s.id", Object[].class)
+    public List<Attempt> trusted() {
+        return entities.createQuery("select s.tenant, s.prompt, s.tests, s.model, s.verdict from RoutedSampleEntity s where s.tenant in"
+                        + " (select p.tenant from TenantPolicyEntity p where p.feedbackTrusted = true) order by s.id", Object[].class)
                 .getResultList().stream()
-                .map(row -> new Attempt((String) row[0], JsonColumn.read(json, (String) row[1], TESTS, "a routed sample's tests"),
-                        (String) row[2], (String) row[3]))
+                .map(row -> new Attempt((String) row[0], (String) row[1], JsonColumn.read(json, (String) row[2], TESTS, "a routed sample's tests"),
+                        (String) row[3], (String) row[4]))
                 .toList();
     }
 }

@@ -29,4 +29,7 @@ public class TenantPolicyEntity extends PanacheEntityBase {
     public String budgetPeriod;
 
     public boolean feedback;
+
+    /** Whether its routed samples may train the shared classifier (include_routed_samples). */
+    public boolean feedbackTrusted;
 }

@@ -5,16 +5,18 @@ import java.util.Optional;
 
 /**
  * What one tenant may do: which models it may use and the most expensive of them, how its requests
- * are decided by default, what it may spend per period, and whether its tested requests are kept as
- * samples the classifier can learn from.
+ * are decided by default, what it may spend per period, whether its tested requests are kept as
+ * samples, and whether the operator trusts those samples to train the classifier every tenant shares.
  *
  * @param allowedModels empty: every model of the ladder
  * @param maxModel empty: the ladder's largest
  * @param budgetCostUnits 0: unlimited
+ * @param feedbackTrusted its kept samples may train the shared classifier; a tenant writes its own tests, so only
+ *                        an operator can vouch for their verdicts
  */
 public record TenantPolicy(String tenant, Optional<List<String>> allowedModels, Optional<String> maxModel,
                            RoutingMode defaultMode, double defaultThreshold, double budgetCostUnits,
-                           BudgetPeriod budgetPeriod, boolean feedback) {
+                           BudgetPeriod budgetPeriod, boolean feedback, boolean feedbackTrusted) {
 
     public TenantPolicy {
         allowedModels = allowedModels.map(List::copyOf);
@@ -24,6 +26,12 @@ public record TenantPolicy(String tenant, Optional<List<String>> allowedModels, 
         if (budgetCostUnits < 0) {
             throw new IllegalArgumentException("tenant " + tenant + ": budget must not be negative, was " + budgetCostUnits);
         }
+    }
+
+    /** A policy whose samples, if kept, do not train the shared classifier. */
+    public TenantPolicy(String tenant, Optional<List<String>> allowedModels, Optional<String> maxModel, RoutingMode defaultMode,
+                        double defaultThreshold, double budgetCostUnits, BudgetPeriod budgetPeriod, boolean feedback) {
+        this(tenant, allowedModels, maxModel, defaultMode, defaultThreshold, budgetCostUnits, budgetPeriod, feedback, false);
     }
 
     public boolean unlimited() {

@@ -38,13 +38,14 @@ final class TenantAdminMapping {
         return new TenantPolicy(wire.getTenant(),
                 wire.getAllowedModelsCount() == 0 ? Optional.empty() : Optional.of(wire.getAllowedModelsList()),
                 wire.getMaxModel().isEmpty() ? Optional.empty() : Optional.of(wire.getMaxModel()),
-                mode, wire.getThreshold(), wire.getBudget(), period, wire.getFeedback());
+                mode, wire.getThreshold(), wire.getBudget(), period, wire.getFeedback(), wire.getFeedbackTrusted());
     }
 
     static Tenant tenant(TenantPolicy policy) {
         return Tenant.newBuilder().setTenant(policy.tenant()).addAllAllowedModels(policy.allowedModels().orElse(List.of()))
                 .setMaxModel(policy.maxModel().orElse("")).setPolicy(policy.defaultMode().id()).setThreshold(policy.defaultThreshold())
-                .setBudget(policy.budgetCostUnits()).setBudgetPeriod(policy.budgetPeriod().name()).setFeedback(policy.feedback()).build();
+                .setBudget(policy.budgetCostUnits()).setBudgetPeriod(policy.budgetPeriod().name()).setFeedback(policy.feedback())
+                .setFeedbackTrusted(policy.feedbackTrusted()).build();
     }
 
     static TenantChange change(TenantPolicyChanges.Change change) {

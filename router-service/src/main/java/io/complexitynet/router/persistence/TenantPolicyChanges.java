@@ -25,17 +25,17 @@ public class TenantPolicyChanges {
 
     /** A policy as its JSON column holds it. */
     record StoredPolicy(String tenant, List<String> allowedModels, String maxModel, String policy, double threshold,
-                        double budget, String budgetPeriod, boolean feedback) {
+                        double budget, String budgetPeriod, boolean feedback, boolean feedbackTrusted) {
 
         static StoredPolicy of(TenantPolicy policy) {
             return new StoredPolicy(policy.tenant(), policy.allowedModels().orElse(null), policy.maxModel().orElse(null),
                     policy.defaultMode().id(), policy.defaultThreshold(), policy.budgetCostUnits(), policy.budgetPeriod().name(),
-                    policy.feedback());
+                    policy.feedback(), policy.feedbackTrusted());
         }
 
         TenantPolicy toPolicy() {
             return new TenantPolicy(tenant, Optional.ofNullable(allowedModels), Optional.ofNullable(maxModel), RoutingMode.named(policy),
-                    threshold, budget, BudgetPeriod.valueOf(budgetPeriod), feedback);
+                    threshold, budget, BudgetPeriod.valueOf(budgetPeriod), feedback, feedbackTrusted);
         }
     }
 

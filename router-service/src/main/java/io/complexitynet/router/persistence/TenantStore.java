@@ -47,8 +47,8 @@ public class TenantStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean create(TenantPolicy policy) {
         return entities.createQuery("insert into TenantPolicyEntity (tenant, allowedModels, maxModel, defaultPolicy, defaultThreshold,"
-                        + " budgetCostUnits, budgetPeriod, feedback) values (:tenant, :allowedModels, :maxModel, :defaultPolicy,"
-                        + " :defaultThreshold, :budgetCostUnits, :budgetPeriod, :feedback) on conflict do nothing")
+                        + " budgetCostUnits, budgetPeriod, feedback, feedbackTrusted) values (:tenant, :allowedModels, :maxModel, :defaultPolicy,"
+                        + " :defaultThreshold, :budgetCostUnits, :budgetPeriod, :feedback, :feedbackTrusted) on conflict do nothing")
                 .setParameter("tenant", policy.tenant())
                 .setParameter("allowedModels", policy.allowedModels().map(models -> String.join(",", models)).orElse(null))
                 .setParameter("maxModel", policy.maxModel().orElse(null))
@@ -57,13 +57,14 @@ public class TenantStore {
                 .setParameter("budgetCostUnits", policy.budgetCostUnits())
                 .setParameter("budgetPeriod", policy.budgetPeriod().name())
                 .setParameter("feedback", policy.feedback())
+                .setParameter("feedbackTrusted", policy.feedbackTrusted())
                 .executeUpdate() == 1;
     }
 
     private static TenantPolicy policyOf(TenantPolicyEntity row) {
         return new TenantPolicy(row.tenant, Optional.ofNullable(row.allowedModels).map(m -> Arrays.asList(m.split(","))),
                 Optional.ofNullable(row.maxModel), RoutingMode.named(row.defaultPolicy), row.defaultThreshold, row.budgetCostUnits,
-                BudgetPeriod.valueOf(row.budgetPeriod), row.feedback);
+                BudgetPeriod.valueOf(row.budgetPeriod), row.feedback, row.feedbackTrusted);
     }
 
     @Transactional
@@ -81,6 +82,7 @@ public class TenantStore {
         row.budgetCostUnits = policy.budgetCostUnits();
         row.budgetPeriod = policy.budgetPeriod().name();
         row.feedback = policy.feedback();
+        row.feedbackTrusted = policy.feedbackTrusted();
         if (!known) {
             row.persist();
         }

@@ -67,7 +67,8 @@ class TenantAdminTest extends RouterAsTenants {
         Tenant created = admin.createTenant(CreateTenantRequest.newBuilder().setTenant(policy()).build());
         assertEquals(policy().build(), created);
         Tenant changed = policy().addAllowedModels("codellama-7b-python").addAllowedModels("gpt-3.5-turbo-1106")
-                .setMaxModel("gpt-3.5-turbo-1106").setPolicy("cheapest-first").setBudget(25).setBudgetPeriod("month").build();
+                .setMaxModel("gpt-3.5-turbo-1106").setPolicy("cheapest-first").setBudget(25).setBudgetPeriod("month")
+                .setFeedback(true).setFeedbackTrusted(true).build();
         Tenant updated = admin.updateTenant(UpdateTenantRequest.newBuilder().setTenant(changed).build());
         assertEquals(changed.toBuilder().setBudgetPeriod("MONTH").build(), updated);
         assertEquals(updated, admin.getTenant(GetTenantRequest.newBuilder().setTenant(tenant).build()));

@@ -112,7 +112,7 @@ public class TrainingRun {
     }
 
     private List<RoutedLabels.Attempt> routedAttempts() {
-        return routedAttempts.all().stream()
+        return routedAttempts.trusted().stream()
                 .map(attempt -> new RoutedLabels.Attempt(attempt.prompt(), attempt.tests(), attempt.model(), attempt.verdict())).toList();
     }
 

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * labels, in real PostgreSQL. Forty of MBPP's training tasks are left out of the labelling job and
  * routed instead, every ladder model answering once with its recorded outcome, so they come back as
  * the same forty training rows; a prompt the job labelled and a prompt only one model answered add none.
+ * Only tenants whose feedback is trusted count: an untrusted tenant's samples, every model passing its own
+ * tests, change neither the rows nor their labels.
  */
 @QuarkusTest
 @TestProfile(TrainingRunTest.OwnSchema.class)
@@ -51,6 +53,9 @@ class TrainingRunTest extends TrainerAsAdmin {
         routedInstead = tasks.stream().filter(task -> task.task().taskId() >= 601 && task.task().taskId() < 641).toList();
         recorded.store("mbpp-feedback", JOB, tasks.stream().filter(task -> !routedInstead.contains(task)).toList());
         List<PricedModel> ladder = RecordedMbppLabels.LADDER;
+        routed.policy("acme", true);
+        routed.policy("globex", true);
+        routed.policy("mallory", false);
         for (RecordedMbppLabels.RecordedTask task : routedInstead) {
             for (int model = 0; model < ladder.size(); model++) {
                 routed.store(task.task().taskId() + "/" + model, "acme", task.task().text(), task.task().tests(), ladder.get(model).name(),
@@ -63,6 +68,20 @@ class TrainingRunTest extends TrainerAsAdmin {
         }
         routed.store("one-model/0", "acme", "Write a function that only the smallest model was asked.", List.of("assert f() == 1"),
                 ladder.get(0).name(), "PASSED");
+        // An untrusted tenant's own tests pass every model: were they learned from, the routed tasks would all become
+        // complexity 1 and ten new prompts would join the training rows.
+        for (RecordedMbppLabels.RecordedTask task : routedInstead) {
+            for (PricedModel model : ladder) {
+                routed.store("poison/" + task.task().taskId() + "/" + model.name(), "mallory", task.task().text(), task.task().tests(),
+                        model.name(), "PASSED");
+            }
+        }
+        for (int prompt = 0; prompt < 10; prompt++) {
+            for (PricedModel model : ladder) {
+                routed.store("poison-new/" + prompt + "/" + model.name(), "mallory", "Write function number " + prompt + ".",
+                        List.of("assert True"), model.name(), "PASSED");
+            }
+        }
     }
 
     private TrainingJob train(boolean includeRoutedSamples) throws InterruptedException {
@@ -73,7 +92,7 @@ class TrainingRunTest extends TrainerAsAdmin {
     }
 
     @Test
-    void routedRequestsTrainBesideTheLabellingJobsLabelsOncePerPrompt() throws Exception {
+    void trustedTenantsRoutedRequestsTrainBesideTheLabellingJobsLabelsOncePerPromptAndUntrustedOnesChangeNothing() throws Exception {
         TrainingJob labelsOnly = train(false);
         TrainingJob withFeedback = train(true);
 
