@@ -2,10 +2,14 @@ package io.complexitynet.labeler.application;
 
 import io.complexitynet.core.jobs.LabelingJobState;
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.core.task.MalformedDatasetException;
+import io.complexitynet.core.task.MbppReader;
+import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.database.labeling.DatasetEntity;
 import io.complexitynet.database.labeling.LabelingJobEntity;
 import io.complexitynet.labeler.backend.ModelLadder;
 import io.complexitynet.labeler.config.LabelerConfig;
+import io.complexitynet.labeler.domain.DatasetUpload;
 import io.complexitynet.labeler.domain.ImportDirectory;
 import io.complexitynet.labeler.domain.JobProgress;
 import io.complexitynet.labeler.domain.JobSpec;
@@ -16,6 +20,10 @@ import io.complexitynet.labeler.persistence.LabelQueries;
 import io.complexitynet.labeler.persistence.LabelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +56,39 @@ public class LabelingJobs {
     public record ImportedDataset(String name, long tasks) {
     }
 
+    /** Imports a file of the import directory; what it says is never echoed back. */
     public ImportedDataset importDataset(String name, String path) {
         Path file = new ImportDirectory(config.imports().directory(), config.imports().maxBytes()).resolve(path);
-        DatasetEntity dataset = datasets.importMbpp(name, file);
+        List<MbppTask> tasks;
+        try {
+            tasks = MbppReader.read(file);
+        } catch (MalformedDatasetException e) {
+            throw RequestRefused.invalidArgument("path", file.getFileName() + " " + e.getMessage() + "; nothing was imported");
+        } catch (UncheckedIOException e) {
+            throw RequestRefused.invalidArgument("path", "cannot read " + file.getFileName());
+        }
+        return imported(datasets.store(name, file.toString(), tasks));
+    }
+
+    /** An empty upload, holding at most labeler.import.max-bytes. */
+    public DatasetUpload upload() {
+        return new DatasetUpload(config.imports().maxBytes());
+    }
+
+    /** Imports content a caller sent; bytes that are not UTF-8 or a malformed line refuse it whole. */
+    public ImportedDataset importDataset(DatasetUpload upload) {
+        List<MbppTask> tasks;
+        try {
+            tasks = MbppReader.read(new InputStreamReader(new ByteArrayInputStream(upload.content()), StandardCharsets.UTF_8.newDecoder()));
+        } catch (MalformedDatasetException e) {
+            throw RequestRefused.invalidArgument("content", e.getMessage() + "; nothing was imported");
+        } catch (UncheckedIOException e) {
+            throw RequestRefused.invalidArgument("content", "is not UTF-8 text; nothing was imported");
+        }
+        return imported(datasets.store(upload.name(), "sent over gRPC", tasks));
+    }
+
+    private ImportedDataset imported(DatasetEntity dataset) {
         LOG.infof("dataset=%s imported from %s", dataset.name, dataset.source);
         return new ImportedDataset(dataset.name, datasets.taskCount(dataset.id));
     }

@@ -6,6 +6,7 @@ import io.complexitynet.labeler.application.LabelView;
 import io.complexitynet.labeler.application.LabelingJobs;
 import io.complexitynet.proto.v1.CancelJobRequest;
 import io.complexitynet.proto.v1.Dataset;
+import io.complexitynet.proto.v1.DatasetContent;
 import io.complexitynet.proto.v1.ExportLabelsRequest;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
@@ -19,6 +20,7 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -44,6 +46,18 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
             LabelingJobs.ImportedDataset dataset = jobs.importDataset(request.getName(), request.getPath());
             return Dataset.newBuilder().setName(dataset.name()).setTasks((int) dataset.tasks()).build();
         });
+    }
+
+    @Override
+    public Uni<Dataset> importDatasetContent(Multi<DatasetContent> request) {
+        // Collected as it arrives, the limit checked per piece; parsed and stored off the event loop.
+        return request.collect().in(jobs::upload, (upload, content) -> upload.add(content.getName(), content.getChunk().toByteArray()))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(upload -> {
+                    LabelingJobs.ImportedDataset dataset = jobs.importDataset(upload);
+                    return Dataset.newBuilder().setName(dataset.name()).setTasks((int) dataset.tasks()).build();
+                })
+                .onFailure().transform(ServiceApis.LABELER::status);
     }
 
     @Override
