@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.auth.testing.RouterServiceToken;
 import io.complexitynet.proto.v1.Candidate;
+import io.complexitynet.proto.v1.CheckTestsRequest;
 import io.complexitynet.proto.v1.Verdict;
 import io.complexitynet.proto.v1.VerifierGrpc;
 import io.complexitynet.proto.v1.VerifyRequest;
@@ -73,10 +74,12 @@ class VerifierBenchmark {
         measure("warm-up", tasks, this::throughService);
         Measurement bare = measure("bare python3 -I", tasks, VerifierBenchmark::barePython);
         Measurement service = measure("verifier gRPC", tasks, this::throughService);
+        // What the router pays before any model runs on a request with tests: setup and tests parsed in the sandbox.
+        Measurement check = measure("verifier CheckTests", tasks, this::checkThroughService);
         System.out.printf("%nMBPP reference solutions, %d programs, concurrency %d%n", tasks.size(), CONCURRENCY);
         System.out.println("| run | programs/s | p50 ms | p99 ms | JVM CPU ms/program |");
         System.out.println("|---|---|---|---|---|");
-        for (Measurement m : List.of(bare, service)) {
+        for (Measurement m : List.of(bare, service, check)) {
             System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f |%n", m.name(), m.throughput(), m.percentileMillis(0.50),
                     m.percentileMillis(0.99), m.jvmCpuMillisPerProgram());
         }
@@ -120,6 +123,11 @@ class VerifierBenchmark {
         VerifyRequest request = VerifyRequest.newBuilder().addCandidates(Candidate.newBuilder()
                 .setCode(task.code()).setSetupCode(task.setupCode()).addAllTests(task.tests()).addAllProvides(task.definedNames())).build();
         return verifier.verify(request).getResults(0).getVerdict() == Verdict.VERDICT_PASSED;
+    }
+
+    private boolean checkThroughService(MbppData.Task task) {
+        verifier.checkTests(CheckTestsRequest.newBuilder().setSetupCode(task.setupCode()).addAllTests(task.tests()).build());
+        return true;
     }
 
     private static boolean barePython(MbppData.Task task) throws IOException, InterruptedException {
