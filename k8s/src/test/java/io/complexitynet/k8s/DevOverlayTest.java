@@ -91,6 +91,15 @@ class DevOverlayTest {
     }
 
     @Test
+    void theRealmLocksOutPasswordGuessing() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(ManifestYaml.read(ManifestTree.path("base/keycloak/complexitynet-realm.json")));
+        assertTrue(realm.path("bruteForceProtected").asBoolean(), "bruteForceProtected");
+        assertFalse(realm.path("permanentLockout").asBoolean(true), "a temporary lockout, so guessing cannot lock a user out for good");
+        int failures = realm.path("failureFactor").asInt();
+        assertTrue(failures > 0 && failures <= 10, "failureFactor " + failures);
+    }
+
+    @Test
     void everyServiceRunsOneReplica() {
         for (Services service : Services.values()) {
             int replicas = DEV.minimumReplicas(service);
