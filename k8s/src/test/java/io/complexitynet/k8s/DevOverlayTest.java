@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +90,16 @@ class DevOverlayTest {
                 .findFirst().orElseThrow();
         String devSecret = new String(Base64.getDecoder().decode(secret.getData().get("client-secret")), StandardCharsets.UTF_8);
         assertEquals(realmSecret, devSecret);
+    }
+
+    @Test
+    void keycloakAdmitsOnlyPodsOfTheSuitesNamespace() {
+        NetworkPolicy policy = DEV.get(NetworkPolicy.class, Services.NAMESPACE, "keycloak");
+        assertEquals(1, policy.getSpec().getIngress().size());
+        for (NetworkPolicyPeer peer : policy.getSpec().getIngress().get(0).getFrom()) {
+            assertTrue(peer.getNamespaceSelector() == null && peer.getIpBlock() == null && peer.getPodSelector() != null,
+                    "a peer beyond the namespace: " + peer);
+        }
     }
 
     @Test
