@@ -102,17 +102,12 @@ public class RouteWorkflow {
         rateLimits.admit(request.tenant());
         TenantPolicy policy = policies.of(request.tenant());
         Decided decided = decide(request, policy, arrived);
-        long[] verification = {0};
-        if (!request.tests().isEmpty()) {
-            long start = System.nanoTime();
-            verifier.checkTests(request.setupCode(), request.tests());
-            verification[0] += System.nanoTime() - start;
-        }
         Cascade chosen = request.noEscalation() ? firstModelOnly : cascade;
         Optional<TenantBudgets.Hold> hold = policies.reserve(policy,
                 chosen.costCeiling(decided.decision(), promptTokenCeiling(request), ladder::maxTokens));
         String requestId = UUID.randomUUID().toString();
         long[] generation = {0};
+        long[] verification = {0};
         Cascade.Generator generator = model -> {
             long start = System.nanoTime();
             try {
@@ -135,6 +130,12 @@ public class RouteWorkflow {
         }
         Cascade.Outcome outcome;
         try {
+            // After the hold, so a tenant without budget left gets no sandbox run either; a refusal releases the hold.
+            if (!request.tests().isEmpty()) {
+                long start = System.nanoTime();
+                verifier.checkTests(request.setupCode(), request.tests());
+                verification[0] += System.nanoTime() - start;
+            }
             outcome = chosen.run(decided.decision(), checker, generator);
         } catch (RuntimeException e) {
             ledger.record(request.tenant(), policies.today(), List.of(), List.of(), hold);
