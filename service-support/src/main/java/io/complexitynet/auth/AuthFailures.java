@@ -7,6 +7,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.InvalidJwtSignatureException;
@@ -57,6 +58,11 @@ public final class AuthFailures {
         if (invalid.filter(jwt -> jwt.hasErrorCode(ErrorCodes.AUDIENCE_MISSING) || jwt.hasErrorCode(ErrorCodes.AUDIENCE_INVALID))
                 .isPresent()) {
             return "is not issued for this service's audience";
+        }
+        Optional<String> party = invalid.flatMap(jwt -> jwt.getErrorDetails().stream().map(ErrorCodeValidator.Error::getErrorMessage)
+                .filter(message -> message.startsWith(AuthorizedPartyValidator.REFUSAL)).findFirst());
+        if (party.isPresent()) {
+            return party.get();
         }
         return "is not a valid access token of this service's issuer";
     }

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * The project's Keycloak realm ({@code k8s/base/keycloak/complexitynet-realm.json}) as tests see it: its
  * issuer, users and clients, and ways to obtain real tokens from it, plus forged ones to prove rejection.
- * Every token method starts the server through {@code .ci/keycloak} when needed (see {@link #ensureRunning()}).
+ * Every token method starts the server through {@code .ci/keycloak} when needed and adds the tests' own users
+ * and clients ({@code keycloak/test-fixtures.json}), which the shipped realm does not carry (see {@link #ensureRunning()}).
  * Tokens are returned as compact JWTs; {@link #claims(String)} decodes one without checking its signature.
  */
 public final class KeycloakRealm {
@@ -37,8 +38,6 @@ public final class KeycloakRealm {
     public static final String TOKEN_ENDPOINT = ISSUER + "/protocol/openid-connect/token";
     public static final String DISCOVERY = ISSUER + "/.well-known/openid-configuration";
 
-    /** The audience services require in {@code aud}. */
-    public static final String AUDIENCE = "complexitynet";
     /** The access-token claim holding the caller's tenant. */
     public static final String TENANT_CLAIM = "tenant";
     public static final String ROUTER_USER = "router-user";
@@ -47,16 +46,26 @@ public final class KeycloakRealm {
     public static final String VERIFIER_CALLER = "verifier-caller";
     public static final String TENANT_ADMIN = "tenant-admin";
 
-    /** Public client for people and tests; its tokens carry {@code tenant} and the {@link #AUDIENCE}. */
+    /**
+     * Each service's client: the audience its tokens must carry and the holder of its roles
+     * ({@code resource_access.<client>.roles}). A token carries a service's audience only with a role of it.
+     */
+    public static final String ROUTER_SERVICE_CLIENT = "router-service";
+    public static final String VERIFIER_SERVICE_CLIENT = "verifier-service";
+    public static final String LABELER_SERVICE_CLIENT = "labeler-service";
+    public static final String TRAINER_SERVICE_CLIENT = "trainer-service";
+    /** The router's client secret; its service account holds {@link #VERIFIER_CALLER}. */
+    public static final String ROUTER_SERVICE_SECRET = "router-secret-dev";
+
+    /** Public client for people; its tokens carry {@code tenant} and the roles and audiences of the user's services. */
     public static final String CLI_CLIENT = "complexitynet-cli";
-    /** Public client like {@link #CLI_CLIENT} whose access tokens live {@value #SHORT_LIVED_SECONDS} s. */
+    /** Test client like {@link #CLI_CLIENT} whose access tokens live {@value #SHORT_LIVED_SECONDS} s. */
     public static final String SHORT_LIVED_CLIENT = "short-lived";
     public static final int SHORT_LIVED_SECONDS = 2;
-    /** Public client whose tokens lack the {@link #AUDIENCE}. */
+    /** Test client scoped to no service: its tokens carry no service's roles or audience. */
     public static final String OTHER_APP_CLIENT = "other-app";
-    /** Confidential client of the router's service account, which holds {@link #VERIFIER_CALLER}. */
-    public static final String ROUTER_SERVICE_CLIENT = "router-service";
-    public static final String ROUTER_SERVICE_SECRET = "router-secret-dev";
+    /** Test client like {@link #CLI_CLIENT} that no service accepts as {@code azp}. */
+    public static final String UNLISTED_CLIENT = "unlisted-app";
 
     /** A realm user; passwords are for development and tests only. */
     public record TestUser(String username, String password, String tenant) {
@@ -66,12 +75,20 @@ public final class KeycloakRealm {
     public static final TestUser ALICE = new TestUser("alice", "alice-dev-password", "acme");
     /** Tenant globex, {@link #ROUTER_USER}. */
     public static final TestUser BOB = new TestUser("bob", "bob-dev-password", "globex");
-    /** Tenant acme, no realm role at all: authenticated but not allowed to route. */
+    /** Tenant acme, no role at all: authenticated, but its tokens are meant for no service. */
     public static final TestUser CAROL = new TestUser("carol", "carol-dev-password", "acme");
     /** Tenant acme, {@link #ROUTER_USER}, {@link #LABELER_ADMIN}, {@link #TRAINER_ADMIN} and {@link #TENANT_ADMIN}. */
     public static final TestUser ADMIN_OPS = new TestUser("admin-ops", "admin-ops-dev-password", "acme");
+    /**
+     * Tenant acme, holding the verifier's role {@link #VERIFIER_CALLER} by mistake: no client of people may ask for it,
+     * and a token from a client that may ({@link #UNLISTED_CLIENT}) is not the router's.
+     */
+    public static final TestUser MALLORY = new TestUser("mallory", "mallory-dev-password", "acme");
 
     private static final String REPO_DIR_PROPERTY = "complexitynet.repo.dir";
+    private static final String FIXTURES = "/keycloak/test-fixtures.json";
+    // The bootstrap admin .ci/keycloak gives its local server; only the fixtures need it.
+    private static final String LOCAL_ADMIN_TOKEN_ENDPOINT = "http://127.0.0.1:8180/realms/master/protocol/openid-connect/token";
     // Covers a cold start: the script downloads ~160 MB, then waits up to 120 s for the server.
     private static final long START_TIMEOUT_MINUTES = 10;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -88,7 +105,8 @@ public final class KeycloakRealm {
      * Makes sure the server answers with the current realm. With the system property
      * {@code complexitynet.repo.dir} set (surefire sets it), runs that repository's {@code .ci/keycloak} once
      * per JVM: it returns at once when the running server matches the realm file, and otherwise starts or
-     * restarts it. Without the property, a server that already answers is used as it is.
+     * restarts it. Without the property, a server that already answers is used as it is. Then, once per JVM,
+     * adds or overwrites the test users and clients through the admin API's partial import.
      *
      * @throws IllegalStateException when no server answers and none could be started
      */
@@ -103,6 +121,7 @@ public final class KeycloakRealm {
             throw new IllegalStateException("Keycloak does not answer " + DISCOVERY + " and -D" + REPO_DIR_PROPERTY
                     + " is not set, so .ci/keycloak cannot be found to start it");
         }
+        addTestFixtures();
         ensured = true;
     }
 
@@ -126,10 +145,15 @@ public final class KeycloakRealm {
 
     /**
      * A genuine, correctly signed access token through {@link #OTHER_APP_CLIENT}: it carries {@code tenant}
-     * and the user's roles but not the {@link #AUDIENCE}, so a service checking audience must reject it.
+     * but no service's audience, so every service must reject it.
      */
     public static String otherAudienceToken(String username, String password) {
         return userToken(OTHER_APP_CLIENT, username, password);
+    }
+
+    /** A token like {@link #passwordToken(TestUser)}, asked for by {@link #UNLISTED_CLIENT}, whose {@code azp} no service accepts. */
+    public static String unlistedClientToken(TestUser user) {
+        return userToken(UNLISTED_CLIENT, user.username(), user.password());
     }
 
     /** An access token for a confidential client's service account (client credentials grant). */
@@ -169,11 +193,15 @@ public final class KeycloakRealm {
 
     private static String requestToken(Map<String, String> form) {
         ensureRunning();
+        return requestToken(TOKEN_ENDPOINT, form);
+    }
+
+    private static String requestToken(String endpoint, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TOKEN_ENDPOINT))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -185,6 +213,28 @@ public final class KeycloakRealm {
                     + form.get("client_id") + ": HTTP " + response.statusCode() + " " + answer);
         }
         return answer.path("access_token").asText();
+    }
+
+    // Overwrites, so a changed fixture file reaches a server that kept running; lockouts of test users end too.
+    private static void addTestFixtures() {
+        byte[] fixtures;
+        try (var in = KeycloakRealm.class.getResourceAsStream(FIXTURES)) {
+            fixtures = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String admin = requestToken(LOCAL_ADMIN_TOKEN_ENDPOINT,
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ISSUER.replace("/realms/", "/admin/realms/") + "/partialImport"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(fixtures))
+                .build();
+        HttpResponse<byte[]> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused the test fixtures " + FIXTURES + ": HTTP " + response.statusCode()
+                    + " " + new String(response.body(), StandardCharsets.UTF_8));
+        }
     }
 
     private static boolean discoveryAnswers() {

@@ -2,11 +2,12 @@ package io.complexitynet.core.testing;
 
 import static io.complexitynet.core.testing.KeycloakRealm.ADMIN_OPS;
 import static io.complexitynet.core.testing.KeycloakRealm.ALICE;
-import static io.complexitynet.core.testing.KeycloakRealm.AUDIENCE;
 import static io.complexitynet.core.testing.KeycloakRealm.BOB;
 import static io.complexitynet.core.testing.KeycloakRealm.CAROL;
+import static io.complexitynet.core.testing.KeycloakRealm.CLI_CLIENT;
 import static io.complexitynet.core.testing.KeycloakRealm.ISSUER;
 import static io.complexitynet.core.testing.KeycloakRealm.LABELER_ADMIN;
+import static io.complexitynet.core.testing.KeycloakRealm.LABELER_SERVICE_CLIENT;
 import static io.complexitynet.core.testing.KeycloakRealm.ROUTER_SERVICE_CLIENT;
 import static io.complexitynet.core.testing.KeycloakRealm.ROUTER_SERVICE_SECRET;
 import static io.complexitynet.core.testing.KeycloakRealm.ROUTER_USER;
@@ -14,7 +15,10 @@ import static io.complexitynet.core.testing.KeycloakRealm.SHORT_LIVED_SECONDS;
 import static io.complexitynet.core.testing.KeycloakRealm.TENANT_ADMIN;
 import static io.complexitynet.core.testing.KeycloakRealm.TENANT_CLAIM;
 import static io.complexitynet.core.testing.KeycloakRealm.TRAINER_ADMIN;
+import static io.complexitynet.core.testing.KeycloakRealm.TRAINER_SERVICE_CLIENT;
+import static io.complexitynet.core.testing.KeycloakRealm.UNLISTED_CLIENT;
 import static io.complexitynet.core.testing.KeycloakRealm.VERIFIER_CALLER;
+import static io.complexitynet.core.testing.KeycloakRealm.VERIFIER_SERVICE_CLIENT;
 import static io.complexitynet.core.testing.KeycloakRealm.claims;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,20 +37,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * Proves against the running Keycloak that the realm issues what the services will check: issuer, tenant,
- * realm roles, audience, lifespan and signatures, and that the fixture's forged tokens fail verification.
+ * each service's roles under its own audience, the authorized party, lifespan and signatures, and that the fixture's forged tokens fail verification.
  */
 class KeycloakRealmTest {
 
@@ -69,30 +76,62 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void aliceHoldsOnlyTheRouterRole() {
-        assertEquals(Set.of(ROUTER_USER), realmRoles(KeycloakRealm.passwordToken(ALICE)));
+    void aliceTokensAreMeantForTheRouterOnly() {
+        String token = KeycloakRealm.passwordToken(ALICE);
+        assertAll(
+                () -> assertEquals(Map.of(ROUTER_SERVICE_CLIENT, Set.of(ROUTER_USER)), serviceRoles(token)),
+                () -> assertEquals(Set.of(ROUTER_SERVICE_CLIENT), audiences(token)),
+                () -> assertEquals(CLI_CLIENT, claims(token).path("azp").asText()),
+                () -> assertTrue(claims(token).path("realm_access").isMissingNode(), "no realm-wide roles"));
     }
 
     @Test
-    void carolHoldsNoRealmRole() {
-        assertEquals(Set.of(), realmRoles(KeycloakRealm.passwordToken(CAROL)));
+    void carolTokensAreMeantForNoService() {
+        String token = KeycloakRealm.passwordToken(CAROL);
+        assertAll(
+                () -> assertEquals(Map.of(), serviceRoles(token)),
+                () -> assertEquals(Set.of(), audiences(token)));
     }
 
     @Test
-    void adminOpsHoldsTheAdminRolesAndTheRouterRole() {
-        assertEquals(Set.of(ROUTER_USER, LABELER_ADMIN, TRAINER_ADMIN, TENANT_ADMIN),
-                realmRoles(KeycloakRealm.passwordToken(ADMIN_OPS)));
+    void adminOpsTokensCarryEachServicesRolesUnderItsOwnAudience() {
+        String token = KeycloakRealm.passwordToken(ADMIN_OPS);
+        assertAll(
+                () -> assertEquals(Map.of(ROUTER_SERVICE_CLIENT, Set.of(ROUTER_USER, TENANT_ADMIN),
+                        LABELER_SERVICE_CLIENT, Set.of(LABELER_ADMIN), TRAINER_SERVICE_CLIENT, Set.of(TRAINER_ADMIN)),
+                        serviceRoles(token)),
+                () -> assertEquals(Set.of(ROUTER_SERVICE_CLIENT, LABELER_SERVICE_CLIENT, TRAINER_SERVICE_CLIENT), audiences(token)));
     }
 
     @Test
-    void cliTokensCarryTheServicesAudience() {
-        assertTrue(audiences(KeycloakRealm.passwordToken(BOB)).contains(AUDIENCE));
-    }
-
-    @Test
-    void otherAppTokensLackTheServicesAudience() {
+    void otherAppTokensAreMeantForNoService() {
         String token = KeycloakRealm.otherAudienceToken(BOB.username(), BOB.password());
-        assertFalse(audiences(token).contains(AUDIENCE), () -> "aud " + audiences(token));
+        assertEquals(Set.of(), audiences(token));
+    }
+
+    @Test
+    void unlistedClientTokensNameTheirClientAsAuthorizedParty() {
+        String token = KeycloakRealm.unlistedClientToken(ALICE);
+        assertAll(
+                () -> assertEquals(UNLISTED_CLIENT, claims(token).path("azp").asText()),
+                () -> assertEquals(Set.of(ROUTER_SERVICE_CLIENT), audiences(token)));
+    }
+
+    @Test
+    void theShippedRealmCarriesNoTestUserOrClient() throws IOException {
+        JsonNode realm = JSON.readTree(Path.of(System.getProperty("complexitynet.repo.dir", "..")).resolve(
+                "k8s/base/keycloak/complexitynet-realm.json").toFile());
+        Set<String> users = new HashSet<>();
+        realm.path("users").forEach(user -> users.add(user.path("username").asText()));
+        Set<String> clients = new HashSet<>();
+        realm.path("clients").forEach(client -> clients.add(client.path("clientId").asText()));
+        assertAll(
+                () -> assertEquals(Set.of("service-account-" + ROUTER_SERVICE_CLIENT), users),
+                () -> assertEquals(Set.of(CLI_CLIENT, ROUTER_SERVICE_CLIENT, VERIFIER_SERVICE_CLIENT, LABELER_SERVICE_CLIENT,
+                        TRAINER_SERVICE_CLIENT), clients),
+                () -> realm.path("clients").forEach(client -> assertFalse(client.path("fullScopeAllowed").asBoolean(true),
+                        client.path("clientId") + " has full scope: its tokens would carry every role the user holds")),
+                () -> assertTrue(realm.path("roles").path("realm").isMissingNode(), "roles are per service, none realm-wide"));
     }
 
     @Test
@@ -111,15 +150,12 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void routerServiceAccountHoldsVerifierCaller() {
+    void routerServiceAccountTokensAreMeantForTheVerifierOnly() {
         String token = KeycloakRealm.clientCredentialsToken(ROUTER_SERVICE_CLIENT, ROUTER_SERVICE_SECRET);
-        assertEquals(Set.of(VERIFIER_CALLER), realmRoles(token));
-    }
-
-    @Test
-    void routerServiceTokensCarryTheServicesAudience() {
-        String token = KeycloakRealm.clientCredentialsToken(ROUTER_SERVICE_CLIENT, ROUTER_SERVICE_SECRET);
-        assertTrue(audiences(token).contains(AUDIENCE));
+        assertAll(
+                () -> assertEquals(Map.of(VERIFIER_SERVICE_CLIENT, Set.of(VERIFIER_CALLER)), serviceRoles(token)),
+                () -> assertEquals(Set.of(VERIFIER_SERVICE_CLIENT), audiences(token)),
+                () -> assertEquals(ROUTER_SERVICE_CLIENT, claims(token).path("azp").asText()));
     }
 
     @Test
@@ -157,8 +193,11 @@ class KeycloakRealmTest {
         assertThrows(IllegalStateException.class, () -> KeycloakRealm.passwordToken(ALICE.username(), "wrong"));
     }
 
-    private static Set<String> realmRoles(String token) {
-        return textValues(claims(token).path("realm_access").path("roles"));
+    private static Map<String, Set<String>> serviceRoles(String token) {
+        Map<String, Set<String>> roles = new HashMap<>();
+        claims(token).path("resource_access").fields()
+                .forEachRemaining(client -> roles.put(client.getKey(), textValues(client.getValue().path("roles"))));
+        return roles;
     }
 
     // A single audience arrives as a string, several as an array.

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Labeler gRPC API: maps each request to {@link LabelingJobs}, the labeler's application layer, and its
- * answer back. Every call needs a bearer token with the realm role {@value ServiceApis#LABELER_ROLE} (unless
+ * answer back. Every call needs a bearer token with the labeler role {@value ServiceApis#LABELER_ROLE} (unless
  * complexitynet.auth.enabled is false).
  */
 @GrpcService

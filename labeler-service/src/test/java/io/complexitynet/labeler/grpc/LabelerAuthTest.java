@@ -34,7 +34,7 @@ class LabelerAuthTest {
 
     private static final GetJobRequest ANY_JOB = GetJobRequest.newBuilder().setJobId("no-such-job").build();
     private static final String NO_TOKEN = "no bearer token: send the metadata 'authorization: Bearer <access token>'";
-    private static final String NOT_ADMIN = "the complexitynet.v1.Labeler API needs the role labeler-admin, which this token does not carry";
+    private static final String NOT_FOR_THIS_SERVICE = "the bearer token is not issued for this service's audience";
     private static final String BAD_SIGNATURE = "the bearer token has a signature that does not verify against the issuer's keys";
 
     // A channel of its own: the injected client of the other tests sends admin-ops's token with every call.
@@ -99,7 +99,7 @@ class LabelerAuthTest {
     @Test
     void aTokenForAnotherAudienceIsUnauthenticated() {
         String token = KeycloakRealm.otherAudienceToken(KeycloakRealm.ADMIN_OPS.username(), KeycloakRealm.ADMIN_OPS.password());
-        assertRefused(Status.Code.UNAUTHENTICATED, "the bearer token is not issued for this service's audience", () -> bearing(token).getJob(ANY_JOB));
+        assertRefused(Status.Code.UNAUTHENTICATED, NOT_FOR_THIS_SERVICE, () -> bearing(token).getJob(ANY_JOB));
     }
 
     @Test
@@ -120,12 +120,20 @@ class LabelerAuthTest {
     }
 
     @Test
-    void usersWithoutTheAdminRoleArePermissionDenied() {
-        assertRefused(Status.Code.PERMISSION_DENIED, NOT_ADMIN,
+    void tokensMeantForOtherServicesAreUnauthenticated() {
+        // alice's token is the router's (router-user), the router's own is the verifier's, carol's is no service's.
+        assertRefused(Status.Code.UNAUTHENTICATED, NOT_FOR_THIS_SERVICE,
                 () -> bearing(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)).getJob(ANY_JOB));
-        // carol holds no realm role at all: her token has no realm_access claim.
-        assertRefused(Status.Code.PERMISSION_DENIED, NOT_ADMIN,
+        assertRefused(Status.Code.UNAUTHENTICATED, NOT_FOR_THIS_SERVICE, () -> bearing(KeycloakRealm.clientCredentialsToken(
+                KeycloakRealm.ROUTER_SERVICE_CLIENT, KeycloakRealm.ROUTER_SERVICE_SECRET)).getJob(ANY_JOB));
+        assertRefused(Status.Code.UNAUTHENTICATED, NOT_FOR_THIS_SERVICE,
                 () -> bearing(KeycloakRealm.passwordToken(KeycloakRealm.CAROL)).getJob(ANY_JOB));
+    }
+
+    @Test
+    void anAdminsTokenFromAClientThisServiceDoesNotAcceptIsUnauthenticated() {
+        assertRefused(Status.Code.UNAUTHENTICATED, "the bearer token was issued to client 'unlisted-app', which this service does not accept (complexitynet.auth.accepted-clients)",
+                () -> bearing(KeycloakRealm.unlistedClientToken(KeycloakRealm.ADMIN_OPS)).getJob(ANY_JOB));
     }
 
     @Test

@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 
 /**
  * The TenantAdmin gRPC API: operators' calls mapped to {@link TenantAdministration}; the change is made in the name
- * of the token's user. Every call needs the realm role {@value ServiceApis#TENANT_ADMIN_ROLE}.
+ * of the token's user. Every call needs the router role {@value ServiceApis#TENANT_ADMIN_ROLE}.
  */
 @GrpcService
 @RolesAllowed(ServiceApis.TENANT_ADMIN_ROLE)

@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Puts the router's own access token on every call to the verifier: client credentials of the Keycloak client
- * router-service (quarkus.oidc-client), whose service account holds the realm role verifier-caller. The tenant's
- * token is not passed on: the verifier trusts the router, not the router's callers.
+ * router-service (quarkus.oidc-client), whose service account holds the verifier's role verifier-caller; its tokens
+ * carry the audience verifier-service only. The tenant's token is not passed on (it is not meant for the verifier):
+ * the verifier trusts the router, not the router's callers.
  * <p>
  * The token is cached and reused until {@link #RENEW_BEFORE_EXPIRY} before it expires, not fetched per call: each
  * fetch is an HTTP round trip to Keycloak that costs more than judging a short answer, and one per call would make

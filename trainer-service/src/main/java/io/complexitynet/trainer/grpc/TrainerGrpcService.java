@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 
 /**
  * The Trainer gRPC API: maps requests, asks the application layer, maps answers.
- * Every call needs a bearer token with the realm role {@value ServiceApis#TRAINER_ROLE} (unless complexitynet.auth.enabled is false).
+ * Every call needs a bearer token with the trainer role {@value ServiceApis#TRAINER_ROLE} (unless complexitynet.auth.enabled is false).
  */
 @GrpcService
 @RolesAllowed(ServiceApis.TRAINER_ROLE)

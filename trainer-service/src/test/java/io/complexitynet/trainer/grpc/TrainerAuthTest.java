@@ -2,6 +2,7 @@ package io.complexitynet.trainer.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
@@ -15,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,11 +57,20 @@ class TrainerAuthTest {
         assertEquals(Status.Code.UNAUTHENTICATED, none.getStatus().getCode());
         assertEquals("no bearer token: send the metadata 'authorization: Bearer <access token>'", none.getStatus().getDescription());
 
-        StatusRuntimeException routerUser = assertThrows(StatusRuntimeException.class,
-                () -> as(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)).listModels(ListModelsRequest.getDefaultInstance()));
-        assertEquals(Status.Code.PERMISSION_DENIED, routerUser.getStatus().getCode());
-        assertEquals("the complexitynet.v1.Trainer API needs the role trainer-admin, which this token does not carry",
-                routerUser.getStatus().getDescription());
+        // alice's token is meant for the router only (router-user), the router's own for the verifier only.
+        for (String otherServicesToken : List.of(KeycloakRealm.passwordToken(KeycloakRealm.ALICE),
+                KeycloakRealm.clientCredentialsToken(KeycloakRealm.ROUTER_SERVICE_CLIENT, KeycloakRealm.ROUTER_SERVICE_SECRET))) {
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+                    () -> as(otherServicesToken).listModels(ListModelsRequest.getDefaultInstance()));
+            assertEquals(Status.Code.UNAUTHENTICATED, refused.getStatus().getCode());
+            assertEquals("the bearer token is not issued for this service's audience", refused.getStatus().getDescription());
+        }
+
+        StatusRuntimeException unlisted = assertThrows(StatusRuntimeException.class,
+                () -> as(KeycloakRealm.unlistedClientToken(KeycloakRealm.ADMIN_OPS)).listModels(ListModelsRequest.getDefaultInstance()));
+        assertEquals(Status.Code.UNAUTHENTICATED, unlisted.getStatus().getCode());
+        assertTrue(unlisted.getStatus().getDescription().startsWith("the bearer token was issued to client 'unlisted-app'"),
+                unlisted.getStatus().getDescription());
 
         String forged = KeycloakRealm.forgedToken(KeycloakRealm.passwordToken(KeycloakRealm.ADMIN_OPS));
         StatusRuntimeException rejected = assertThrows(StatusRuntimeException.class,

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 /**
  * The Verifier gRPC API: judges the batch and answers, or turns the refusal into a status. Every call needs a
- * bearer token with the realm role {@value ServiceApis#VERIFIER_ROLE} (unless complexitynet.auth.enabled is false); the
+ * bearer token with the verifier role {@value ServiceApis#VERIFIER_ROLE} (unless complexitynet.auth.enabled is false); the
  * router's service account holds it.
  */
 @GrpcService

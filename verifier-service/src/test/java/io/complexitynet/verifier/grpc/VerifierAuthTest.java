@@ -37,8 +37,7 @@ class VerifierAuthTest {
 
     private static final VerifyRequest ADD = VerifyRequest.newBuilder().setBatchId("auth")
             .addCandidates(candidate("add", "def add(a, b):\n    return a + b\n", "assert add(1, 2) == 3")).build();
-    private static final String NOT_A_CALLER =
-            "the complexitynet.v1.Verifier API needs the role verifier-caller, which this token does not carry";
+    private static final String NOT_FOR_THIS_SERVICE = "the bearer token is not issued for this service's audience";
 
     // A channel of its own: the injected client of the other tests sends the router's token with every call.
     @TestHTTPResource
@@ -85,11 +84,21 @@ class VerifierAuthTest {
     }
 
     @Test
-    void usersWithoutTheCallerRoleArePermissionDenied() {
-        // alice may route (router-user), admin-ops may also run jobs: neither may call the verifier directly.
-        assertRefused(Status.Code.PERMISSION_DENIED, NOT_A_CALLER, () -> bearing(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)).verify(ADD));
-        assertRefused(Status.Code.PERMISSION_DENIED, NOT_A_CALLER,
+    void tokensMeantForOtherServicesAreUnauthenticated() {
+        // alice may route (router-user), admin-ops may also run jobs: their tokens are not meant for the verifier.
+        assertRefused(Status.Code.UNAUTHENTICATED, NOT_FOR_THIS_SERVICE, () -> bearing(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)).verify(ADD));
+        assertRefused(Status.Code.UNAUTHENTICATED, NOT_FOR_THIS_SERVICE,
                 () -> bearing(KeycloakRealm.passwordToken(KeycloakRealm.ADMIN_OPS)).verify(ADD));
+    }
+
+    @Test
+    void theVerifiersRoleInATokenNotObtainedByTheRouterIsUnauthenticated() {
+        // mallory holds verifier-caller by mistake; people's CLI cannot ask for it, and the client that can is not the router.
+        assertRefused(Status.Code.UNAUTHENTICATED, NOT_FOR_THIS_SERVICE, () -> bearing(KeycloakRealm.passwordToken(KeycloakRealm.MALLORY)).verify(ADD));
+        String token = KeycloakRealm.unlistedClientToken(KeycloakRealm.MALLORY);
+        assertEquals(KeycloakRealm.VERIFIER_SERVICE_CLIENT, KeycloakRealm.claims(token).path("aud").asText(), "a token for the verifier's audience");
+        assertRefused(Status.Code.UNAUTHENTICATED, "the bearer token was issued to client 'unlisted-app', which this service does not accept (complexitynet.auth.accepted-clients)",
+                () -> bearing(token).verify(ADD));
     }
 
     @Test
