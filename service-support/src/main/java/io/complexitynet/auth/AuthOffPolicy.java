@@ -1,7 +1,6 @@
 package io.complexitynet.auth;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.complexitynet.service.transport.ListenAddress;
 import java.util.Optional;
 
 /**
@@ -45,29 +44,10 @@ public final class AuthOffPolicy {
             return new Decision(Outcome.REFUSED, "complexitynet.auth.enabled=false in a deployed service: every caller could call every"
                     + " API. Turn auth on, or set complexitynet.auth.off-acknowledgement=" + ACKNOWLEDGEMENT + " if that is really meant");
         }
-        if (!isLoopback(host)) {
+        if (!ListenAddress.isLoopback(host)) {
             return new Decision(Outcome.REFUSED, "auth is off and the server would listen on " + host + ", reachable from other machines;"
                     + " bind quarkus.http.host=127.0.0.1, turn auth on, or set complexitynet.auth.off-acknowledgement=" + ACKNOWLEDGEMENT);
         }
         return new Decision(Outcome.OFF_ON_LOOPBACK, "auth off, listening on loopback " + host + " only");
-    }
-
-    /** Literal addresses and "localhost" only: a name that needs DNS is not trusted to stay loopback. */
-    static boolean isLoopback(String host) {
-        String literal = host.strip();
-        if (literal.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (literal.startsWith("[") && literal.endsWith("]")) {
-            literal = literal.substring(1, literal.length() - 1);
-        }
-        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

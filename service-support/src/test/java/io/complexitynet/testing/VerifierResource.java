@@ -16,7 +16,17 @@ public class VerifierResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        verifier = new ServiceProcess("verifier", "verifier-service", PORT, Map.of("VERIFIER_SANDBOX_CONCURRENCY", "2")).start();
+        verifier = process().start();
+        return clientConfiguration();
+    }
+
+    /** The verifier to start. */
+    protected ServiceProcess process() {
+        return new ServiceProcess("verifier", "verifier-service", PORT, Map.of("VERIFIER_SANDBOX_CONCURRENCY", "2"));
+    }
+
+    /** What the service under test needs to call it, beyond its own test configuration. */
+    protected Map<String, String> clientConfiguration() {
         return Map.of();
     }
 

@@ -23,6 +23,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final int port;
     private final Map<String, String> environment;
+    private TestCertificates tls;
     private Process process;
 
     public ServiceProcess(String name, String module, int port, Map<String, String> environment) {
@@ -44,6 +45,12 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Makes the service serve TLS only on its port, with these certificates, as in the cluster; call before starting. */
+    public ServiceProcess overTls(TestCertificates certificates) {
+        this.tls = certificates;
+        return this;
+    }
+
     /** Starts the service and waits until it reports ready. */
     public ServiceProcess start() {
         return launch().awaitReady();
@@ -63,6 +70,9 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            if (tls != null) {
+                builder.environment().putAll(tls.tlsOnlyEnvironment(port));
+            }
             builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             process = builder.start();
             // A test JVM that dies without stopping its resources must not leave the service holding the port.
@@ -114,15 +124,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls.trustingAuthority()).build();
+        URI readiness = URI.create((tls == null ? "http" : "https") + "://localhost:" + port + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/" + name + ".log");
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

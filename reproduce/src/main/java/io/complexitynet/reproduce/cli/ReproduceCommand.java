@@ -70,6 +70,12 @@ public class ReproduceCommand implements Callable<Integer> {
                     + " policy (the embedded mode) or a tenant that has one.")
     String tenant;
 
+    @Option(names = "--tls-ca", defaultValue = "${env:COMPLEXITYNET_TLS_CA:-}", paramLabel = "FILE",
+            description = "Call the services over TLS, trusting this authority's PEM certificate (the ca.crt of the services'"
+                    + " certificate Secrets; env COMPLEXITYNET_TLS_CA), as they serve in the cluster. Default: plaintext, for"
+                    + " services on this machine.")
+    String tlsAuthority;
+
     @Option(names = "--data", paramLabel = "FILE",
             description = "MBPP's mbpp.jsonl, read here and by the labeler. Default: ../shared/data/mbpp/mbpp.jsonl from the repository root.")
     Path data;
@@ -135,6 +141,7 @@ public class ReproduceCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null);
         Reproduction reproduction;
         try (ServiceConnections services = new ServiceConnections(
+                ServiceConnections.transport(Optional.of(tlsAuthority).filter(file -> !file.isBlank()).map(Path::of)),
                 new Endpoint(target(labeler), labeler == null ? "--labeler (or --endpoint)" : "--labeler", new BearerToken(admin)),
                 new Endpoint(target(trainer), trainer == null ? "--trainer (or --endpoint)" : "--trainer", new BearerToken(admin)),
                 new Endpoint(target(router), router == null ? "--router (or --endpoint)" : "--router", new BearerToken(routing)),

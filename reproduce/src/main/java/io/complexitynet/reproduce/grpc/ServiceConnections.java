@@ -4,17 +4,24 @@ import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.RouterGrpc;
 import io.complexitynet.proto.v1.TenantAdminGrpc;
 import io.complexitynet.proto.v1.TrainerGrpc;
+import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plaintext gRPC channels to the labeler, trainer and router, each with its own bearer token. Every stub
- * handed out carries a fresh deadline, so a service that hangs ends the run instead of stalling it.
+ * gRPC channels to the labeler, trainer and router, each with its own bearer token: over TLS, trusting the given
+ * authority, as the services serve in the cluster, or plaintext for services on this machine. Every stub handed
+ * out carries a fresh deadline, so a service that hangs ends the run instead of stalling it.
  */
 public final class ServiceConnections implements AutoCloseable {
 
@@ -27,6 +34,7 @@ public final class ServiceConnections implements AutoCloseable {
 
     private static final Duration CALL_DEADLINE = Duration.ofMinutes(2);
 
+    private final ChannelCredentials transport;
     private final List<ManagedChannel> channels = new ArrayList<>();
     private final LabelerGrpc.LabelerBlockingStub labeler;
     private final TrainerGrpc.TrainerBlockingStub trainer;
@@ -36,8 +44,12 @@ public final class ServiceConnections implements AutoCloseable {
     private final ServiceCall trainerCall;
     private final ServiceCall routerCall;
 
-    /** @param tenantAdmin what puts a token with the role tenant-admin on TenantAdmin calls, which go to the router */
-    public ServiceConnections(Endpoint labeler, Endpoint trainer, Endpoint router, ClientInterceptor tenantAdmin) {
+    /**
+     * @param transport {@link #transport(Optional)}
+     * @param tenantAdmin what puts a token with the role tenant-admin on TenantAdmin calls, which go to the router
+     */
+    public ServiceConnections(ChannelCredentials transport, Endpoint labeler, Endpoint trainer, Endpoint router, ClientInterceptor tenantAdmin) {
+        this.transport = transport;
         this.labeler = LabelerGrpc.newBlockingStub(channel(labeler)).withInterceptors(labeler.credentials());
         this.trainer = TrainerGrpc.newBlockingStub(channel(trainer)).withInterceptors(trainer.credentials());
         ManagedChannel routerChannel = channel(router);
@@ -49,10 +61,24 @@ public final class ServiceConnections implements AutoCloseable {
     }
 
     private ManagedChannel channel(Endpoint endpoint) {
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(endpoint.target()).usePlaintext()
-                .maxInboundMessageSize(64 * 1024 * 1024).build();
+        ManagedChannel channel = Grpc.newChannelBuilder(endpoint.target(), transport).maxInboundMessageSize(64 * 1024 * 1024).build();
         channels.add(channel);
         return channel;
+    }
+
+    /**
+     * TLS trusting the authority in {@code authority} (a PEM file, e.g. the {@code ca.crt} of the services' certificate
+     * Secret), or plaintext without one.
+     */
+    public static ChannelCredentials transport(Optional<Path> authority) {
+        if (authority.isEmpty()) {
+            return InsecureChannelCredentials.create();
+        }
+        try {
+            return TlsChannelCredentials.newBuilder().trustManager(authority.get().toFile()).build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(authority.get() + " is not a readable PEM certificate of an authority to trust: " + e.getMessage());
+        }
     }
 
     public LabelerGrpc.LabelerBlockingStub labeler() {

@@ -3,6 +3,7 @@ package io.complexitynet.reproduce.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.auth.testing.AdminToken;
@@ -13,11 +14,14 @@ import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.core.testing.ServiceProcess;
+import io.complexitynet.core.testing.TestCertificates;
 import io.complexitynet.core.testing.TestSchema;
 import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.GetTrainingJobRequest;
+import io.complexitynet.proto.v1.GetUsageRequest;
 import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.ListModelsRequest;
+import io.complexitynet.proto.v1.RouterGrpc;
 import io.complexitynet.proto.v1.TrainerGrpc;
 import io.complexitynet.reproduce.application.PaperReproduction;
 import io.complexitynet.reproduce.application.Progress;
@@ -36,9 +40,11 @@ import io.complexitynet.reproduce.grpc.ServiceConnections;
 import io.complexitynet.reproduce.grpc.ServiceConnections.Endpoint;
 import io.complexitynet.reproduce.report.ReproductionFiles;
 import io.grpc.ClientInterceptor;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +66,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The four packaged services as separate processes against the real PostgreSQL (schema e2e), RabbitMQ and
- * Keycloak, driven by the reproduce command's own code with real tokens: label a slice of MBPP, with the
+ * Keycloak, each serving TLS only as in the cluster (the router calls the verifier over TLS too), driven by the
+ * reproduce command's own code with real tokens: label a slice of MBPP, with the
  * labeler killed by SIGKILL mid-job and started again, then train, promote, classify and route. Nothing
  * may be lost or stored twice, and the router's verdicts must agree with the labeler's.
  */
@@ -75,16 +82,17 @@ class EndToEndIT {
     private static final Set<Integer> TASKS = Stream.of(IntStream.rangeClosed(61, 110), IntStream.rangeClosed(511, 540),
             IntStream.rangeClosed(601, 700)).flatMapToInt(ids -> ids).boxed().collect(Collectors.toCollection(TreeSet::new));
     private static final int LABELS_BEFORE_THE_KILL = 20;
+    private static final TestCertificates TLS = TestCertificates.issue(Path.of("target", "e2e-tls"));
 
     private static ServiceProcess labeler(boolean cleanDatabase) {
         Map<String, String> environment = SCHEMA.serviceEnvironment(cleanDatabase);
         // The slice of MBPP this test labels is written to this module's target/.
         environment.put("LABELER_IMPORT_DIRECTORY", Path.of("target").toAbsolutePath().toString());
-        return new ServiceProcess("e2e-labeler", "labeler-service", LABELER_PORT, environment);
+        return new ServiceProcess("e2e-labeler", "labeler-service", LABELER_PORT, environment).overTls(TLS);
     }
 
     private static ServiceConnections connections(ClientInterceptor admin, ClientInterceptor routerUser) {
-        return new ServiceConnections(new Endpoint("localhost:" + LABELER_PORT, "--labeler", admin),
+        return new ServiceConnections(ServiceConnections.transport(Optional.of(TLS.authority())), new Endpoint("localhost:" + LABELER_PORT, "--labeler", admin),
                 new Endpoint("localhost:" + TRAINER_PORT, "--trainer", admin), new Endpoint("localhost:" + ROUTER_PORT, "--router", routerUser),
                 admin);
     }
@@ -101,15 +109,18 @@ class EndToEndIT {
         KeycloakRealm.ensureRunning();
         Map<String, String> routerEnvironment = SCHEMA.serviceEnvironment(false);
         routerEnvironment.put("QUARKUS_GRPC_CLIENTS_VERIFIER_PORT", Integer.toString(VERIFIER_PORT));
+        routerEnvironment.put("QUARKUS_GRPC_CLIENTS_VERIFIER_PLAIN_TEXT", "false");
+        routerEnvironment.put("QUARKUS_GRPC_CLIENTS_VERIFIER_TLS_CONFIGURATION_NAME", "verifier");
+        routerEnvironment.put("QUARKUS_TLS__VERIFIER__TRUST_STORE_PEM_CERTS", TLS.authority().toString());
         // As deployed: no default policy; the reproduction gives its tenant one through TenantAdmin.
         routerEnvironment.put("ROUTER_DEFAULT_TENANT_ENABLED", "false");
-        try (ServiceProcess verifier = new ServiceProcess("e2e-verifier", "verifier-service", VERIFIER_PORT, Map.of()).launch();
+        try (ServiceProcess verifier = new ServiceProcess("e2e-verifier", "verifier-service", VERIFIER_PORT, Map.of()).overTls(TLS).launch();
              ServiceProcess firstLabeler = labeler(true).launch()) {
             verifier.awaitReady();
             // The first labeler cleans and migrates the schema; the others start on it once it is ready.
             firstLabeler.awaitReady();
-            try (ServiceProcess trainer = new ServiceProcess("e2e-trainer", "trainer-service", TRAINER_PORT, SCHEMA.serviceEnvironment(false)).launch();
-                 ServiceProcess router = new ServiceProcess("e2e-router", "router-service", ROUTER_PORT, routerEnvironment).launch()) {
+            try (ServiceProcess trainer = new ServiceProcess("e2e-trainer", "trainer-service", TRAINER_PORT, SCHEMA.serviceEnvironment(false)).overTls(TLS).launch();
+                 ServiceProcess router = new ServiceProcess("e2e-router", "router-service", ROUTER_PORT, routerEnvironment).overTls(TLS).launch()) {
                 String jobId;
                 try (ServiceConnections services = connections(new AdminToken(), new AdminToken())) {
                     PaperReproduction reproduction = new PaperReproduction(services, settings, progress);
@@ -195,9 +206,14 @@ class EndToEndIT {
     }
 
     private static void assertTokensAreChecked(ClientInterceptor routerUser) {
-        ManagedChannel labeler = ManagedChannelBuilder.forAddress("localhost", LABELER_PORT).usePlaintext().build();
-        ManagedChannel trainer = ManagedChannelBuilder.forAddress("localhost", TRAINER_PORT).usePlaintext().build();
+        ManagedChannel labeler = overTls(LABELER_PORT);
+        ManagedChannel trainer = overTls(TRAINER_PORT);
+        ManagedChannel plaintextRouter = ManagedChannelBuilder.forAddress("localhost", ROUTER_PORT).usePlaintext().build();
         try {
+            // TLS only: a plaintext caller does not even reach the token check.
+            StatusRuntimeException plaintext = assertThrows(StatusRuntimeException.class,
+                    () -> RouterGrpc.newBlockingStub(plaintextRouter).withInterceptors(routerUser).getUsage(GetUsageRequest.getDefaultInstance()));
+            assertEquals(Status.Code.UNAVAILABLE, plaintext.getStatus().getCode(), plaintext.getStatus()::toString);
             Refusal.assertRefused(Status.Code.UNAUTHENTICATED, "no bearer token: send the metadata 'authorization: Bearer <access token>'",
                     () -> TrainerGrpc.newBlockingStub(trainer).getJob(GetTrainingJobRequest.newBuilder().setJobId("any").build()));
             // A tenant's token is meant for the router only.
@@ -207,17 +223,22 @@ class EndToEndIT {
         } finally {
             labeler.shutdownNow();
             trainer.shutdownNow();
+            plaintextRouter.shutdownNow();
         }
     }
 
     private static long countModels() throws Exception {
-        ManagedChannel trainer = ManagedChannelBuilder.forAddress("localhost", TRAINER_PORT).usePlaintext().build();
+        ManagedChannel trainer = overTls(TRAINER_PORT);
         try {
             return TrainerGrpc.newBlockingStub(trainer).withInterceptors(new AdminToken())
                     .listModels(ListModelsRequest.newBuilder().setPageSize(10).build()).getModelsCount();
         } finally {
             trainer.shutdownNow();
         }
+    }
+
+    private static ManagedChannel overTls(int port) {
+        return Grpc.newChannelBuilderForAddress("localhost", port, ServiceConnections.transport(Optional.of(TLS.authority()))).build();
     }
 
     private static void awaitStoredLabels(String jobId, long labels) throws Exception {
@@ -230,11 +251,11 @@ class EndToEndIT {
 
     /** The router is live before any model is promoted, but only ready after; the flow needs it listening. */
     private static void awaitLive(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().sslContext(TLS.trustingAuthority()).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/q/health/live")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

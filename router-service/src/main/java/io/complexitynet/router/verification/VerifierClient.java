@@ -43,7 +43,7 @@ public class VerifierClient {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 throw cannotRun(e);
             }
-            LOG.warnf("tests not checked before generation, the verifier answered %s", e.getStatus().getCode());
+            LOG.warnf("tests not checked before generation, the verifier answered %s", e.getStatus());
         }
     }
 
