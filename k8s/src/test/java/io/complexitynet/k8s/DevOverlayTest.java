@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The development overlay: its own data stores and Keycloak, one replica each. */
@@ -109,6 +112,64 @@ class DevOverlayTest {
         assertFalse(realm.path("permanentLockout").asBoolean(true), "a temporary lockout, so guessing cannot lock a user out for good");
         int failures = realm.path("failureFactor").asInt();
         assertTrue(failures > 0 && failures <= 10, "failureFactor " + failures);
+    }
+
+    /**
+     * The development Keycloak's admin password is nowhere in the manifests: its Deployment reads the Secret
+     * keycloak-bootstrap-admin, which the operator creates by hand with a random password (k8s/README.md).
+     */
+    @Test
+    void keycloaksBootstrapAdminComesFromASecretNoManifestHolds() {
+        for (String kustomization : List.of("base/keycloak", "overlays/dev")) {
+            ManifestSet manifests = ManifestSet.rendered(kustomization);
+            assertTrue(manifests.all(Secret.class).stream()
+                            .noneMatch(secret -> secret.getMetadata().getName().startsWith("keycloak-bootstrap-admin")),
+                    kustomization + " renders the bootstrap admin's Secret, so its password is in the manifests");
+            Container keycloak = manifests.get(Deployment.class, Services.NAMESPACE, "keycloak").getSpec().getTemplate().getSpec()
+                    .getContainers().get(0);
+            for (String argument : keycloak.getArgs()) {
+                assertFalse(argument.startsWith("--bootstrap-admin-password"), kustomization + ": " + argument);
+            }
+            Map<String, EnvVar> environment = keycloak.getEnv().stream()
+                    .collect(Collectors.toMap(EnvVar::getName, variable -> variable));
+            assertFalse(environment.containsKey("KEYCLOAK_ADMIN_PASSWORD"), kustomization + " sets Keycloak's legacy admin password");
+            for (String variable : List.of("KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD")) {
+                EnvVar value = environment.get(variable);
+                assertTrue(value != null && value.getValue() == null && value.getValueFrom().getSecretKeyRef() != null,
+                        kustomization + ": " + variable + " does not come from a Secret: " + value);
+                assertEquals("keycloak-bootstrap-admin", value.getValueFrom().getSecretKeyRef().getName(),
+                        kustomization + ": " + variable);
+            }
+        }
+    }
+
+    /**
+     * The broker's users and permissions come from the definitions file it imports at every start; with definitions
+     * to import RabbitMQ creates no default user, and none is asked for.
+     */
+    @Test
+    void theBrokerImportsItsUsersFromTheDefinitionsFile() {
+        PodSpec pod = DEV.get(StatefulSet.class, Services.NAMESPACE, "rabbitmq").getSpec().getTemplate().getSpec();
+        Container broker = pod.getContainers().get(0);
+        assertTrue(broker.getEnv().stream().noneMatch(variable -> variable.getName().startsWith("RABBITMQ_DEFAULT_")),
+                "the broker is given a default user: " + broker.getEnv());
+        VolumeMount configMount = broker.getVolumeMounts().stream()
+                .filter(mount -> mount.getMountPath().startsWith("/etc/rabbitmq/conf.d/") && mount.getMountPath().endsWith(".conf"))
+                .findFirst().orElseThrow(() -> new AssertionError("the broker mounts no file into /etc/rabbitmq/conf.d"));
+        ConfigMap config = DEV.get(ConfigMap.class, Services.NAMESPACE, volume(pod, configMount.getName()).getConfigMap().getName());
+        String loaded = config.getData().get(configMount.getSubPath()).lines()
+                .filter(line -> line.startsWith("load_definitions")).map(line -> line.substring(line.indexOf('=') + 1).strip())
+                .findFirst().orElseThrow(() -> new AssertionError("the broker's configuration sets no load_definitions"));
+        Volume definitions = pod.getVolumes().stream().filter(volume -> volume.getSecret() != null).findFirst().orElseThrow();
+        String directory = broker.getVolumeMounts().stream().filter(mount -> mount.getName().equals(definitions.getName()))
+                .findFirst().orElseThrow().getMountPath();
+        Secret secret = DEV.get(Secret.class, Services.NAMESPACE, definitions.getSecret().getSecretName());
+        assertEquals(List.of(loaded), secret.getData().keySet().stream().map(key -> directory + "/" + key).toList(),
+                "the broker loads definitions from a file its Secret does not hold");
+    }
+
+    private static Volume volume(PodSpec pod, String name) {
+        return pod.getVolumes().stream().filter(volume -> volume.getName().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

@@ -28,6 +28,7 @@ final class Kustomize {
             "apiVersion", "kind", "resources", "configMapGenerator", "secretGenerator", "patches", "images");
     private static final Set<String> GENERATOR_FIELDS = Set.of("name", "namespace", "behavior", "envs", "files", "literals");
     private static final Set<String> IMAGE_FIELDS = Set.of("name", "newName", "newTag", "digest");
+    private static final int BASE64_LINE = 70;
 
     /** A resource on its way through the levels; generated ones get their final name at the top. */
     private record Item(Map<String, Object> body, boolean generated) {
@@ -173,9 +174,24 @@ final class Kustomize {
 
     private static Map<String, Object> encoded(String kind, Map<String, String> data) {
         Map<String, Object> encoded = new LinkedHashMap<>();
-        data.forEach((key, value) -> encoded.put(key, "Secret".equals(kind)
-                ? Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) : value));
+        data.forEach((key, value) -> encoded.put(key, "Secret".equals(kind) ? base64Lines(value) : value));
         return encoded;
+    }
+
+    /**
+     * A Secret value as kustomize stores it (kyaml's encodeBase64): base64, and once it reaches 70 characters,
+     * broken into lines of 70, each ending in a newline. The hash suffix is computed over this form.
+     */
+    static String base64Lines(String value) {
+        String base64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+        if (base64.length() < BASE64_LINE) {
+            return base64;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int start = 0; start < base64.length(); start += BASE64_LINE) {
+            lines.append(base64, start, Math.min(start + BASE64_LINE, base64.length())).append('\n');
+        }
+        return lines.toString();
     }
 
     private static void patch(Path patchFile, List<Item> items, Map<String, Object> patch) {

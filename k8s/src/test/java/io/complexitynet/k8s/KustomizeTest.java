@@ -62,6 +62,21 @@ class KustomizeTest {
     }
 
     @Test
+    void aSecretValueOfSeventyBase64CharactersOrMoreIsStoredInLinesOfSeventy() throws IOException {
+        write("kustomization.yaml", """
+                secretGenerator:
+                  - name: long
+                    literals: [value=0123456789012345678901234567890123456789012345678901]
+                """);
+
+        Map<String, Object> secret = Kustomize.render(dir).get(0);
+
+        assertEquals(Map.of("value", "MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMQ\n==\n"),
+                secret.get("data"));
+        assertEquals("long-bhdh27m4k4", Kustomize.metadata(secret).get("name"));
+    }
+
+    @Test
     void anOverlayMergesIntoTheBasesGeneratorAndReferencesFollowTheNewName() throws IOException {
         baseWithDeployment();
         write("overlay/kustomization.yaml", """

@@ -16,9 +16,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each manifest file on its own, as Fabric8 reads it: before any overlay changes it. */
 class ManifestFilesTest {
 
-    /** Kinds of the operators the prod overlay relies on; Fabric8 has no model classes for them. */
+    /** Kinds of the operators the overlays rely on; Fabric8 has no model classes for them. */
     private static final Set<String> CUSTOM_KINDS = Set.of(
-            "postgresql.cnpg.io/v1 Cluster", "rabbitmq.com/v1beta1 RabbitmqCluster");
+            "postgresql.cnpg.io/v1 Cluster", "rabbitmq.com/v1beta1 RabbitmqCluster",
+            "rabbitmq.com/v1beta1 User", "rabbitmq.com/v1beta1 Permission",
+            "cert-manager.io/v1 Certificate", "cert-manager.io/v1 Issuer");
+
+    /** Kinds that belong to no namespace. */
+    private static final Set<String> CLUSTER_SCOPED = Set.of(
+            "Namespace", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
 
     static Stream<Path> resourceFiles() {
         Set<Path> patches = ManifestTree.patchFiles();
@@ -48,9 +54,10 @@ class ManifestFilesTest {
                 String kind = generic.getApiVersion() + " " + generic.getKind();
                 assertTrue(CUSTOM_KINDS.contains(kind), manifest + ": " + kind + " is neither a Kubernetes kind nor an expected operator kind");
             }
-            assertTrue(manifest.resource().getMetadata().getNamespace() != null
-                            || manifest.resource().getKind().equals("Namespace"),
-                    manifest + " names no namespace (the kustomizations set none, on purpose)");
+            boolean clusterScoped = CLUSTER_SCOPED.contains(manifest.resource().getKind());
+            assertEquals(clusterScoped, manifest.resource().getMetadata().getNamespace() == null, clusterScoped
+                    ? manifest + " names a namespace, which a cluster-scoped kind has not"
+                    : manifest + " names no namespace (the kustomizations set none, on purpose)");
         }
     }
 

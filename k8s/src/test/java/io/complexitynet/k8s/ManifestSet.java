@@ -34,6 +34,13 @@ record ManifestSet(List<Manifest> manifests) {
         return manifests.stream().map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** The operators' resources of one kind (Fabric8 has no classes for them); read fields with {@code get(path...)}. */
+    List<GenericKubernetesResource> custom(String apiVersion, String kind) {
+        return all(GenericKubernetesResource.class).stream()
+                .filter(resource -> apiVersion.equals(resource.getApiVersion()) && kind.equals(resource.getKind()))
+                .toList();
+    }
+
     <T extends HasMetadata> Optional<T> find(Class<T> type, String namespace, String name) {
         return all(type).stream()
                 .filter(resource -> Objects.equals(namespace, resource.getMetadata().getNamespace()))

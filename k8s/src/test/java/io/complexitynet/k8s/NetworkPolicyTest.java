@@ -40,6 +40,82 @@ class NetworkPolicyTest {
             Services.LABELER, Set.of("postgresql", "rabbitmq", "keycloak"),
             Services.TRAINER, Set.of("postgresql", "rabbitmq", "keycloak"));
 
+    private static final String DNS =
+            "namespaces {kubernetes.io/metadata.name=kube-system} and pods {k8s-app=kube-dns} on [TCP 53, UDP 53]";
+
+    /**
+     * Where the verifier's pods may connect, all policies selecting them together (they add up); an address block is
+     * named by its policy, since NetworkPolicies cannot name hosts: kubernetes-api the API server, keycloak-external
+     * prod's Keycloak. The base's rules towards the dev rabbitmq and keycloak pods match nothing in prod.
+     */
+    private static final Map<String, Set<String>> VERIFIER_EGRESS = Map.of(
+            "base", Set.of(DNS, "pods {app.kubernetes.io/name=rabbitmq} on [TCP 5672]",
+                    "pods {app.kubernetes.io/name=keycloak} on [TCP 8080]", "addresses of kubernetes-api on [TCP 443, TCP 6443]"),
+            "overlays/dev", Set.of(DNS, "pods {app.kubernetes.io/name=rabbitmq} on [TCP 5672]",
+                    "pods {app.kubernetes.io/name=keycloak} on [TCP 8080]", "addresses of kubernetes-api on [TCP 6443]"),
+            "overlays/prod", Set.of(DNS, "pods {app.kubernetes.io/name=rabbitmq} on [TCP 5672]",
+                    "pods {app.kubernetes.io/name=keycloak} on [TCP 8080]",
+                    "pods {app.kubernetes.io/name=complexitynet-mq} on [TCP 5672]",
+                    "addresses of keycloak-external on [TCP 443]", "addresses of kubernetes-api on [TCP 443, TCP 6443]"));
+
+    /** The widest address block an egress rule may open: a range someone chose, never "anywhere". */
+    private static final int WIDEST_IPV4_PREFIX = 16;
+    private static final int WIDEST_IPV6_PREFIX = 48;
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void theVerifierReachesOnlyTheBrokerKeycloakAndTheKubernetesApi(String kustomization) {
+        ManifestSet manifests = ManifestSet.rendered(kustomization);
+        Set<String> egress = new TreeSet<>();
+        for (NetworkPolicy policy : selecting(manifests, podLabels(manifests, Services.VERIFIER))) {
+            for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+                String on = rule.getPorts().isEmpty() ? " on every port" : " on " + ports(rule.getPorts());
+                if (rule.getTo().isEmpty()) {
+                    egress.add("anywhere" + on);
+                }
+                for (NetworkPolicyPeer peer : rule.getTo()) {
+                    String to = peer.getIpBlock() != null ? "addresses of " + policy.getMetadata().getName() : describe(peer);
+                    egress.add(to + on);
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(VERIFIER_EGRESS.get(kustomization)), egress, kustomization + ": where the verifier may connect");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void noEgressRuleReachesEveryAddress(String kustomization) {
+        for (NetworkPolicy policy : ManifestSet.rendered(kustomization).all(NetworkPolicy.class)) {
+            String id = kustomization + ": NetworkPolicy " + policy.getMetadata().getName();
+            for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+                assertFalse(rule.getTo().isEmpty(), id + " allows egress to any address on " + ports(rule.getPorts()));
+                for (NetworkPolicyPeer peer : rule.getTo()) {
+                    if (peer.getIpBlock() != null) {
+                        String cidr = peer.getIpBlock().getCidr();
+                        int prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+                        int widest = cidr.contains(":") ? WIDEST_IPV6_PREFIX : WIDEST_IPV4_PREFIX;
+                        assertTrue(prefix >= widest, id + " opens egress to " + cidr + ", wider than /" + widest);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void ofTheServicesOnlyTheVerifierReachesTheKubernetesApi(String kustomization) {
+        ManifestSet manifests = ManifestSet.rendered(kustomization);
+        NetworkPolicy api = manifests.get(NetworkPolicy.class, Services.NAMESPACE, "kubernetes-api");
+        assertTrue(api.getSpec().getEgress().stream().flatMap(rule -> rule.getTo().stream())
+                        .allMatch(peer -> peer.getIpBlock() != null),
+                kustomization + ": the kubernetes-api policy reaches more than the API server's addresses");
+        for (Services service : Services.values()) {
+            boolean selected = LabelSelectors.matches(api.getSpec().getPodSelector(), podLabels(manifests, service));
+            assertEquals(service == Services.VERIFIER, selected,
+                    kustomization + ": whether " + service.name + " may reach the Kubernetes API");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @FieldSource("DEPLOYABLE")
     void theSandboxNamespaceDeniesEveryConnectionInAndOut(String kustomization) {
@@ -66,11 +142,8 @@ class NetworkPolicyTest {
         ManifestSet manifests = ManifestSet.rendered(kustomization);
         for (Services service : Services.values()) {
             Map<String, String> labels = podLabels(manifests, service);
-            List<NetworkPolicy> admitting = manifests.all(NetworkPolicy.class).stream()
-                    .filter(policy -> Services.NAMESPACE.equals(policy.getMetadata().getNamespace()))
-                    .filter(policy -> !policy.getSpec().getIngress().isEmpty())
-                    .filter(policy -> LabelSelectors.matches(policy.getSpec().getPodSelector(), labels))
-                    .toList();
+            List<NetworkPolicy> admitting = selecting(manifests, labels).stream()
+                    .filter(policy -> !policy.getSpec().getIngress().isEmpty()).toList();
             assertEquals(List.of(service.name), admitting.stream().map(p -> p.getMetadata().getName()).toList(),
                     kustomization + ": policies letting traffic into " + service.name);
             Set<String> peers = new TreeSet<>();
@@ -111,6 +184,13 @@ class NetworkPolicyTest {
         assertTrue(policy.getSpec().getIngress().isEmpty() && policy.getSpec().getEgress().isEmpty(), id + " allows something");
     }
 
+    private static List<NetworkPolicy> selecting(ManifestSet manifests, Map<String, String> labels) {
+        return manifests.all(NetworkPolicy.class).stream()
+                .filter(policy -> Services.NAMESPACE.equals(policy.getMetadata().getNamespace()))
+                .filter(policy -> LabelSelectors.matches(policy.getSpec().getPodSelector(), labels))
+                .toList();
+    }
+
     private static Map<String, String> podLabels(ManifestSet manifests, Services service) {
         return manifests.get(Deployment.class, Services.NAMESPACE, service.name).getSpec().getTemplate().getMetadata().getLabels();
     }
@@ -134,7 +214,7 @@ class NetworkPolicyTest {
         for (LabelSelector selector : new LabelSelector[] {namespaces, pods}) {
             if (selector != null) {
                 List<LabelSelectorRequirement> expressions = selector.getMatchExpressions();
-                assertTrue(expressions.isEmpty(), "ingress peers use matchLabels only: " + peer);
+                assertTrue(expressions.isEmpty(), "peers use matchLabels only: " + peer);
             }
         }
         if (namespaces != null && pods == null) {

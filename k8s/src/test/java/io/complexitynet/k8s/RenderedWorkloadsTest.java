@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -16,8 +14,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -40,13 +36,17 @@ class RenderedWorkloadsTest {
 
     static final List<String> DEPLOYABLE = ManifestTree.DEPLOYABLE;
 
-    /** ConfigMaps and Secrets the pods need that the rendering does not make, per kustomization (k8s/README.md lists them). */
+    /**
+     * ConfigMaps and Secrets the pods need that neither the rendering nor a rendered operator resource makes, per
+     * kustomization (k8s/README.md lists them).
+     */
     private static final Map<String, Set<String>> CREATED_BY_HAND = Map.of(
-            "base", Set.of("ConfigMap mbpp-generations", "ConfigMap mbpp-tasks",
-                    "Secret complexitynet-db", "Secret complexitynet-rabbitmq", "Secret router-oidc-client"),
-            "overlays/dev", Set.of("ConfigMap mbpp-generations", "ConfigMap mbpp-tasks"),
+            "base", Set.of("ConfigMap mbpp-generations", "ConfigMap mbpp-tasks", "Secret complexitynet-db",
+                    "Secret verifier-rabbitmq", "Secret labeler-rabbitmq", "Secret trainer-rabbitmq",
+                    "Secret router-rabbitmq", "Secret router-oidc-client"),
+            "overlays/dev", Set.of("ConfigMap mbpp-generations", "ConfigMap mbpp-tasks", "Secret keycloak-bootstrap-admin"),
             "overlays/prod", Set.of("ConfigMap mbpp-generations", "ConfigMap mbpp-tasks",
-                    "Secret complexitynet-db-app", "Secret complexitynet-mq-default-user", "Secret router-oidc-client"));
+                    "Secret complexitynet-db-app", "Secret router-oidc-client"));
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("DEPLOYABLE")
@@ -62,11 +62,26 @@ class RenderedWorkloadsTest {
     @ParameterizedTest(name = "{0}")
     @FieldSource("DEPLOYABLE")
     void noObjectTouchesTheAuthSwitch(String kustomization) {
-        Pattern authSetting = Pattern.compile("complexitynet[._-]*auth", Pattern.CASE_INSENSITIVE);
-        List<String> touching = Kustomize.render(ManifestTree.path(kustomization)).stream()
-                .filter(object -> authSetting.matcher(object + decodedSecretData(object)).find())
+        assertEquals(List.of(), objectsNaming(kustomization, "complexitynet[._-]*auth"), kustomization + ": objects that set complexitynet.auth.*");
+    }
+
+    /**
+     * No service is told to serve plaintext gRPC off loopback: no rendered object names the plaintext acknowledgement
+     * (complexitynet.transport.plaintext-acknowledgement) in any spelling. TLS itself: TlsTest.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DEPLOYABLE")
+    void noObjectAcknowledgesPlaintext(String kustomization) {
+        assertEquals(List.of(), objectsNaming(kustomization, "plaintext[._-]*acknowledgement"),
+                kustomization + ": objects that acknowledge plaintext gRPC");
+    }
+
+    /** The rendered objects (kind and name) in which the pattern occurs, case aside, Secrets' data decoded. */
+    private static List<String> objectsNaming(String kustomization, String pattern) {
+        Pattern setting = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+        return Kustomize.render(ManifestTree.path(kustomization)).stream()
+                .filter(object -> setting.matcher(object + decodedSecretData(object)).find())
                 .map(object -> Kustomize.kind(object) + " " + Kustomize.metadata(object).get("name")).toList();
-        assertEquals(List.of(), touching, kustomization + ": objects that set complexitynet.auth.*");
     }
 
     /** A Secret's data is base64: decoded, a key or value that sets auth shows as in any other object. */
@@ -142,16 +157,17 @@ class RenderedWorkloadsTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("DEPLOYABLE")
-    void everyConfigMapAndSecretAPodNeedsIsRenderedOrListedAsCreatedByHand(String kustomization) {
+    void everyConfigMapAndSecretAPodNeedsIsRenderedMadeByAnOperatorOrListedAsCreatedByHand(String kustomization) {
         ManifestSet manifests = ManifestSet.rendered(kustomization);
+        Set<String> made = secretsMadeByOperators(manifests);
         Set<String> missing = new TreeSet<>();
         for (Manifest manifest : manifests.manifests()) {
             String namespace = manifest.resource().getMetadata().getNamespace();
             Workloads.template(manifest.resource()).ifPresent(template -> {
-                for (String reference : references(template.getSpec())) {
+                for (String reference : PodReferences.of(template.getSpec())) {
                     String[] kindAndName = reference.split(" ");
                     Class<? extends HasMetadata> type = kindAndName[0].equals("Secret") ? Secret.class : ConfigMap.class;
-                    if (manifests.find(type, namespace, kindAndName[1]).isEmpty()) {
+                    if (manifests.find(type, namespace, kindAndName[1]).isEmpty() && !made.contains(reference)) {
                         missing.add(reference);
                     }
                 }
@@ -159,6 +175,16 @@ class RenderedWorkloadsTest {
         }
         assertEquals(new TreeSet<>(CREATED_BY_HAND.get(kustomization)), missing,
                 kustomization + ": objects referenced but not rendered differ from those k8s/README.md says to create");
+    }
+
+    /** Secrets rendered operator resources write: a Certificate's spec.secretName, a broker User's credentials. */
+    private static Set<String> secretsMadeByOperators(ManifestSet manifests) {
+        Set<String> made = new TreeSet<>();
+        manifests.custom("cert-manager.io/v1", "Certificate")
+                .forEach(certificate -> made.add("Secret " + certificate.get("spec", "secretName")));
+        manifests.custom("rabbitmq.com/v1beta1", "User")
+                .forEach(user -> made.add("Secret " + user.getMetadata().getName() + "-user-credentials"));
+        return made;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -181,49 +207,5 @@ class RenderedWorkloadsTest {
         return pod.getContainers().stream().flatMap(container -> container.getPorts().stream())
                 .anyMatch(port -> target.getStrVal() != null ? target.getStrVal().equals(port.getName())
                         : target.getIntVal().equals(port.getContainerPort()));
-    }
-
-    /** "ConfigMap name" and "Secret name" for every object the pod reads. */
-    private static Set<String> references(PodSpec pod) {
-        Set<String> references = new TreeSet<>();
-        for (Volume volume : pod.getVolumes()) {
-            if (volume.getConfigMap() != null) {
-                references.add("ConfigMap " + volume.getConfigMap().getName());
-            }
-            if (volume.getSecret() != null) {
-                references.add("Secret " + volume.getSecret().getSecretName());
-            }
-            if (volume.getProjected() != null) {
-                for (VolumeProjection source : volume.getProjected().getSources()) {
-                    if (source.getConfigMap() != null) {
-                        references.add("ConfigMap " + source.getConfigMap().getName());
-                    }
-                    if (source.getSecret() != null) {
-                        references.add("Secret " + source.getSecret().getName());
-                    }
-                }
-            }
-        }
-        List<Container> containers = new ArrayList<>(pod.getInitContainers());
-        containers.addAll(pod.getContainers());
-        for (Container container : containers) {
-            for (EnvFromSource source : container.getEnvFrom()) {
-                if (source.getConfigMapRef() != null) {
-                    references.add("ConfigMap " + source.getConfigMapRef().getName());
-                }
-                if (source.getSecretRef() != null) {
-                    references.add("Secret " + source.getSecretRef().getName());
-                }
-            }
-            for (EnvVar variable : container.getEnv()) {
-                if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
-                    references.add("Secret " + variable.getValueFrom().getSecretKeyRef().getName());
-                }
-                if (variable.getValueFrom() != null && variable.getValueFrom().getConfigMapKeyRef() != null) {
-                    references.add("ConfigMap " + variable.getValueFrom().getConfigMapKeyRef().getName());
-                }
-            }
-        }
-        return references;
     }
 }

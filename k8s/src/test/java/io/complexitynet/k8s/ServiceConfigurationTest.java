@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -36,25 +30,35 @@ class ServiceConfigurationTest {
     private static final Map<String, String> UNLISTED_PROPERTIES = Map.of(
             "VERIFIER_KUBERNETES_NAMESPACE", "verifier.kubernetes.namespace is Optional in VerifierConfig, so it has no default line");
 
+    /**
+     * The TLS contract between the manifests and the services (TlsTest checks the values): Quarkus' HTTP server
+     * and TLS registry read these whether or not application.properties has a line for them. The doubled
+     * underscores quote a map key (the key store {@code 0}, the TLS configuration {@code verifier}): spelled with
+     * single ones, the name is ambiguous and Quarkus ignores it.
+     */
+    private static final Set<String> TLS_CONTRACT = Set.of(
+            "QUARKUS_HTTP_HOST", "QUARKUS_HTTP_SSL_PORT", "QUARKUS_HTTP_INSECURE_REQUESTS", "QUARKUS_TLS_KEY_STORE_PEM__0__CERT",
+            "QUARKUS_TLS_KEY_STORE_PEM__0__KEY", "QUARKUS_TLS_RELOAD_PERIOD", "QUARKUS_TLS__VERIFIER__TRUST_STORE_PEM_CERTS");
+
     @ParameterizedTest
     @EnumSource(Services.class)
     void everyVariableNamesAPropertyTheServiceReads(Services service) {
-        String properties = ManifestYaml.read(applicationProperties(service));
+        String properties = ManifestYaml.read(ServiceProperties.path(service));
         Set<String> known = new TreeSet<>();
-        for (String key : load(service).stringPropertyNames()) {
+        for (String key : ServiceProperties.load(service).stringPropertyNames()) {
             known.add(environmentForm(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key));
         }
         for (String variable : ServiceEnvironment.of(ManifestSet.rendered("base"), service).keySet()) {
             boolean read = NOT_PROPERTIES.contains(variable) || UNLISTED_PROPERTIES.containsKey(variable)
-                    || known.contains(variable) || properties.contains("${" + variable + ":");
-            assertTrue(read, service.name + ": " + variable + " matches no key of " + applicationProperties(service));
+                    || TLS_CONTRACT.contains(variable) || known.contains(variable) || properties.contains("${" + variable + ":");
+            assertTrue(read, service.name + ": " + variable + " matches no key of " + ServiceProperties.path(service));
         }
     }
 
     @ParameterizedTest
     @EnumSource(Services.class)
     void theContainerPortIsTheServicesHttpPort(Services service) {
-        String port = load(service).getProperty("quarkus.http.port");
+        String port = ServiceProperties.load(service).getProperty("quarkus.http.port");
         assertEquals(String.valueOf(service.port), port, service.name + "'s quarkus.http.port");
         Deployment deployment = ManifestSet.rendered("base").get(Deployment.class, Services.NAMESPACE, service.name);
         assertEquals(List.of(service.port), deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts()
@@ -68,7 +72,7 @@ class ServiceConfigurationTest {
     void everyServiceIsInClusterModeWithCredentialsFromSecrets(Services service) {
         Map<String, String> environment = ServiceEnvironment.of(ManifestSet.rendered("base"), service);
         assertEquals("http://keycloak.complexitynet.svc:8080/realms/complexitynet", environment.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
-        assertEquals("secret:complexitynet-rabbitmq/password", environment.get("RABBITMQ_PASSWORD"), service.name);
+        assertEquals("secret:" + service.component() + "-rabbitmq/password", environment.get("RABBITMQ_PASSWORD"), service.name);
         if (service != Services.VERIFIER) {
             assertEquals("secret:complexitynet-db/password", environment.get("QUARKUS_DATASOURCE_PASSWORD"), service.name);
         }
@@ -103,19 +107,5 @@ class ServiceConfigurationTest {
     /** Quarkus' rule: every character other than a letter or digit becomes an underscore, then upper case. */
     private static String environmentForm(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
-    }
-
-    private static Properties load(Services service) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(applicationProperties(service))) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
-
-    private static Path applicationProperties(Services service) {
-        return ManifestTree.root().getParent().resolve(service.name).resolve("src/main/resources/application.properties");
     }
 }

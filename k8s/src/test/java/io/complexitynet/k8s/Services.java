@@ -22,6 +22,11 @@ enum Services {
         this.port = port;
     }
 
+    /** The name without "-service", as the service's own objects use it (e.g. the Secret verifier-rabbitmq). */
+    String component() {
+        return name.substring(0, name.length() - "-service".length());
+    }
+
     static List<String> names() {
         return Arrays.stream(values()).map(service -> service.name).toList();
     }
