@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import io.complexitynet.auth.testing.AdminToken;
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.Refusal;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.task.MbppReader;
+import io.complexitynet.core.testing.BrokerUsers;
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.core.testing.ServiceProcess;
@@ -36,8 +40,8 @@ import io.complexitynet.reproduce.domain.RoutedRequest;
 import io.complexitynet.reproduce.domain.RoutedRun;
 import io.complexitynet.reproduce.domain.TaskOutcome;
 import io.complexitynet.reproduce.domain.TrainingFigures;
-import io.complexitynet.reproduce.grpc.ServiceConnections;
 import io.complexitynet.reproduce.grpc.ServiceConnections.Endpoint;
+import io.complexitynet.reproduce.grpc.ServiceConnections;
 import io.complexitynet.reproduce.report.ReproductionFiles;
 import io.grpc.ClientInterceptor;
 import io.grpc.Grpc;
@@ -54,6 +58,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,12 +88,20 @@ class EndToEndIT {
             IntStream.rangeClosed(601, 700)).flatMapToInt(ids -> ids).boxed().collect(Collectors.toCollection(TreeSet::new));
     private static final int LABELS_BEFORE_THE_KILL = 20;
     private static final TestCertificates TLS = TestCertificates.issue(Path.of("target", "e2e-tls"));
+    // Each service as the broker user the dev cluster gives it, confined to its own exchanges and queues.
+    private static final Map<String, BrokerUsers.User> BROKER_USERS = BrokerUsers.load();
+
+    private static Map<String, String> asBrokerUser(String service, Map<String, String> environment) {
+        Map<String, String> withUser = new HashMap<>(environment);
+        withUser.putAll(BROKER_USERS.get(service).environment());
+        return withUser;
+    }
 
     private static ServiceProcess labeler(boolean cleanDatabase) {
         Map<String, String> environment = SCHEMA.serviceEnvironment(cleanDatabase);
         // The slice of MBPP this test labels is written to this module's target/.
         environment.put("LABELER_IMPORT_DIRECTORY", Path.of("target").toAbsolutePath().toString());
-        return new ServiceProcess("e2e-labeler", "labeler-service", LABELER_PORT, environment).overTls(TLS);
+        return new ServiceProcess("e2e-labeler", "labeler-service", LABELER_PORT, asBrokerUser("labeler", environment)).overTls(TLS);
     }
 
     private static ServiceConnections connections(ClientInterceptor admin, ClientInterceptor routerUser) {
@@ -114,13 +127,14 @@ class EndToEndIT {
         routerEnvironment.put("QUARKUS_TLS__VERIFIER__TRUST_STORE_PEM_CERTS", TLS.authority().toString());
         // As deployed: no default policy; the reproduction gives its tenant one through TenantAdmin.
         routerEnvironment.put("ROUTER_DEFAULT_TENANT_ENABLED", "false");
-        try (ServiceProcess verifier = new ServiceProcess("e2e-verifier", "verifier-service", VERIFIER_PORT, Map.of()).overTls(TLS).launch();
+        try (ServiceProcess verifier = new ServiceProcess("e2e-verifier", "verifier-service", VERIFIER_PORT, asBrokerUser("verifier", Map.of())).overTls(TLS).launch();
              ServiceProcess firstLabeler = labeler(true).launch()) {
             verifier.awaitReady();
             // The first labeler cleans and migrates the schema; the others start on it once it is ready.
             firstLabeler.awaitReady();
-            try (ServiceProcess trainer = new ServiceProcess("e2e-trainer", "trainer-service", TRAINER_PORT, SCHEMA.serviceEnvironment(false)).overTls(TLS).launch();
-                 ServiceProcess router = new ServiceProcess("e2e-router", "router-service", ROUTER_PORT, routerEnvironment).overTls(TLS).launch()) {
+            try (ServiceProcess trainer = new ServiceProcess("e2e-trainer", "trainer-service", TRAINER_PORT,
+                    asBrokerUser("trainer", SCHEMA.serviceEnvironment(false))).overTls(TLS).launch();
+                 ServiceProcess router = new ServiceProcess("e2e-router", "router-service", ROUTER_PORT, asBrokerUser("router", routerEnvironment)).overTls(TLS).launch()) {
                 String jobId;
                 try (ServiceConnections services = connections(new AdminToken(), new AdminToken())) {
                     PaperReproduction reproduction = new PaperReproduction(services, settings, progress);
@@ -158,6 +172,7 @@ class EndToEndIT {
                         result = new PaperReproduction(services, settings, progress).fromLabels(labelling);
                     }
                     assertTokensAreChecked(alice);
+                    assertBrokerUsersAreConfined();
                     assertEquals(1, countModels(), "one training job, one model");
                     assertReproduced(result);
                 }
@@ -224,6 +239,38 @@ class EndToEndIT {
             labeler.shutdownNow();
             trainer.shutdownNow();
             plaintextRouter.shutdownNow();
+        }
+    }
+
+    /** What a compromised pod could do with its service's broker user: not read or forge another service's messages. */
+    private static void assertBrokerUsersAreConfined() throws Exception {
+        assertRefusedByBroker("router", channel -> channel.basicPublish("complexitynet.verification-results", "", null, new byte[0]));
+        assertRefusedByBroker("router", channel -> channel.basicPublish("complexitynet.training-requests", "", null, new byte[0]));
+        assertRefusedByBroker("router", channel -> channel.basicGet("labeling-work", false));
+        assertRefusedByBroker("verifier", channel -> channel.basicPublish("complexitynet.labels-updated", "", null, new byte[0]));
+        assertRefusedByBroker("verifier", channel -> channel.basicGet("verification-results", false));
+        assertRefusedByBroker("trainer", channel -> channel.basicGet("verification-requests", false));
+    }
+
+    private interface BrokerCall {
+        void on(Channel channel) throws IOException;
+    }
+
+    // A refused publish closes the channel asynchronously: the confirm that follows reports it.
+    private static void assertRefusedByBroker(String user, BrokerCall call) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setUsername(BROKER_USERS.get(user).name());
+        factory.setPassword(BROKER_USERS.get(user).password());
+        try (Connection connection = factory.newConnection("e2e-broker-" + user)) {
+            Channel channel = connection.createChannel();
+            channel.confirmSelect();
+            Exception refused = assertThrows(Exception.class, () -> {
+                call.on(channel);
+                channel.waitForConfirmsOrDie(5_000);
+            }, user + " was allowed");
+            String reason = String.valueOf(refused) + refused.getCause();
+            assertTrue(reason.contains("ACCESS_REFUSED"), user + ": " + reason);
         }
     }
 
