@@ -56,5 +56,11 @@ public interface LabelerConfig {
          * restart (the embedded mode's in-process queues). Consumers treat the repeats as no-ops.
          */
         boolean resendQueuedAtStart();
+
+        /**
+         * A running job whose open tasks have not moved for this long has its outstanding work sent again (a message lost
+         * to an outage delays a job by this much instead of wedging it).
+         */
+        Duration stallAfter();
     }
 }

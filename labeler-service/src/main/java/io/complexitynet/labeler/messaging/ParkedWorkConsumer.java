@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.labeler.metrics.LabelerMetrics;
 import io.complexitynet.labeler.persistence.JobStore;
 import io.complexitynet.proto.v1.LabelingWork;
+import io.complexitynet.service.resilience.TransientRetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -22,6 +23,7 @@ public class ParkedWorkConsumer {
 
     @Inject JobStore jobs;
     @Inject LabelerMetrics metrics;
+    @Inject TransientRetry retry;
 
     @Incoming("labeling-work-parked")
     @Blocking
@@ -29,7 +31,7 @@ public class ParkedWorkConsumer {
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         LabelingWork work = LabelingWork.parseFrom(payload);
         LOG.warnf("job_id=%s task_id=%d parked after its delivery limit", work.getJobId(), work.getTaskId());
-        jobs.park(work.getJobId(), work.getTaskId(), null);
+        retry.run("parking work", () -> jobs.park(work.getJobId(), work.getTaskId(), null));
         metrics.taskParked();
     }
 }

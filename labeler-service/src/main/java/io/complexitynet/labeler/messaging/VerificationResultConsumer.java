@@ -3,22 +3,29 @@ package io.complexitynet.labeler.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.labeler.application.LabelingWorkflow;
 import io.complexitynet.proto.v1.VerifyResponse;
+import io.complexitynet.service.resilience.TransientRetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Records the verifier's verdicts from "verification-results"; acknowledged once they are committed. */
+/**
+ * Records the verifier's verdicts from "verification-results"; acknowledged once they are committed. A database
+ * outage is waited out here ({@link TransientRetry}) rather than by redelivery, which would use up the queue's
+ * delivery limit within seconds and park good results.
+ */
 @ApplicationScoped
 public class VerificationResultConsumer {
 
     @Inject LabelingWorkflow workflow;
+    @Inject TransientRetry retry;
 
     @Incoming("verification-results")
     @Blocking(ordered = false)
     @ActivateRequestContext
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
-        workflow.recordResults(VerifyResponse.parseFrom(payload));
+        VerifyResponse response = VerifyResponse.parseFrom(payload);
+        retry.run("recording verdicts", () -> workflow.recordResults(response));
     }
 }

@@ -4,6 +4,7 @@ import io.complexitynet.database.labeling.DatasetEntity;
 import io.complexitynet.database.labeling.JobTaskEntity;
 import io.complexitynet.database.labeling.LabelingJobEntity;
 import io.complexitynet.labeler.config.LabelerConfig;
+import io.complexitynet.labeler.domain.StalledJobs;
 import io.complexitynet.labeler.persistence.JobStore;
 import io.complexitynet.labeler.persistence.LabelQueries;
 import io.complexitynet.proto.v1.LabelingWork;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +44,14 @@ public class WorkDispatcher {
     private final MutinyEmitter<byte[]> work;
     private final MutinyEmitter<byte[]> labelsUpdated;
     private final boolean resendQueuedAtStart;
+    private final StalledJobs stalledJobs;
+    private final Duration stallAfter;
 
     WorkDispatcher(JobStore jobs, LabelQueries queries, @Channel("labeling-work-out") MutinyEmitter<byte[]> work,
                    @Channel("labels-updated-out") MutinyEmitter<byte[]> labelsUpdated, LabelerConfig config) {
         this.resendQueuedAtStart = config.work().resendQueuedAtStart();
+        this.stallAfter = config.work().stallAfter();
+        this.stalledJobs = new StalledJobs(stallAfter);
         this.jobs = jobs;
         this.queries = queries;
         this.work = work;
@@ -56,6 +62,7 @@ public class WorkDispatcher {
             delayed = "5s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @ActivateRequestContext
     void dispatch() {
+        resendStalledWork();
         sendUnsentWork();
         publishEvents();
     }
@@ -64,6 +71,14 @@ public class WorkDispatcher {
         int requeued = resendQueuedAtStart ? jobs.requeueQueuedWork() : 0;
         if (requeued > 0) {
             LOG.infof("%d work messages of running jobs will be sent again: the broker keeps nothing across a restart", requeued);
+        }
+    }
+
+    private void resendStalledWork() {
+        for (String jobId : stalledJobs.stalled(jobs.openTasksOfRunningJobs(), Instant.now())) {
+            int requeued = jobs.requeueQueuedWork(jobId);
+            LOG.warnf("job_id=%s made no progress for %d s with work open: %d work messages will be sent again", jobId,
+                    stallAfter.toSeconds(), requeued);
         }
     }
 

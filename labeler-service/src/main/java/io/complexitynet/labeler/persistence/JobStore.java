@@ -15,7 +15,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -84,6 +86,22 @@ public class JobStore {
                         + " and t.jobId in (select j.id from LabelingJobEntity j where j.state = :running)")
                 .setParameter("pending", TaskWorkState.PENDING).setParameter("queued", TaskWorkState.QUEUED)
                 .setParameter("running", LabelingJobState.RUNNING).executeUpdate();
+    }
+
+    /** Sends one running job's sent-but-unfinished work again: it goes back to PENDING, for the dispatcher. */
+    @Transactional
+    public int requeueQueuedWork(String jobId) {
+        return JobTaskEntity.update("state = ?1 where jobId = ?2 and state = ?3", TaskWorkState.PENDING, jobId, TaskWorkState.QUEUED);
+    }
+
+    /** Each running job's open tasks (pending or queued). */
+    public Map<String, Long> openTasksOfRunningJobs() {
+        Map<String, Long> open = new HashMap<>();
+        entities.createQuery("select j.id, (select count(t) from JobTaskEntity t where t.jobId = j.id and t.state in :open)"
+                        + " from LabelingJobEntity j where j.state = :running", Object[].class)
+                .setParameter("open", TaskWorkState.OPEN).setParameter("running", LabelingJobState.RUNNING)
+                .getResultList().forEach(row -> open.put((String) row[0], (Long) row[1]));
+        return open;
     }
 
     @Transactional

@@ -15,6 +15,7 @@ import io.complexitynet.router.metrics.RouterMetrics;
 import io.complexitynet.router.persistence.RouteLedger;
 import io.complexitynet.router.persistence.TenantBudgets;
 import io.complexitynet.router.verification.VerifierClient;
+import io.complexitynet.service.resilience.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,9 +56,12 @@ public class RouteWorkflow {
     private final RouteLedger ledger;
     private final VerifierClient verifier;
     private final RouterMetrics metrics;
+    private final TransientRetry retry;
 
     RouteWorkflow(PromotedClassifier classifier, RouterLadder ladder, RouterConfig config, TenantPolicies policies,
-                  TenantRateLimits rateLimits, RouteLedger ledger, VerifierClient verifier, RouterMetrics metrics) {
+                  TenantRateLimits rateLimits, RouteLedger ledger, VerifierClient verifier, RouterMetrics metrics,
+                  TransientRetry retry) {
+        this.retry = retry;
         this.rateLimits = rateLimits;
         this.promptOverheadTokens = config.budget().promptOverheadTokens();
         this.classifier = classifier;
@@ -138,7 +142,7 @@ public class RouteWorkflow {
             }
             outcome = chosen.run(decided.decision(), checker, generator);
         } catch (RuntimeException e) {
-            ledger.record(request.tenant(), policies.today(), List.of(), List.of(), hold);
+            recordUsage(request, List.of(), List.of(), hold);
             throw e;
         }
         metrics.stage(RouterMetrics.Stage.GENERATION, generation[0]);
@@ -190,7 +194,13 @@ public class RouteWorkflow {
             }
             index++;
         }
-        ledger.record(request.tenant(), policies.today(), usage, kept, hold);
+        recordUsage(request, usage, kept, hold);
+    }
+
+    // Models have run and must be charged: a database outage is waited out rather than losing the usage.
+    private void recordUsage(Request request, List<RouteLedger.Usage> usage, List<RouteLedger.RoutedSample> kept,
+                             Optional<TenantBudgets.Hold> hold) {
+        retry.run("recording usage", () -> ledger.record(request.tenant(), policies.today(), usage, kept, hold));
     }
 
     private void validate(Request request) {

@@ -3,6 +3,7 @@ package io.complexitynet.router.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.ModelPromoted;
 import io.complexitynet.router.classifier.PromotedClassifier;
+import io.complexitynet.service.resilience.TransientRetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -20,6 +21,7 @@ public class ModelPromotedConsumer {
     private static final Logger LOG = Logger.getLogger(ModelPromotedConsumer.class);
 
     @Inject PromotedClassifier classifier;
+    @Inject TransientRetry retry;
 
     @Incoming("model-promoted")
     @Blocking
@@ -27,6 +29,6 @@ public class ModelPromotedConsumer {
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         ModelPromoted event = ModelPromoted.parseFrom(payload);
         LOG.infof("model-promoted: %s (version %d) by %s", event.getModelId(), event.getModelVersion(), event.getPromotedBy());
-        classifier.reload();
+        retry.run("loading the promoted model", classifier::reload);
     }
 }

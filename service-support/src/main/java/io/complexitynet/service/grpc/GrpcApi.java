@@ -2,6 +2,7 @@ package io.complexitynet.service.grpc;
 
 import io.complexitynet.auth.AuthFailures;
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.service.resilience.TransientFailures;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * One service's gRPC API as its callers see its failures, and the one place those become statuses:
- * a {@link RequestRefused} by its kind with its sentence, a security refusal saying what to change,
- * anything else INTERNAL without a trace (the trace goes to this service's log).
+ * a {@link RequestRefused} by its kind with its sentence, a security refusal saying what to change, a
+ * dependency that cannot be reached (the database restarting) UNAVAILABLE, anything else INTERNAL without a
+ * trace (the trace goes to this service's log).
  *
  * @param name    the gRPC service, e.g. {@code complexitynet.v1.Labeler}
  * @param role    the role its calls need
@@ -44,6 +46,11 @@ public record GrpcApi(String name, String role, String service) {
             return AuthFailures.status(error, name, Optional.of(role)).asRuntimeException();
         }
         String context = doing.isEmpty() ? "" : " " + doing;
+        if (TransientFailures.isTransient(error)) {
+            LOG.warnf("the %s API%s: a dependency is unavailable: %s", name, context, error.getMessage());
+            return Status.UNAVAILABLE.withDescription("the " + service + " cannot reach its database or a service it depends on"
+                    + context + "; retry later").asRuntimeException();
+        }
         LOG.errorf(error, "unexpected failure in the %s API%s", name, context);
         return Status.INTERNAL.withDescription("internal error" + context + "; see the " + service + "'s logs").asRuntimeException();
     }

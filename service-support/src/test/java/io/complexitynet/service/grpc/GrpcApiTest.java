@@ -8,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,6 +51,14 @@ class GrpcApiTest {
         Status status = VERIFIER.status(new IllegalStateException("secret detail"), "judging batch batch-7").getStatus();
         assertEquals(Status.Code.INTERNAL, status.getCode());
         assertEquals("internal error judging batch batch-7; see the verifier's logs", status.getDescription());
+    }
+
+    @Test
+    void aDatabaseOutageIsUnavailableToRetryNotInternal() {
+        Status status = VERIFIER.status(new IllegalStateException(new SQLException("terminating connection due to administrator command", "57P01")))
+                .getStatus();
+        assertEquals(Status.Code.UNAVAILABLE, status.getCode());
+        assertEquals("the verifier cannot reach its database or a service it depends on; retry later", status.getDescription());
     }
 
     @Test

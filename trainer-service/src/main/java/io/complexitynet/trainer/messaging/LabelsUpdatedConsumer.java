@@ -3,6 +3,7 @@ package io.complexitynet.trainer.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.LabelsUpdated;
+import io.complexitynet.service.resilience.TransientRetry;
 import io.complexitynet.trainer.application.TrainingJobs;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -20,6 +21,7 @@ public class LabelsUpdatedConsumer {
 
     @Inject TrainingJobs jobs;
     @Inject TrainerConfig config;
+    @Inject TransientRetry retry;
 
     @Incoming("labels-updated")
     // Not ordered: on an ordered worker the broker's confirm of the training request sent below never arrived (30 s
@@ -33,7 +35,7 @@ public class LabelsUpdatedConsumer {
             return;
         }
         try {
-            jobs.retrain(event.getJobId());
+            retry.run("starting a retraining", () -> jobs.retrain(event.getJobId()));
         } catch (RequestRefused e) {
             if (e.kind() != RequestRefused.Kind.NOT_FOUND && e.kind() != RequestRefused.Kind.INVALID_ARGUMENT) {
                 throw e;

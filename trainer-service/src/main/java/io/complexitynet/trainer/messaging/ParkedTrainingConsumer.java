@@ -2,6 +2,7 @@ package io.complexitynet.trainer.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.TrainingWork;
+import io.complexitynet.service.resilience.TransientRetry;
 import io.complexitynet.trainer.application.TrainingRun;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,11 +15,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ParkedTrainingConsumer {
 
     @Inject TrainingRun run;
+    @Inject TransientRetry retry;
 
     @Incoming("training-requests-parked")
     @Blocking
     @ActivateRequestContext
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
-        run.parked(TrainingWork.parseFrom(payload).getJobId());
+        String jobId = TrainingWork.parseFrom(payload).getJobId();
+        retry.run("parking a training job", () -> run.parked(jobId));
     }
 }

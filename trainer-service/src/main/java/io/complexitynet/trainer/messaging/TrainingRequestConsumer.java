@@ -2,6 +2,7 @@ package io.complexitynet.trainer.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.TrainingWork;
+import io.complexitynet.service.resilience.TransientRetry;
 import io.complexitynet.trainer.application.TrainingRun;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ public class TrainingRequestConsumer {
     private static final Logger LOG = Logger.getLogger(TrainingRequestConsumer.class);
 
     @Inject TrainingRun run;
+    @Inject TransientRetry retry;
 
     @Incoming("training-requests")
     @Blocking(ordered = false)
@@ -29,7 +31,7 @@ public class TrainingRequestConsumer {
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         String jobId = TrainingWork.parseFrom(payload).getJobId();
         try {
-            run.run(jobId);
+            retry.run("training", () -> run.run(jobId));
         } catch (RuntimeException e) {
             LOG.warnf(e, "training_job_id=%s failed, will be retried: %s", jobId, e.getMessage());
             throw e;

@@ -1,0 +1,57 @@
+package io.complexitynet.core.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The machine's own PostgreSQL cluster (Debian's {@code pg_ctlcluster}, port 5432), stopped and started again by a
+ * chaos test as an operator's restart would: {@code stop -m fast} cuts every connection. Needs root, or sudo
+ * without a password, as {@code .ci/run} does to start it.
+ */
+public final class LocalPostgres {
+
+    private LocalPostgres() {
+    }
+
+    /** Stops the cluster, keeps it down for {@code down}, and starts it again; returns once it accepts connections. */
+    public static void restart(Duration down) throws InterruptedException {
+        String version = version();
+        control(version, "stop", "-m", "fast");
+        Thread.sleep(down.toMillis());
+        control(version, "start");
+    }
+
+    private static String version() {
+        try (Stream<Path> versions = Files.list(Path.of("/etc/postgresql"))) {
+            return versions.map(path -> path.getFileName().toString()).sorted().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL cluster under /etc/postgresql"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no Debian PostgreSQL cluster on this machine", e);
+        }
+    }
+
+    private static void control(String version, String... action) throws InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (!"root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("sudo", "-n"));
+        }
+        command.addAll(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main"));
+        command.addAll(List.of(action));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.join(" ", command) + " could not run", e);
+        }
+    }
+}
