@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +19,14 @@ public final class LocalPostgres {
     private LocalPostgres() {
     }
 
-    /** Stops the cluster, keeps it down for {@code down}, and starts it again; returns once it accepts connections. */
-    public static void restart(Duration down) throws InterruptedException {
-        String version = version();
-        control(version, "stop", "-m", "fast");
-        Thread.sleep(down.toMillis());
-        control(version, "start");
+    /** Stops the cluster as a fast shutdown does: every connection is cut. */
+    public static void stop() throws InterruptedException {
+        control(version(), "stop", "-m", "fast");
+    }
+
+    /** Starts the cluster again; returns once it accepts connections. */
+    public static void start() throws InterruptedException {
+        control(version(), "start");
     }
 
     private static String version() {

@@ -17,6 +17,10 @@ import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL restarted (stop -m fast, down 8 s, start) in the middle of a labelling job run by the packaged labeler and
- * verifier: the outage is waited out, not burnt through the queues' delivery limits, and the job completes with
- * every task labelled exactly once and nothing parked.
+ * verifier: the labeler is not ready while its database is down and ready again after; the outage is waited out,
+ * not burnt through the queues' delivery limits, and the job completes with every task labelled exactly once and
+ * nothing parked.
  */
 // Tasks 451-650: every model's answer to each was recorded.
 class DatabaseRestartIT {
@@ -55,8 +60,15 @@ class DatabaseRestartIT {
                 awaitLabels(jobId, 30);
 
                 long labelsBefore = SCHEMA.count("select count(*) from task_label where job_id = ?", jobId);
-                LocalPostgres.restart(Duration.ofSeconds(8));
+                LocalPostgres.stop();
+                try {
+                    Thread.sleep(Duration.ofSeconds(8).toMillis());
+                    assertEquals(503, readiness(), "ready while its database is down");
+                } finally {
+                    LocalPostgres.start();
+                }
                 long back = System.nanoTime();
+                awaitReadiness(200);
                 assertTrue(labelsBefore < TASKS, "the job ended before the restart: " + labelsBefore);
 
                 LabelingJob job = api.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
@@ -76,6 +88,19 @@ class DatabaseRestartIT {
             } finally {
                 channel.shutdownNow();
             }
+        }
+    }
+
+    private static int readiness() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + LABELER_PORT + "/q/health/ready"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void awaitReadiness(int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (readiness() != status) {
+            assertTrue(System.nanoTime() < deadline, "readiness not " + status + " within 60 s of the database's start");
+            Thread.sleep(100);
         }
     }
 
