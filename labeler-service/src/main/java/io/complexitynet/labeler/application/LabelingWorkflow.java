@@ -28,6 +28,7 @@ import io.complexitynet.proto.v1.CandidateResult;
 import io.complexitynet.proto.v1.ResourceLimits;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.proto.v1.VerifyResponse;
+import io.complexitynet.service.resilience.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -58,50 +59,65 @@ public class LabelingWorkflow {
     @Inject ModelLadder ladder;
     @Inject LabelerConfig config;
     @Inject LabelerMetrics metrics;
+    @Inject TransientRetry retry;
 
     /**
      * Generates the task's missing samples and returns the verification request for those without
      * a verdict; empty when the job is not running or every sample already has its verdict (then
-     * the task is labelled here).
+     * the task is labelled here). A database outage is waited out around each database step
+     * ({@link TransientRetry}); the model calls between them are not repeated for it, and a model
+     * endpoint that cannot be reached fails the attempt at once, to be recorded and redelivered.
      */
     public Optional<VerifyRequest> generate(String jobId, long taskId) {
+        Optional<OpenWork> found = retry.call("reading labelling work", () -> openWork(jobId, taskId));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        OpenWork work = found.get();
+        List<SampleStore.NewSample> generated = new ArrayList<>();
+        for (String model : work.job().ladder()) {
+            for (int index = 0; index < work.job().samplesPerModel; index++) {
+                if (!work.stored().contains(model + "#" + index)) {
+                    generated.add(generateOne(work.job(), work.task(), model, index));
+                }
+            }
+        }
+        Optional<VerifyRequest> request = retry.call("storing samples", () -> storeAndRequest(jobId, taskId, work, generated));
+        generated.forEach(sample -> metrics.sampleGenerated(sample.model()));
+        return request;
+    }
+
+    /** A running job's task with what it has stored: the samples' "model#index" keys. */
+    private record OpenWork(LabelingJobEntity job, CodeTask task, List<String> provides, Set<String> stored) {
+    }
+
+    private Optional<OpenWork> openWork(String jobId, long taskId) {
         Optional<LabelingJobEntity> found = jobs.job(jobId);
         if (found.isEmpty() || found.get().state != LabelingJobState.RUNNING) {
             return Optional.empty();
         }
-        LabelingJobEntity job = found.get();
         TaskEntity task = TaskEntity.findById(taskId);
         CodeTask codeTask = new CodeTask(task.sourceId, task.prompt, task.setupCode, datasets.tests(task));
-        List<SampleEntity> taskSamples = samples.samples(jobId, taskId);
         Set<String> stored = new HashSet<>();
-        for (SampleEntity sample : taskSamples) {
+        for (SampleEntity sample : samples.samples(jobId, taskId)) {
             stored.add(sample.model + "#" + sample.sampleIndex);
         }
-        List<SampleStore.NewSample> generated = new ArrayList<>();
-        for (String model : job.ladder()) {
-            for (int index = 0; index < job.samplesPerModel; index++) {
-                if (!stored.contains(model + "#" + index)) {
-                    generated.add(generateOne(job, codeTask, model, index));
-                }
-            }
-        }
-        if (!generated.isEmpty()) {
-            samples.insertAll(jobId, taskId, generated);
-            generated.forEach(sample -> metrics.sampleGenerated(sample.model()));
-            // Read back for the ids the verifier's candidates are named by.
-            taskSamples = samples.samples(jobId, taskId);
-        }
-        List<SampleEntity> unverified = taskSamples.stream().filter(s -> s.verdict == null).toList();
+        return Optional.of(new OpenWork(found.get(), codeTask, ProvidedNames.definedBy(task.referenceCode), stored));
+    }
+
+    private Optional<VerifyRequest> storeAndRequest(String jobId, long taskId, OpenWork work, List<SampleStore.NewSample> generated) {
+        samples.insertAll(jobId, taskId, generated);
+        // Read back for the ids the verifier's candidates are named by.
+        List<SampleEntity> unverified = samples.samples(jobId, taskId).stream().filter(s -> s.verdict == null).toList();
         if (unverified.isEmpty()) {
             labelIfVerified(jobId, taskId);
             return Optional.empty();
         }
         VerifyRequest.Builder request = VerifyRequest.newBuilder().setBatchId(batchId(jobId, taskId));
-        List<String> provides = ProvidedNames.definedBy(task.referenceCode);
         for (SampleEntity sample : unverified) {
             request.addCandidates(Candidate.newBuilder().setCandidateId(Long.toString(sample.id))
-                    .setCode(sample.completion).setSetupCode(codeTask.setupCode()).addAllTests(codeTask.tests())
-                    .addAllProvides(provides)
+                    .setCode(sample.completion).setSetupCode(work.task().setupCode()).addAllTests(work.task().tests())
+                    .addAllProvides(work.provides())
                     .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.work().verifyWallTime().toMillis())));
         }
         return Optional.of(request.build());
@@ -187,7 +203,8 @@ public class LabelingWorkflow {
         return jobId + "/" + taskId;
     }
 
-    static JobTaskKey parseBatchId(String batchId) {
+    /** The job and task a verification batch belongs to; IllegalArgumentException for an id this labeler did not make. */
+    public static JobTaskKey parseBatchId(String batchId) {
         int slash = batchId.lastIndexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("batch id '" + batchId + "' is not <job>/<task>");

@@ -5,7 +5,6 @@ import io.complexitynet.labeler.application.LabelingWorkflow;
 import io.complexitynet.proto.v1.LabelingWork;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.service.messaging.ProtobufMessages;
-import io.complexitynet.service.resilience.TransientFailures;
 import io.complexitynet.service.resilience.TransientRetry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -20,9 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * Takes one task of one job off the "labeling-work" queue, generates its samples and sends them
  * for verification. The message is acknowledged only after the samples are stored and the broker
- * has confirmed the verification request, so a crash at any point redelivers it. A dependency's outage is
- * waited out here ({@link TransientRetry}); any other failure is recorded on the task and the message goes
- * back until the queue's delivery limit parks it.
+ * has confirmed the verification request, so a crash at any point redelivers it. An outage of the database
+ * (in the workflow) or of the broker (here) is waited out ({@link TransientRetry}); any other failure, a model
+ * endpoint's among them, is recorded on the task and the message goes back until the queue's delivery limit parks it.
  */
 @ApplicationScoped
 public class WorkConsumer {
@@ -39,18 +38,14 @@ public class WorkConsumer {
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         LabelingWork work = LabelingWork.parseFrom(payload);
         try {
-            retry.run("labelling work", () -> {
-                Optional<VerifyRequest> request = workflow.generate(work.getJobId(), work.getTaskId());
-                if (request.isPresent()) {
-                    verificationRequests.sendMessageAndAwait(ProtobufMessages.of(request.get(), request.get().getBatchId()));
-                }
-            });
-        } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
-                throw e;
+            Optional<VerifyRequest> request = workflow.generate(work.getJobId(), work.getTaskId());
+            if (request.isPresent()) {
+                retry.run("sending for verification",
+                        () -> verificationRequests.sendMessageAndAwait(ProtobufMessages.of(request.get(), request.get().getBatchId())));
             }
+        } catch (RuntimeException e) {
             LOG.warnf("job_id=%s task_id=%d work failed, will be retried: %s", work.getJobId(), work.getTaskId(), e.getMessage());
-            workflow.recordFailedAttempt(work.getJobId(), work.getTaskId(), e);
+            retry.run("recording a failed attempt", () -> workflow.recordFailedAttempt(work.getJobId(), work.getTaskId(), e));
             throw e;
         }
     }
