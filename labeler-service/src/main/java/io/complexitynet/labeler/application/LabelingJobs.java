@@ -116,6 +116,16 @@ public class LabelingJobs {
         return view(cancelled);
     }
 
+    /** A job after its parked tasks were sent again, with how many went. */
+    public record Retried(JobView job, int tasks) {
+    }
+
+    public Retried retryParked(String jobId) {
+        int retried = jobs.retryParked(jobId);
+        LOG.infof("job_id=%s parked_tasks_retried=%d", jobId, retried);
+        return new Retried(job(jobId), retried);
+    }
+
     /** A job whose labels are read: the one named, else the data set's current labels. */
     public record LabelledJob(String jobId, String dataset) {
     }

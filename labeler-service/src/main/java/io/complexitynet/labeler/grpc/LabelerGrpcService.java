@@ -13,6 +13,8 @@ import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.ListLabelsRequest;
 import io.complexitynet.proto.v1.ListLabelsResponse;
+import io.complexitynet.proto.v1.RetryParkedRequest;
+import io.complexitynet.proto.v1.RetryParkedResponse;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.complexitynet.proto.v1.TaskLabel;
 import io.complexitynet.service.grpc.ServiceApis;
@@ -78,6 +80,15 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     @Blocking
     public Uni<LabelingJob> cancelJob(CancelJobRequest request) {
         return ServiceApis.LABELER.answer(() -> LabelerMapping.job(jobs.cancel(request.getJobId())));
+    }
+
+    @Override
+    @Blocking
+    public Uni<RetryParkedResponse> retryParked(RetryParkedRequest request) {
+        return ServiceApis.LABELER.answer(() -> {
+            LabelingJobs.Retried retried = jobs.retryParked(request.getJobId());
+            return RetryParkedResponse.newBuilder().setJob(LabelerMapping.job(retried.job())).setTasksRetried(retried.tasks()).build();
+        });
     }
 
     @Override

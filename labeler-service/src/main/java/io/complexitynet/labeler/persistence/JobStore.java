@@ -155,6 +155,30 @@ public class JobStore {
         return job;
     }
 
+    /**
+     * Puts the job's parked tasks back to be sent, with their attempts forgotten, and reopens the job if it had
+     * completed (its labels-updated event is published again when it completes again).
+     * @return how many tasks went back; 0 when none was parked, and then nothing changed
+     */
+    @Transactional
+    public int retryParked(String jobId) {
+        LabelingJobEntity job = entities.find(LabelingJobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            throw RequestRefused.notFound("no labelling job " + jobId);
+        }
+        if (job.state == LabelingJobState.CANCELLED) {
+            throw RequestRefused.wrongState("job " + jobId + " was cancelled; start a new one to label its tasks");
+        }
+        int retried = JobTaskEntity.update("state = ?1, attempts = 0, lastError = null where jobId = ?2 and state = ?3",
+                TaskWorkState.PENDING, jobId, TaskWorkState.PARKED);
+        if (retried > 0 && job.state == LabelingJobState.COMPLETED) {
+            job.state = LabelingJobState.RUNNING;
+            job.finishedAt = null;
+            job.eventPublished = false;
+        }
+        return retried;
+    }
+
     /** Completed jobs whose labels-updated event has not been published yet (the outbox). */
     public List<LabelingJobEntity> awaitingEvent() {
         return LabelingJobEntity.list("state = ?1 and eventPublished = false", LabelingJobState.COMPLETED);

@@ -2,15 +2,31 @@ package io.complexitynet.labeler.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 
-import io.complexitynet.core.testing.FanoutListener;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+import io.complexitynet.core.testing.ExchangeListener;
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.labeler.testing.LabelerAsAdmin;
 import io.complexitynet.testing.VerifierResource;
+import io.complexitynet.proto.v1.CancelJobRequest;
+import io.complexitynet.proto.v1.CandidateResult;
+import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
+import io.complexitynet.proto.v1.RetryParkedRequest;
+import io.complexitynet.proto.v1.RetryParkedResponse;
+import io.complexitynet.proto.v1.Verdict;
+import io.complexitynet.proto.v1.VerifyResponse;
 import io.complexitynet.proto.v1.JobState;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.LabelsUpdated;
@@ -50,7 +66,7 @@ class LabelingJobTest extends LabelerAsAdmin {
     @Test
     void aJobLabelsEveryTaskFromVerifiedReplayedOutputsAndTellsTheTrainer() throws Exception {
         Set<Integer> tasks = IntStream.rangeClosed(11, 40).boxed().collect(Collectors.toSet());
-        try (FanoutListener<LabelsUpdated> trainer = new FanoutListener<>("complexitynet.labels-updated", LabelsUpdated::parseFrom)) {
+        try (ExchangeListener<LabelsUpdated> trainer = new ExchangeListener<>("complexitynet.labels-updated", LabelsUpdated::parseFrom)) {
             LabelingJob started = start("mbpp-11-40", tasks);
             assertEquals(30, started.getTasksTotal());
             assertEquals("paper5/v1(reliable>=0.80)", started.getRuleVersion());
@@ -105,6 +121,52 @@ class LabelingJobTest extends LabelerAsAdmin {
         // The first delivery and labeler.work.max-redeliveries (3) more, then the broker parks it.
         assertEquals(4, count("select attempts from job_task jt join task t on t.id = jt.task_id where jt.job_id = ?1 and t.source_id = '440'",
                 started.getJobId()));
+        given().get("/q/metrics").then().body(containsString("complexitynet_parked_messages_total{queue=\"labeling-work.parked\"}"));
+
+        // An operator sends it again: the job reopens, the task fails the same way and is parked again; once is enough.
+        RetryParkedResponse retried = labeler.retryParked(RetryParkedRequest.newBuilder().setJobId(started.getJobId()).build());
+        assertEquals(1, retried.getTasksRetried());
+        assertEquals(JobState.JOB_STATE_RUNNING, retried.getJob().getState());
+        assertEquals(0, retried.getJob().getParkedCount());
+        assertEquals(0, labeler.retryParked(RetryParkedRequest.newBuilder().setJobId(started.getJobId()).build()).getTasksRetried());
+        LabelingJob again = awaitEnd(started.getJobId(), 120);
+        assertEquals(JobState.JOB_STATE_COMPLETED, again.getState(), again::toString);
+        assertEquals(3, again.getTasksDone());
+        assertEquals(1, again.getParkedCount());
+        assertEquals(3, count("select count(*) from task_label where job_id = ?1", started.getJobId()));
+        // Three labelled tasks' samples, stored once; 440 never had all its answers, so it stored none.
+        assertEquals(9, count("select count(*) from sample where job_id = ?1", started.getJobId()));
+    }
+
+    @Test
+    void verificationResultsThatCannotBeRecordedParkTheirTaskWithTheReason() throws Exception {
+        LabelingJob started = start("mbpp-results-poisoned", Set.of(450, 451));
+        labeler.cancelJob(CancelJobRequest.newBuilder().setJobId(started.getJobId()).build());
+        long taskId = count("select min(jt.task_id) from job_task jt where jt.job_id = ?1", started.getJobId());
+        // A result naming a candidate this labeler never made fails on every delivery for its own content.
+        VerifyResponse poisoned = VerifyResponse.newBuilder().setBatchId(started.getJobId() + "/" + taskId)
+                .addResults(CandidateResult.newBuilder().setCandidateId("not-a-sample").setVerdict(Verdict.VERDICT_PASSED)).build();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        try (Connection connection = factory.newConnection("poisoned-result"); Channel channel = connection.createChannel()) {
+            channel.basicPublish("complexitynet.verification-results", "result", null, poisoned.toByteArray());
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        LabelingJob job = labeler.getJob(GetJobRequest.newBuilder().setJobId(started.getJobId()).build());
+        while (job.getParkedCount() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            job = labeler.getJob(GetJobRequest.newBuilder().setJobId(started.getJobId()).build());
+        }
+        assertEquals(1, job.getParkedCount(), job::toString);
+        assertEquals("its verification results could not be recorded on any delivery", job.getParked(0).getReason());
+        given().get("/q/metrics").then().body(containsString("complexitynet_parked_messages_total{queue=\"verification-results.parked\"}"));
+        StatusRuntimeException cancelled = assertThrows(StatusRuntimeException.class,
+                () -> labeler.retryParked(RetryParkedRequest.newBuilder().setJobId(started.getJobId()).build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, cancelled.getStatus().getCode());
+        assertTrue(cancelled.getStatus().getDescription().contains("was cancelled"), cancelled.getStatus()::getDescription);
+        StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class,
+                () -> labeler.retryParked(RetryParkedRequest.newBuilder().setJobId("no-such-job").build()));
+        assertEquals(Status.Code.NOT_FOUND, unknown.getStatus().getCode());
     }
 
     @Test

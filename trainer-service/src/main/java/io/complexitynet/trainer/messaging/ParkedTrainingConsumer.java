@@ -2,6 +2,7 @@ package io.complexitynet.trainer.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.proto.v1.TrainingWork;
+import io.complexitynet.service.messaging.ParkedMessages;
 import io.complexitynet.service.resilience.TransientRetry;
 import io.complexitynet.trainer.application.TrainingRun;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -16,6 +17,7 @@ public class ParkedTrainingConsumer {
 
     @Inject TrainingRun run;
     @Inject TransientRetry retry;
+    @Inject ParkedMessages parked;
 
     @Incoming("training-requests-parked")
     @Blocking
@@ -23,5 +25,6 @@ public class ParkedTrainingConsumer {
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         String jobId = TrainingWork.parseFrom(payload).getJobId();
         retry.run("parking a training job", () -> run.parked(jobId));
+        parked.taken("training-requests.parked");
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.complexitynet.core.testing.FanoutListener;
+import io.complexitynet.core.testing.ExchangeListener;
 import io.complexitynet.database.training.ModelPromotionEntity;
 import io.complexitynet.proto.v1.GetModelRequest;
 import io.complexitynet.proto.v1.ModelInfo;
@@ -66,7 +66,7 @@ class PromotionsTest extends TrainerAsAdmin {
     @BeforeAll
     void trainTwiceOnTheSameLabels() throws Exception {
         recorded.storeMbpp();
-        try (FanoutListener<ModelPromoted> promoted = new FanoutListener<>("complexitynet.model-promoted", ModelPromoted::parseFrom);
+        try (ExchangeListener<ModelPromoted> promoted = new ExchangeListener<>("complexitynet.model-promoted", ModelPromoted::parseFrom);
              CapturedLog log = new CapturedLog("io.complexitynet.trainer")) {
             first = train();
             // The policy promotes after the job is stored as succeeded; the event says it is done.

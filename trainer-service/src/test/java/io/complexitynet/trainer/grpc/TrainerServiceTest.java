@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.core.routing.Prediction;
-import io.complexitynet.core.testing.FanoutListener;
+import io.complexitynet.core.testing.ExchangeListener;
 import io.complexitynet.proto.v1.GetModelRequest;
 import io.complexitynet.proto.v1.GetTrainingJobRequest;
 import io.complexitynet.proto.v1.ListModelsRequest;
@@ -99,7 +99,7 @@ class TrainerServiceTest extends TrainerAsAdmin {
         assertEquals(second.getModelId(), trainer.listModels(ListModelsRequest.newBuilder().setPageSize(1).build())
                 .getModels(0).getModelId());
 
-        try (FanoutListener<ModelPromoted> promoted = new FanoutListener<>("complexitynet.model-promoted", ModelPromoted::parseFrom)) {
+        try (ExchangeListener<ModelPromoted> promoted = new ExchangeListener<>("complexitynet.model-promoted", ModelPromoted::parseFrom)) {
             ModelInfo promotedModel = trainer.promoteModel(PromoteModelRequest.newBuilder().setModelId(model.getModelId())
                     .setPromotedBy("release-manager").build());
             assertTrue(promotedModel.getPromoted());
