@@ -134,6 +134,8 @@ public class RouteWorkflow {
         }
         Cascade.Outcome outcome;
         try {
+            // What the models spend must be recorded: with the database out of reach, nothing runs (UNAVAILABLE).
+            ledger.ensureReachable();
             // After the hold, so a tenant without budget left gets no sandbox run either; a refusal releases the hold.
             if (!request.tests().isEmpty()) {
                 long start = System.nanoTime();
@@ -197,9 +199,13 @@ public class RouteWorkflow {
         recordUsage(request, usage, kept, hold);
     }
 
-    // Models have run and must be charged: a database outage is waited out rather than losing the usage.
+    // Models have run and must be charged, or a hold released: a database outage is waited out rather than losing
+    // either. A request that ran nothing and held nothing has nothing to record.
     private void recordUsage(Request request, List<RouteLedger.Usage> usage, List<RouteLedger.RoutedSample> kept,
                              Optional<TenantBudgets.Hold> hold) {
+        if (usage.isEmpty() && kept.isEmpty() && hold.isEmpty()) {
+            return;
+        }
         retry.run("recording usage", () -> ledger.record(request.tenant(), policies.today(), usage, kept, hold));
     }
 

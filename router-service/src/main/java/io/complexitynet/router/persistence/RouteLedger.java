@@ -3,6 +3,7 @@ package io.complexitynet.router.persistence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.database.JsonColumn;
 import io.complexitynet.database.routing.RoutedSampleEntity;
+import io.complexitynet.service.resilience.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,8 @@ public class RouteLedger {
             + " verdict, classifierModelId, createdAt) values (:requestId, :tenant, :prompt, :tests, :setupCode, :model, :completion,"
             + " :verdict, :classifierModelId, :createdAt) on conflict do nothing";
 
+    private static final int PING_ATTEMPTS = 3;
+
     @Inject EntityManager entities;
     @Inject ObjectMapper json;
     @Inject TenantBudgets budgets;
@@ -51,6 +54,29 @@ public class RouteLedger {
         usage.forEach(use -> add(tenant, day, use));
         samples.forEach(this::store);
         budgets.charge(tenant, day, usage.stream().mapToDouble(Usage::costUnits).sum(), hold);
+    }
+
+    /**
+     * Asks the database for nothing, to learn that it answers: a request checks this before any model runs, so a
+     * database outage refuses requests (UNAVAILABLE) instead of running models whose cost could not be recorded.
+     * A few tries, without waiting: a restarted database leaves dead connections in the pool, each failing once.
+     */
+    public void ensureReachable() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ping();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == PING_ATTEMPTS || !TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Transactional
+    void ping() {
+        entities.createNativeQuery("select 1").getSingleResult();
     }
 
     /** How many samples the tenant's requests left. */

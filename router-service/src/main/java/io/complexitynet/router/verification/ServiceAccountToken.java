@@ -38,7 +38,7 @@ public class ServiceAccountToken implements ClientInterceptor {
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     // Leaves room for clock skew between router, verifier and Keycloak, and for the call in flight.
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
-    // A token endpoint that has not answered by then is down; the call becomes a VERIFIER_UNAVAILABLE verdict.
+    // A token endpoint that has not answered by then is down; the call, and the request, become UNAVAILABLE.
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
 
     private final OidcClient client;

@@ -20,9 +20,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The request's tests run by the verifier-service over gRPC. Tests the verifier cannot run are the
- * caller's mistake; a verifier that is unavailable gives a VERIFIER_* verdict naming why, so the
- * cascade steps up rather than failing the request. Every call carries the router's own token
- * ({@link ServiceAccountToken}).
+ * caller's mistake (INVALID_ARGUMENT); a verifier that cannot be asked (down, restarting, refusing the router's
+ * token) fails the request with UNAVAILABLE naming why: before generation nothing runs, after it the models that
+ * answered are charged and the cascade stops, since stepping up would pay more models whose answers cannot be
+ * verified either. Every call carries the router's own token ({@link ServiceAccountToken}).
  */
 @ApplicationScoped
 public class VerifierClient {
@@ -33,23 +34,33 @@ public class VerifierClient {
     @Inject RouterConfig config;
 
     /**
-     * Refuses (INVALID_ARGUMENT) setup code or tests the verifier cannot parse, before any model is paid to answer.
-     * A verifier that cannot be asked leaves them to the verification after generation, as before this check.
+     * Refuses setup code or tests the verifier cannot parse (INVALID_ARGUMENT), and any request while the verifier
+     * cannot be asked (UNAVAILABLE), before any model is paid to answer.
      */
     public void checkTests(String setupCode, List<String> tests) {
         try {
             verifier.checkTests(CheckTestsRequest.newBuilder().setSetupCode(setupCode).addAllTests(tests).build());
         } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                throw cannotRun(e);
-            }
-            LOG.warnf("tests not checked before generation, the verifier answered %s", e.getStatus());
+            throw refusal(e, "nothing was generated");
         }
     }
 
-    private static RequestRefused cannotRun(StatusRuntimeException e) {
-        return new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "the verifier cannot run these tests: "
-                + e.getStatus().getDescription());
+    private static RequestRefused refusal(StatusRuntimeException e, String consequence) {
+        if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+            return new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "the verifier cannot run these tests: "
+                    + e.getStatus().getDescription());
+        }
+        LOG.warnf("the verifier could not be asked: %s", e.getStatus());
+        return RequestRefused.unavailable("the verifier could not be asked to run this request's tests ("
+                + e.getStatus().getCode() + ": " + why(e.getStatus()) + "); " + consequence + "; try again");
+    }
+
+    // A call that never reached the verifier (connection refused) carries its cause, not a description.
+    private static String why(Status status) {
+        if (status.getDescription() != null) {
+            return status.getDescription();
+        }
+        return status.getCause() == null ? "no reason given" : status.getCause().toString();
     }
 
     public Cascade.Checker checker(String requestId, String setupCode, List<String> tests, List<String> provides) {
@@ -58,17 +69,13 @@ public class VerifierClient {
             VerifyRequest request = VerifyRequest.newBuilder().setBatchId(requestId).addCandidates(Candidate.newBuilder()
                     .setCandidateId("0").setCode(code).setSetupCode(setupCode).addAllTests(tests).addAllProvides(provides)
                     .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.verifyWallTime().toMillis()))).build();
-            String verdict;
+            CandidateResult result;
             try {
-                CandidateResult result = verifier.verify(request).getResults(0);
-                verdict = result.getVerdict().name().replace("VERDICT_", "");
+                result = verifier.verify(request).getResults(0);
             } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                    throw cannotRun(e);
-                }
-                verdict = "VERIFIER_" + e.getStatus().getCode().name();
+                throw refusal(e, "the answers generated so far are charged, not returned unverified");
             }
-            return new Cascade.Checked(verdict, (System.nanoTime() - start) / 1_000_000);
+            return new Cascade.Checked(result.getVerdict().name().replace("VERDICT_", ""), (System.nanoTime() - start) / 1_000_000);
         };
     }
 }
