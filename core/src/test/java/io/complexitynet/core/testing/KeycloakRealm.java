@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The project's Keycloak realm ({@code k8s/base/keycloak/complexitynet-realm.json}) as tests see it: its
@@ -123,6 +124,34 @@ public final class KeycloakRealm {
         }
         addTestFixtures();
         ensured = true;
+    }
+
+    /**
+     * Freezes the local server (SIGSTOP to its process group), as an identity provider that stops answering: connections
+     * still open at the kernel, nothing answers on them. {@link #thaw()} resumes it with its keys and sessions intact.
+     */
+    public static void freeze() throws InterruptedException {
+        signal("-STOP");
+    }
+
+    public static void thaw() throws InterruptedException {
+        signal("-CONT");
+    }
+
+    // .ci/keycloak starts the server as the leader of its own session, and writes its pid beside the install.
+    private static void signal(String signal) throws InterruptedException {
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "complexitynet");
+        try (Stream<Path> installs = Files.list(cache)) {
+            Path pidFile = installs.map(install -> install.resolve("keycloak.pid")).filter(Files::isRegularFile).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no keycloak.pid under " + cache + ": was the server started by .ci/keycloak?"));
+            String pid = Files.readString(pidFile).trim();
+            Process kill = new ProcessBuilder("kill", signal, "--", "-" + pid).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " -" + pid + " failed: " + new String(kill.getInputStream().readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal the local Keycloak", e);
+        }
     }
 
     /** An access token for a realm user through {@link #CLI_CLIENT} (password grant). */

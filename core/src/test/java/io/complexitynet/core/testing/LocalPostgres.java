@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -39,20 +38,8 @@ public final class LocalPostgres {
     }
 
     private static void control(String version, String... action) throws InterruptedException {
-        List<String> command = new ArrayList<>();
-        if (!"root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("sudo", "-n"));
-        }
-        command.addAll(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main"));
+        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main"));
         command.addAll(List.of(action));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(String.join(" ", command) + " could not run", e);
-        }
+        RootCommand.run(command.toArray(String[]::new));
     }
 }

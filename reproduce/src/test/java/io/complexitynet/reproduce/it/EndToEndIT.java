@@ -118,7 +118,7 @@ class EndToEndIT {
         // requests are a tenant's first of the day for the same model at once (reported; raise this when that is fixed).
         ReproductionSettings settings = new ReproductionSettings("e2e-mbpp", slice.toString(), MbppReader.read(slice),
                 PaperSetTask.read(paperSet), PaperFigures.COST_UNITS, 1, 1, Duration.ofMinutes(3), Optional.of(KeycloakRealm.ALICE.tenant()));
-        Progress progress = new PrintedProgress();
+        Progress progress = new PrintedProgress("e2e");
         KeycloakRealm.ensureRunning();
         Map<String, String> routerEnvironment = SCHEMA.serviceEnvironment(false);
         routerEnvironment.put("QUARKUS_GRPC_CLIENTS_VERIFIER_PORT", Integer.toString(VERIFIER_PORT));
@@ -316,21 +316,5 @@ class EndToEndIT {
 
     private static long count(String sql, String jobId) throws Exception {
         return SCHEMA.count(sql, jobId);
-    }
-
-    /** Progress into the test's output, a line per step. */
-    private static final class PrintedProgress implements Progress {
-
-        @Override
-        public void step(String message) {
-            System.out.println("e2e: " + message);
-        }
-
-        @Override
-        public void advance(String what, long done, long total) {
-            if (done == total) {
-                System.out.println("e2e:   " + what + ": " + done + "/" + total);
-            }
-        }
     }
 }
