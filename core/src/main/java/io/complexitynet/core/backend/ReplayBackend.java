@@ -18,7 +18,8 @@ import java.util.TreeSet;
 /**
  * Serves model outputs recorded earlier instead of calling a model, from a JSONL file with one
  * {@code {"task_id", "model", "sample", "completion", "recorded_pass"}} object a line (the
- * shape of {@code mbpp/generations.jsonl}). A request for a sample that was not recorded fails:
+ * shape of {@code mbpp/generations.jsonl}; {@code task_id} an integer or, for data sets with string ids, the
+ * task's id as its data set names it). A request for a sample that was not recorded fails:
  * a label built from another sample would not be what it claims to be.
  *
  * <p>Completions are returned verbatim as both code and raw text: the recordings are code already,
@@ -62,8 +63,7 @@ public final class ReplayBackend implements ModelBackend {
                     continue;
                 }
                 JsonNode node = parse(number, line);
-                Key key = new Key(text(number, node, "model"), String.valueOf(integer(number, node, "task_id")),
-                        integer(number, node, "sample"));
+                Key key = new Key(text(number, node, "model"), taskId(number, node), integer(number, node, "sample"));
                 Integer earlier = lineOf.putIfAbsent(key, number);
                 if (earlier != null) {
                     throw new MalformedDatasetException(number, "repeats line " + earlier + " (model " + key.model()
@@ -122,6 +122,11 @@ public final class ReplayBackend implements ModelBackend {
         } catch (JsonProcessingException e) {
             throw new MalformedDatasetException(number, "not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    // MBPP's recordings number their tasks; other data sets' ids are strings ("HumanEval/0", a team's own).
+    private static String taskId(int number, JsonNode node) {
+        return node.path("task_id").isTextual() ? text(number, node, "task_id") : String.valueOf(integer(number, node, "task_id"));
     }
 
     private static int integer(int number, JsonNode node, String field) {

@@ -46,6 +46,20 @@ class ReplayBackendTest {
     }
 
     @Test
+    void aDataSetWithStringIdsIsReplayedByThoseIds() throws IOException {
+        Path file = Files.writeString(dir.resolve("string-ids.jsonl"), String.join("\n",
+                "{\"task_id\": \"billing/refund\", \"model\": \"m\", \"sample\": 0, \"completion\": \"a\", \"recorded_pass\": false}",
+                "{\"task_id\": \"billing/refund\", \"model\": \"m\", \"sample\": 1, \"completion\": \"b\", \"recorded_pass\": true}",
+                "{\"task_id\": 7, \"model\": \"m\", \"sample\": 0, \"completion\": \"c\", \"recorded_pass\": true}"));
+        ReplayBackend strings = ReplayBackend.load(file);
+        assertEquals("a", strings.complete(CompletionRequests.sample("m", "billing/refund", 0)).code());
+        assertEquals("b", strings.complete(CompletionRequests.sample("m", "billing/refund", 1)).code());
+        assertEquals("c", strings.complete(CompletionRequests.sample("m", "7", 0)).code());
+        assertEquals("line 1: task_id must be a non-empty string", malformed("{\"task_id\": \" \", \"model\": \"m\", \"sample\": 0,"
+                + " \"completion\": \"a\", \"recorded_pass\": false}").getMessage());
+    }
+
+    @Test
     void aSampleThatWasNotRecordedIsAPermanentErrorNamingIt() {
         BackendException error = assertThrows(BackendException.class,
                 () -> replay.complete(CompletionRequests.sample("small-model", "9", 0)));

@@ -2,9 +2,9 @@ package io.complexitynet.labeler.application;
 
 import io.complexitynet.core.jobs.LabelingJobState;
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.core.task.DatasetReader;
 import io.complexitynet.core.task.MalformedDatasetException;
-import io.complexitynet.core.task.MbppReader;
-import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.TaskFormat;
 import io.complexitynet.database.labeling.DatasetEntity;
 import io.complexitynet.database.labeling.LabelingJobEntity;
 import io.complexitynet.labeler.backend.ModelLadder;
@@ -21,9 +21,12 @@ import io.complexitynet.labeler.persistence.LabelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,21 +56,22 @@ public class LabelingJobs {
     @Inject LabelerConfig config;
 
     /** A data set as imported: its name and how many tasks it holds. */
-    public record ImportedDataset(String name, long tasks) {
+    public record ImportedDataset(String name, long tasks, TaskFormat format) {
     }
 
-    /** Imports a file of the import directory; what it says is never echoed back. */
-    public ImportedDataset importDataset(String name, String path) {
+    /** Imports a file of the import directory in {@code format} ("" to recognise it); what it says is never echoed back. */
+    public ImportedDataset importDataset(String name, String path, String format) {
+        Optional<TaskFormat> named = format(format);
         Path file = new ImportDirectory(config.imports().directory(), config.imports().maxBytes()).resolve(path);
-        List<MbppTask> tasks;
-        try {
-            tasks = MbppReader.read(file);
+        DatasetReader.Read read;
+        try (Reader in = Files.newBufferedReader(file)) {
+            read = DatasetReader.read(in, named);
         } catch (MalformedDatasetException e) {
             throw RequestRefused.invalidArgument("path", file.getFileName() + " " + e.getMessage() + "; nothing was imported");
-        } catch (UncheckedIOException e) {
-            throw RequestRefused.invalidArgument("path", "cannot read " + file.getFileName());
+        } catch (IOException | UncheckedIOException e) {
+            throw RequestRefused.invalidArgument("path", "cannot read " + file.getFileName() + " as UTF-8 text; nothing was imported");
         }
-        return imported(datasets.store(name, file.toString(), tasks));
+        return imported(datasets.store(name, file.toString(), read.tasks()), read.format());
     }
 
     /** An empty upload, holding at most labeler.import.max-bytes. */
@@ -77,20 +81,33 @@ public class LabelingJobs {
 
     /** Imports content a caller sent; bytes that are not UTF-8 or a malformed line refuse it whole. */
     public ImportedDataset importDataset(DatasetUpload upload) {
-        List<MbppTask> tasks;
+        Optional<TaskFormat> named = format(upload.format());
+        DatasetReader.Read read;
         try {
-            tasks = MbppReader.read(new InputStreamReader(new ByteArrayInputStream(upload.content()), StandardCharsets.UTF_8.newDecoder()));
+            read = DatasetReader.read(new InputStreamReader(new ByteArrayInputStream(upload.content()), StandardCharsets.UTF_8.newDecoder()),
+                    named);
         } catch (MalformedDatasetException e) {
             throw RequestRefused.invalidArgument("content", e.getMessage() + "; nothing was imported");
         } catch (UncheckedIOException e) {
             throw RequestRefused.invalidArgument("content", "is not UTF-8 text; nothing was imported");
         }
-        return imported(datasets.store(upload.name(), "sent over gRPC", tasks));
+        return imported(datasets.store(upload.name(), "sent over gRPC", read.tasks()), read.format());
     }
 
-    private ImportedDataset imported(DatasetEntity dataset) {
-        LOG.infof("dataset=%s imported from %s", dataset.name, dataset.source);
-        return new ImportedDataset(dataset.name, datasets.taskCount(dataset.id));
+    private static Optional<TaskFormat> format(String format) {
+        if (format.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TaskFormat.named(format));
+        } catch (IllegalArgumentException e) {
+            throw RequestRefused.invalidArgument("format", e.getMessage());
+        }
+    }
+
+    private ImportedDataset imported(DatasetEntity dataset, TaskFormat format) {
+        LOG.infof("dataset=%s imported from %s as %s", dataset.name, dataset.source, format.label());
+        return new ImportedDataset(dataset.name, datasets.taskCount(dataset.id), format);
     }
 
     /** Creates the job and sends its work; the ladder and k are checked against this labeler's models and limits. */

@@ -12,14 +12,17 @@ public final class DatasetUpload {
     private final long maxBytes;
     private final ByteArrayOutputStream content = new ByteArrayOutputStream();
     private String name;
+    private String format;
 
     public DatasetUpload(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    public void add(String name, byte[] chunk) {
+    /** @param name and {@code format} count only in the first piece */
+    public void add(String name, String format, byte[] chunk) {
         if (this.name == null) {
             this.name = name;
+            this.format = format;
         }
         if ((long) content.size() + chunk.length > maxBytes) {
             throw RequestRefused.exhausted("content: more than labeler.import.max-bytes (" + maxBytes
@@ -31,6 +34,11 @@ public final class DatasetUpload {
     /** The name the first piece gave; empty when nothing arrived. */
     public String name() {
         return name == null ? "" : name;
+    }
+
+    /** The format the first piece named; empty to recognise it. */
+    public String format() {
+        return format == null ? "" : format;
     }
 
     public byte[] content() {

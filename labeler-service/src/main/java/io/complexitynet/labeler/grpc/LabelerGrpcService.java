@@ -45,20 +45,17 @@ public class LabelerGrpcService implements io.complexitynet.proto.v1.Labeler {
     @Blocking
     public Uni<Dataset> importDataset(ImportDatasetRequest request) {
         return ServiceApis.LABELER.answer(() -> {
-            LabelingJobs.ImportedDataset dataset = jobs.importDataset(request.getName(), request.getPath());
-            return Dataset.newBuilder().setName(dataset.name()).setTasks((int) dataset.tasks()).build();
+            return LabelerMapping.dataset(jobs.importDataset(request.getName(), request.getPath(), request.getFormat()));
         });
     }
 
     @Override
     public Uni<Dataset> importDatasetContent(Multi<DatasetContent> request) {
         // Collected as it arrives, the limit checked per piece; parsed and stored off the event loop.
-        return request.collect().in(jobs::upload, (upload, content) -> upload.add(content.getName(), content.getChunk().toByteArray()))
+        return request.collect().in(jobs::upload,
+                        (upload, content) -> upload.add(content.getName(), content.getFormat(), content.getChunk().toByteArray()))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(upload -> {
-                    LabelingJobs.ImportedDataset dataset = jobs.importDataset(upload);
-                    return Dataset.newBuilder().setName(dataset.name()).setTasks((int) dataset.tasks()).build();
-                })
+                .map(upload -> LabelerMapping.dataset(jobs.importDataset(upload)))
                 .onFailure().transform(ServiceApis.LABELER::status);
     }
 

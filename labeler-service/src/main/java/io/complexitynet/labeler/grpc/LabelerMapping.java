@@ -3,6 +3,8 @@ package io.complexitynet.labeler.grpc;
 import io.complexitynet.core.labelling.ModelPasses;
 import io.complexitynet.labeler.application.JobView;
 import io.complexitynet.labeler.application.LabelView;
+import io.complexitynet.labeler.application.LabelingJobs;
+import io.complexitynet.proto.v1.Dataset;
 import io.complexitynet.proto.v1.JobState;
 import io.complexitynet.proto.v1.LabelingJob;
 import io.complexitynet.proto.v1.ModelPassCount;
@@ -14,6 +16,10 @@ import java.time.format.DateTimeFormatter;
 final class LabelerMapping {
 
     private LabelerMapping() {
+    }
+
+    static Dataset dataset(LabelingJobs.ImportedDataset dataset) {
+        return Dataset.newBuilder().setName(dataset.name()).setTasks((int) dataset.tasks()).setFormat(dataset.format().label()).build();
     }
 
     static LabelingJob job(JobView job) {

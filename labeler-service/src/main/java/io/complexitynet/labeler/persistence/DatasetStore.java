@@ -2,7 +2,7 @@ package io.complexitynet.labeler.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.refusal.RequestRefused;
-import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.DatasetTask;
 import io.complexitynet.database.JsonColumn;
 import io.complexitynet.database.labeling.DatasetEntity;
 import io.complexitynet.database.labeling.TaskEntity;
@@ -20,7 +20,7 @@ public class DatasetStore {
 
     /** @param source where the tasks came from, for the record (a file's path, or how they were sent) */
     @Transactional
-    public DatasetEntity store(String name, String source, List<MbppTask> tasks) {
+    public DatasetEntity store(String name, String source, List<DatasetTask> tasks) {
         if (name.isBlank()) {
             throw RequestRefused.invalidArgument("name", "is empty");
         }
@@ -32,11 +32,11 @@ public class DatasetStore {
         dataset.source = source;
         dataset.importedAt = OffsetDateTime.now();
         dataset.persist();
-        for (MbppTask task : tasks) {
+        for (DatasetTask task : tasks) {
             TaskEntity row = new TaskEntity();
             row.datasetId = dataset.id;
-            row.sourceId = Integer.toString(task.taskId());
-            row.prompt = task.text();
+            row.sourceId = task.sourceId();
+            row.prompt = task.prompt();
             row.setupCode = task.setupCode();
             row.tests = JsonColumn.write(json, task.tests());
             row.referenceCode = task.referenceCode();

@@ -10,6 +10,7 @@ import io.complexitynet.labeler.testing.LabelerAsAdmin;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.CancelJobRequest;
 import io.complexitynet.proto.v1.GetJobRequest;
+import io.complexitynet.proto.v1.Dataset;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.ListLabelsRequest;
 import io.complexitynet.proto.v1.StartLabelingRequest;
@@ -19,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,32 @@ class LabelerApiErrorsTest extends LabelerAsAdmin {
         assertTrue(error.getStatus().getDescription().contains("line 2: test_list must be a non-empty array of strings; nothing was imported"),
                 error.getStatus().getDescription());
         assertEquals(0L, ((Number) entities.createNativeQuery("select count(*) from dataset where name = 'malformed'").getSingleResult()).longValue());
+    }
+
+    @Test
+    void humanEvalAndTheGenericFormatAreImportedWithTheirOwnIds() {
+        Path humanEval = Path.of(System.getProperty("complexitynet.data.dir"), "humaneval", "HumanEval.jsonl").toAbsolutePath().normalize();
+        Dataset imported = labeler.importDataset(ImportDatasetRequest.newBuilder().setName("humaneval").setPath(humanEval.toString()).build());
+        assertEquals(164, imported.getTasks());
+        assertEquals("humaneval", imported.getFormat());
+        assertEquals(List.of("HumanEval/0", "[\"check(has_close_elements)\"]"), List.of(entities.createNativeQuery("select t.source_id, t.tests"
+                + " from task t join dataset d on d.id = t.dataset_id where d.name = 'humaneval' order by t.id limit 1").getSingleResult())
+                .stream().flatMap(row -> Arrays.stream((Object[]) row)).map(String::valueOf).toList());
+
+        Path examples = Path.of(System.getProperty("complexitynet.repo.dir"), "examples", "team-tasks.jsonl");
+        Dataset team = labeler.importDataset(ImportDatasetRequest.newBuilder().setName("team-tasks").setPath(examples.toString())
+                .setFormat("generic").build());
+        assertEquals(10, team.getTasks());
+        assertEquals("generic", team.getFormat());
+
+        StatusRuntimeException unknown = refused(() -> labeler.importDataset(ImportDatasetRequest.newBuilder().setName("csv")
+                .setPath(examples.toString()).setFormat("csv").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, unknown.getStatus().getCode());
+        assertEquals("format: 'csv' is not a data set format; use one of mbpp, humaneval, generic", unknown.getStatus().getDescription());
+        StatusRuntimeException misnamed = refused(() -> labeler.importDataset(ImportDatasetRequest.newBuilder().setName("misnamed")
+                .setPath(examples.toString()).setFormat("mbpp").build()));
+        assertEquals("path: team-tasks.jsonl line 1: task_id must be a non-negative integer; nothing was imported",
+                misnamed.getStatus().getDescription());
     }
 
     @Test

@@ -7,11 +7,15 @@ import io.complexitynet.core.backend.Completion;
 import io.complexitynet.core.backend.CompletionRequest;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.task.CodeTask;
-import io.complexitynet.core.task.MbppReader;
-import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.DatasetReader;
+import io.complexitynet.core.task.DatasetTask;
 import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.Cascade;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +34,7 @@ public class RouterLadder {
     private static final int CHARS_PER_TOKEN = 4;
 
     private final BackendLadder backends;
-    private final Map<String, String> mbppIdByPrompt = new HashMap<>();
+    private final Map<String, String> sourceIdByPrompt = new HashMap<>();
 
     RouterLadder(RouterConfig config) {
         this.backends = BackendLadder.build("router.models", config.models().stream().map(ModelBackendConfig::settings).toList(),
@@ -38,9 +42,13 @@ public class RouterLadder {
         boolean replays = config.models().stream().anyMatch(model -> model.backend().equals("replay"));
         if (replays) {
             Path tasks = config.replay().tasks().orElseThrow(() -> new IllegalStateException(
-                    "router.replay.tasks: a model replays, so name the MBPP file whose recorded outputs it replays"));
-            for (MbppTask task : MbppReader.read(tasks)) {
-                mbppIdByPrompt.put(task.text().strip(), Integer.toString(task.taskId()));
+                    "router.replay.tasks: a model replays, so name the data set file whose recorded outputs it replays"));
+            try (Reader in = Files.newBufferedReader(tasks)) {
+                for (DatasetTask task : DatasetReader.read(in, Optional.empty()).tasks()) {
+                    sourceIdByPrompt.put(task.prompt().strip(), task.sourceId());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("router.replay.tasks: cannot read " + tasks, e);
             }
         }
     }
@@ -54,9 +62,9 @@ public class RouterLadder {
         return backends.maxTokens(model);
     }
 
-    /** Asks one model; the prompt's MBPP id (when it has one) lets replayed models find their recording. */
+    /** Asks one model; the prompt's id in the replayed data set (when it has one) lets replayed models find their recording. */
     public Cascade.Generated generate(PricedModel model, String requestId, String prompt, String setupCode, List<String> tests) {
-        String sourceId = Optional.ofNullable(mbppIdByPrompt.get(prompt.strip())).orElse(requestId);
+        String sourceId = Optional.ofNullable(sourceIdByPrompt.get(prompt.strip())).orElse(requestId);
         CodeTask task = new CodeTask(sourceId, prompt, setupCode, tests);
         Completion completion;
         try {

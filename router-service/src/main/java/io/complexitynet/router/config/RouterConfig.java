@@ -65,7 +65,7 @@ public interface RouterConfig {
         /** Recorded outputs in the generations.jsonl schema. */
         Optional<Path> file();
 
-        /** The MBPP file those outputs answer: a prompt replays when it is one of its instructions. */
+        /** The data set those outputs answer (any import format): a prompt replays when it is one of its tasks' prompts. */
         Optional<Path> tasks();
     }
 
