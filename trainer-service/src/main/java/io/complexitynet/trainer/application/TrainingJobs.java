@@ -106,7 +106,7 @@ public class TrainingJobs {
                 defaults.minLabelsPerClass(), encoder.id(), request.includeRoutedSamples());
         try {
             spec.parameters();
-            spec.dataSplit();
+            spec.splitSpec();
         } catch (IllegalArgumentException e) {
             throw RequestRefused.invalidArgument("parameters", e.getMessage());
         }

@@ -68,7 +68,7 @@ public class TrainingRun {
         List<PricedModel> ladder = labels.ladder(source.ladder());
         TrainingResult result;
         try {
-            result = metrics.timeTraining(() -> new Trainer(encoder).train(tasks, ladder, spec.dataSplit(), spec.parameters(),
+            result = metrics.timeTraining(() -> new Trainer(encoder).train(tasks, ladder, spec.dataSplit(tasks), spec.parameters(),
                     progressOf(jobId)));
         } catch (TrainingRefused e) {
             jobs.fail(jobId, e.getMessage());

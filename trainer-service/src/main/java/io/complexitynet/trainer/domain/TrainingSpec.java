@@ -2,7 +2,10 @@ package io.complexitynet.trainer.domain;
 
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.HeadType;
+import io.complexitynet.model.domain.LabelledTask;
+import io.complexitynet.model.domain.SplitSpec;
 import io.complexitynet.model.domain.TrainingParameters;
+import java.util.List;
 
 /**
  * The parameters of one training job as stored with it (JSON) and with its model.
@@ -17,10 +20,15 @@ public record TrainingSpec(String split, String headType, int epochs, double lea
                 minLabelsPerClass);
     }
 
-    public DataSplit dataSplit() {
-        if (!"mbpp".equals(split)) {
-            throw new IllegalArgumentException("unknown split '" + split + "'; known: [mbpp]");
-        }
-        return includeRoutedSamples ? RoutedLabels.withRoutedRowsInTraining(DataSplit.mbpp()) : DataSplit.mbpp();
+    /** @throws IllegalArgumentException for a split this trainer does not know ({@link SplitSpec#FORMS}) */
+    public SplitSpec splitSpec() {
+        return SplitSpec.parse(split);
+    }
+
+    /** The split over the job's tasks: made from the labelled ones; routed rows, if any, all train and move none of them. */
+    public DataSplit dataSplit(List<LabelledTask> tasks) {
+        List<LabelledTask> labelled = tasks.stream().filter(task -> !task.sourceId().startsWith(RoutedLabels.SOURCE_PREFIX)).toList();
+        DataSplit made = splitSpec().split(labelled, seed);
+        return includeRoutedSamples ? RoutedLabels.withRoutedRowsInTraining(made) : made;
     }
 }

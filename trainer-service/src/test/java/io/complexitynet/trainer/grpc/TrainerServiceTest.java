@@ -115,6 +115,13 @@ class TrainerServiceTest extends TrainerAsAdmin {
         run.run(job.getJobId());
         assertEquals(model.getModelId(), models.byTrainingJob(job.getJobId()).orElseThrow().id);
         assertEquals(2, trainer.listModels(ListModelsRequest.getDefaultInstance()).getModelsCount());
+
+        // The same labels on a split by fractions, as for a data set without a split of its own: stratified, seeded.
+        TrainingJob fractions = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId(MBPP_JOB)
+                .setSplit("fractions:0.7/0.15/0.15").setSeed(7).build()));
+        assertEquals(TrainingState.TRAINING_STATE_SUCCEEDED, fractions.getState(), fractions.getFailureReason());
+        assertTrue(fractions.getMetrics().getReportMarkdown().contains("fractions:0.7/0.15/0.15 seed 7"),
+                fractions.getMetrics().getReportMarkdown());
     }
 
     @Test
@@ -133,8 +140,11 @@ class TrainerServiceTest extends TrainerAsAdmin {
                 () -> trainer.startTraining(StartTrainingRequest.getDefaultInstance()));
         assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown head type 'forest'",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setHeadType("forest").build()));
-        assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown split 'random'",
+        assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown split 'random'; use mbpp, or fractions:",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setSplit("random").build()));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: split 'fractions:0.7/0.2/0.2': the fractions sum to 1.1, not 1",
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setSplit("fractions:0.7/0.2/0.2")
+                        .build()));
         assertStatus(Status.Code.NOT_FOUND, "no labelling job missing-job",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId("missing-job").build()));
         assertStatus(Status.Code.NOT_FOUND, "no training job 42",

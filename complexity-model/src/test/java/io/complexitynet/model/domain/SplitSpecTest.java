@@ -1,0 +1,74 @@
+package io.complexitynet.model.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.core.task.Partition;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SplitSpecTest {
+
+    private static final List<LabelledTask> TASKS = SyntheticTasks.everyStep(1);
+
+    private static Map<String, Partition> partitions(DataSplit split, List<LabelledTask> tasks) {
+        return tasks.stream().collect(Collectors.toMap(LabelledTask::sourceId, task -> split.partitionOf(task.sourceId())));
+    }
+
+    @Test
+    void mbppIsMbppsOwnSplit() {
+        assertEquals("mbpp", SplitSpec.parse("mbpp").split(TASKS, 1).name());
+        assertEquals(Partition.TRAIN, SplitSpec.parse("mbpp").split(TASKS, 1).partitionOf("601"));
+    }
+
+    @Test
+    void aFractionsSplitCutsEveryLabelByTheFractions() {
+        DataSplit split = SplitSpec.parse("fractions:0.7/0.15/0.15").split(TASKS, 42);
+        assertEquals("fractions:0.7/0.15/0.15 seed 42", split.name());
+        Map<Integer, List<LabelledTask>> byLabel = TASKS.stream()
+                .collect(Collectors.groupingBy(task -> Objects.requireNonNullElse(task.complexity(), 0)));
+        assertEquals(4, byLabel.size(), "complexities 1, 3, 5 and unsolved");
+        for (List<LabelledTask> label : byLabel.values()) {
+            Map<Partition, Long> counts = label.stream().collect(Collectors.groupingBy(task -> split.partitionOf(task.sourceId()),
+                    Collectors.counting()));
+            assertEquals(Math.round(label.size() * 0.7), counts.get(Partition.TRAIN), counts::toString);
+            assertTrue(Math.abs(counts.get(Partition.VALIDATION) - label.size() * 0.15) <= 1, counts::toString);
+            assertEquals(label.size(), counts.values().stream().mapToLong(Long::longValue).sum());
+        }
+    }
+
+    @Test
+    void theSameLabelsAndSeedGiveTheSameSplitInAnyOrderAndAnotherSeedAnother() {
+        List<LabelledTask> shuffled = new ArrayList<>(TASKS);
+        Collections.shuffle(shuffled, new Random(7));
+        SplitSpec spec = SplitSpec.parse("fractions:0.6/0.2/0.2");
+        Map<String, Partition> first = partitions(spec.split(TASKS, 3), TASKS);
+        assertEquals(first, partitions(spec.split(shuffled, 3), TASKS));
+        assertNotEquals(first, partitions(spec.split(TASKS, 4), TASKS));
+        // A task added later leaves all but a handful of the others where they were.
+        List<LabelledTask> grown = new ArrayList<>(TASKS);
+        grown.add(SyntheticTasks.task(2000));
+        Map<String, Partition> after = partitions(spec.split(grown, 3), TASKS);
+        long moved = TASKS.stream().map(LabelledTask::sourceId).filter(id -> first.get(id) != after.get(id)).count();
+        assertTrue(moved <= 3, moved + " tasks moved");
+    }
+
+    @Test
+    void aSplitThatIsNotOneIsRefusedSayingWhichThereAre() {
+        Function<String, String> refusal = spec -> assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse(spec)).getMessage();
+        assertEquals("unknown split 'random'; use " + SplitSpec.FORMS, refusal.apply("random"));
+        assertEquals("split 'fractions:0.7/0.3': needs three fractions; use " + SplitSpec.FORMS, refusal.apply("fractions:0.7/0.3"));
+        assertEquals("split 'fractions:0.7/0.2/0.2': the fractions sum to 1.1, not 1", refusal.apply("fractions:0.7/0.2/0.2"));
+        assertEquals("split 'fractions:1/0/0': every part needs a share above 0; use " + SplitSpec.FORMS, refusal.apply("fractions:1/0/0"));
+        assertEquals("split 'fractions:a/b/c': 'a' is not a number; use " + SplitSpec.FORMS, refusal.apply("fractions:a/b/c"));
+    }
+}
