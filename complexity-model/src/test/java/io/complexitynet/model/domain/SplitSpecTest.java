@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -60,6 +61,19 @@ class SplitSpecTest {
         Map<String, Partition> after = partitions(spec.split(grown, 3), TASKS);
         long moved = TASKS.stream().map(LabelledTask::sourceId).filter(id -> first.get(id) != after.get(id)).count();
         assertTrue(moved <= 3, moved + " tasks moved");
+    }
+
+    @Test
+    void tooFewLabelsForASplitAreSaidBeforeTrainingWithTheCountsPerClass() {
+        // Tasks 11, 108, 205, 302, 399: complexity 5 twice, 1 and 3 once each, one unsolved.
+        List<LabelledTask> five = SyntheticTasks.everyStep(97).subList(0, 5);
+        assertEquals("split 'fractions:0.7/0.15/0.15' leaves no solved task in test: labelled tasks per class {1=1, 3=1, 5=2, unsolved=1};"
+                + " with these fractions a class needs at least 6 labelled tasks to reach every part",
+                SplitSpec.parse("fractions:0.7/0.15/0.15").shortfall(five, 1).orElseThrow());
+        assertEquals(Optional.empty(), SplitSpec.parse("fractions:0.7/0.15/0.15").shortfall(TASKS, 1));
+        assertEquals(Optional.empty(), SplitSpec.parse("mbpp").shortfall(TASKS, 1));
+        assertTrue(SplitSpec.parse("mbpp").shortfall(five, 1).orElseThrow()
+                .endsWith("MBPP's split needs solved tasks among ids 601-974, 511-600 and 11-510"));
     }
 
     @Test

@@ -50,6 +50,9 @@ public class TrainingJobs {
             throw RequestRefused.invalidArgument("source", "give a labeling_job_id or a dataset");
         }
         TrainingSpec spec = spec(request);
+        spec.splitSpec().shortfall(TrainingRun.labelled(labels.labels(source.id())), spec.seed()).ifPresent(shortfall -> {
+            throw RequestRefused.wrongState(shortfall);
+        });
         TrainingJobEntity job = jobs.create(source.id(), JsonColumn.write(json, spec),
                 request.startedBy() == null || request.startedBy().isBlank() ? "anonymous" : request.startedBy());
         send(job.id);
@@ -62,12 +65,14 @@ public class TrainingJobs {
      * Starts a job for a labelling job that just completed; the id is derived from it, so a repeated event
      * starts nothing new. A repeat while that job still runs queues it again: the first request may have been
      * lost to a crash before the broker took it, and a request for a job that has ended is a no-op.
+     *
+     * @return the job's id
      */
-    public void retrain(String labelingJobId) {
+    public String retrain(String labelingJobId) {
         String id = UUID.nameUUIDFromBytes(("retrain/" + labelingJobId).getBytes(StandardCharsets.UTF_8)).toString();
         Optional<TrainingJobEntity> existing = jobs.find(id);
         if (existing.isPresent() && existing.get().state != TrainingJobState.RUNNING) {
-            return;
+            return id;
         }
         if (existing.isEmpty()) {
             TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", "", 0, 0, 0, "labels-updated", false));
@@ -76,6 +81,7 @@ public class TrainingJobs {
         send(id);
         LOG.infof(existing.isEmpty() ? "training_job_id=%s started on labels-updated for labelling job %s"
                 : "training_job_id=%s queued again on a repeated labels-updated for labelling job %s", id, labelingJobId);
+        return id;
     }
 
     /** Queues every running job again where the broker keeps nothing across a restart; an ended job's request is a no-op. */

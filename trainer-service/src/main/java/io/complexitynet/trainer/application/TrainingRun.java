@@ -99,8 +99,7 @@ public class TrainingRun {
     /** The labelling job's labels and, if the job asks for them, the routed prompts it did not label. */
     private List<LabelledTask> tasks(String jobId, CompletedLabels.Job source, TrainingSpec spec) {
         List<CompletedLabels.StoredLabel> stored = labels.labels(source.id());
-        List<LabelledTask> tasks = new ArrayList<>(stored.stream().map(label -> new LabelledTask(label.sourceId(),
-                ClassifierInput.of(label.prompt(), label.tests()), label.complexity(), label.passes())).toList());
+        List<LabelledTask> tasks = new ArrayList<>(labelled(stored));
         if (spec.includeRoutedSamples()) {
             List<LabelledTask> routed = RoutedLabels.rows(routedAttempts(), source.ladder(),
                     LabellingRules.named(source.ruleId(), source.ladder().size(), source.reliablePassRate()),
@@ -109,6 +108,12 @@ public class TrainingRun {
             tasks.addAll(routed);
         }
         return tasks;
+    }
+
+    /** A labelling job's labels as training rows. */
+    static List<LabelledTask> labelled(List<CompletedLabels.StoredLabel> stored) {
+        return stored.stream().map(label -> new LabelledTask(label.sourceId(), ClassifierInput.of(label.prompt(), label.tests()),
+                label.complexity(), label.passes())).toList();
     }
 
     private List<RoutedLabels.Attempt> routedAttempts() {

@@ -20,6 +20,7 @@ import io.complexitynet.proto.v1.StartTrainingRequest;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
 import io.complexitynet.model.domain.ClassifierInput;
+import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.learning.ComplexityModel;
 import io.complexitynet.model.learning.ModelCodec;
@@ -59,7 +60,10 @@ class TrainerServiceTest extends TrainerAsAdmin {
     void storeLabels() throws Exception {
         recorded.storeMbpp();
         recorded.storeOneClass();
+        recorded.store(FIVE_TASKS, "recorded-five-tasks", RecordedMbppLabels.records().subList(0, 5));
     }
+
+    private static final String FIVE_TASKS = "five-tasks";
 
     private TrainingJob awaitEnd(TrainingJob job) throws InterruptedException {
         return JobEnd.await(trainer, job.getJobId(), Duration.ofMinutes(3));
@@ -145,6 +149,14 @@ class TrainerServiceTest extends TrainerAsAdmin {
         assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: split 'fractions:0.7/0.2/0.2': the fractions sum to 1.1, not 1",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setSplit("fractions:0.7/0.2/0.2")
                         .build()));
+        assertStatus(Status.Code.FAILED_PRECONDITION, "split 'mbpp' leaves no solved task in train",
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(FIVE_TASKS).build()));
+        StatusRuntimeException tooFew = assertThrows(StatusRuntimeException.class, () -> trainer.startTraining(
+                StartTrainingRequest.newBuilder().setDataset(FIVE_TASKS).setSplit("fractions:0.7/0.15/0.15").build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, tooFew.getStatus().getCode());
+        assertTrue(tooFew.getStatus().getDescription().contains("labelled tasks per class {")
+                && tooFew.getStatus().getDescription().endsWith("a class needs at least 6 labelled tasks to reach every part"),
+                tooFew.getStatus().getDescription());
         assertStatus(Status.Code.NOT_FOUND, "no labelling job missing-job",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId("missing-job").build()));
         assertStatus(Status.Code.NOT_FOUND, "no training job 42",

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.model.domain.RecordedMbppLabels;
-import io.complexitynet.proto.v1.StartTrainingRequest;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
+import io.complexitynet.trainer.application.TrainingJobs;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.testing.CapturedLog;
@@ -30,13 +30,17 @@ class ParkedTrainingConsumerTest extends TrainerAsAdmin {
     @Inject
     TrainerConfig config;
 
+    @Inject
+    TrainingJobs trainingJobs;
+
     @Test
     void aRequestFailingOnEveryDeliveryIsParkedAndItsJobFailedWithTheReason() throws Exception {
         recorded.store("damaged", DAMAGED_JOB, RecordedMbppLabels.records().subList(0, 50));
         // Reading the labels throws on every delivery: the failure is in the data, not in a passing outage.
         recorded.damagePassCounts(DAMAGED_JOB);
         try (CapturedLog log = new CapturedLog("io.complexitynet.trainer")) {
-            String jobId = trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId(DAMAGED_JOB).build()).getJobId();
+            // As the labels-updated event starts it: StartTraining reads the labels before queuing, so it would fail there.
+            String jobId = trainingJobs.retrain(DAMAGED_JOB);
             TrainingJob job = JobEnd.await(trainer, jobId, Duration.ofSeconds(30));
 
             assertEquals(TrainingState.TRAINING_STATE_FAILED, job.getState());
