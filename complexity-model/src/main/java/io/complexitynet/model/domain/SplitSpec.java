@@ -3,6 +3,7 @@ package io.complexitynet.model.domain;
 import io.complexitynet.core.task.Partition;
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,34 +13,51 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A split as a training request names it: {@code mbpp} (MBPP's own task-id ranges), or
+ * A split as a training request names it: {@code mbpp} (MBPP's own task-id ranges),
  * {@code fractions:<train>/<validation>/<test>} (three fractions summing to 1, e.g. {@code fractions:0.7/0.15/0.15}): a
- * stratified split by label, stable for the same labels and seed. Checked when the request arrives, made once the
- * labels are read.
+ * stratified split by label, stable for the same labels and seed, or {@code explicit} with the request's lists of task
+ * ids per part. Checked when the request arrives, made once the labels are read.
  */
-public record SplitSpec(String name, Optional<List<BigDecimal>> fractions) {
+public record SplitSpec(String name, Optional<List<BigDecimal>> fractions, Optional<SplitParts> parts) {
 
-    public static final String FORMS = "mbpp, or fractions:<train>/<validation>/<test> summing to 1 (e.g. fractions:0.7/0.15/0.15)";
+    public static final String FORMS = "mbpp, fractions:<train>/<validation>/<test> summing to 1 (e.g. fractions:0.7/0.15/0.15),"
+            + " or explicit with the task ids of each part";
     private static final String FRACTIONS = "fractions:";
+    private static final String EXPLICIT = "explicit";
 
     /** @throws IllegalArgumentException saying which splits there are */
     public static SplitSpec parse(String spec) {
+        return parse(spec, Optional.empty());
+    }
+
+    /**
+     * @param parts the task ids of each part, read only with {@code explicit}
+     * @throws IllegalArgumentException saying which splits there are, or what is wrong with the parts
+     */
+    public static SplitSpec parse(String spec, Optional<SplitParts> parts) {
+        if (EXPLICIT.equals(spec)) {
+            return new SplitSpec(spec, Optional.empty(), Optional.of(checked(parts.orElseThrow(() -> new IllegalArgumentException(
+                    "split 'explicit' needs the task ids of train, validation and test")))));
+        }
+        if (parts.isPresent()) {
+            throw new IllegalArgumentException("task ids per part are read only with split 'explicit', not '" + spec + "'");
+        }
         if ("mbpp".equals(spec)) {
-            return new SplitSpec(spec, Optional.empty());
+            return new SplitSpec(spec, Optional.empty(), Optional.empty());
         }
         if (!spec.startsWith(FRACTIONS)) {
             throw new IllegalArgumentException("unknown split '" + spec + "'; use " + FORMS);
         }
-        String[] parts = spec.substring(FRACTIONS.length()).split("/", -1);
-        if (parts.length != 3) {
+        String[] shares = spec.substring(FRACTIONS.length()).split("/", -1);
+        if (shares.length != 3) {
             throw new IllegalArgumentException("split '" + spec + "': needs three fractions; use " + FORMS);
         }
         BigDecimal[] fractions = new BigDecimal[3];
         for (int i = 0; i < 3; i++) {
             try {
-                fractions[i] = new BigDecimal(parts[i]);
+                fractions[i] = new BigDecimal(shares[i]);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("split '" + spec + "': '" + parts[i] + "' is not a number; use " + FORMS);
+                throw new IllegalArgumentException("split '" + spec + "': '" + shares[i] + "' is not a number; use " + FORMS);
             }
             if (fractions[i].signum() <= 0) {
                 throw new IllegalArgumentException("split '" + spec + "': every part needs a share above 0; use " + FORMS);
@@ -49,11 +67,36 @@ public record SplitSpec(String name, Optional<List<BigDecimal>> fractions) {
             throw new IllegalArgumentException("split '" + spec + "': the fractions sum to "
                     + fractions[0].add(fractions[1]).add(fractions[2]).toPlainString() + ", not 1");
         }
-        return new SplitSpec(fractionsName(fractions[0], fractions[1]), Optional.of(List.of(fractions)));
+        return new SplitSpec(fractionsName(fractions[0], fractions[1]), Optional.of(List.of(fractions)), Optional.empty());
+    }
+
+    private static SplitParts checked(SplitParts parts) {
+        Map<String, String> partOf = new HashMap<>();
+        Map<String, List<String>> named = Map.of("train", parts.train(), "validation", parts.validation(), "test", parts.test());
+        for (String part : List.of("train", "validation", "test")) {
+            if (named.get(part).isEmpty()) {
+                throw new IllegalArgumentException("split 'explicit': " + part + " lists no task");
+            }
+            for (String id : named.get(part)) {
+                String earlier = partOf.putIfAbsent(id, part);
+                if (earlier != null) {
+                    throw new IllegalArgumentException("split 'explicit': task " + id + " is listed in " + earlier
+                            + (earlier.equals(part) ? " twice" : " and in " + part));
+                }
+            }
+        }
+        return parts;
     }
 
     /** The split over these labelled tasks; the seed orders a fractions split's tasks. */
     public DataSplit split(List<LabelledTask> tasks, long seed) {
+        if (parts.isPresent()) {
+            Map<String, Partition> partitions = new HashMap<>();
+            parts.get().train().forEach(id -> partitions.put(id, Partition.TRAIN));
+            parts.get().validation().forEach(id -> partitions.put(id, Partition.VALIDATION));
+            parts.get().test().forEach(id -> partitions.put(id, Partition.TEST));
+            return DataSplit.explicit(name, partitions);
+        }
         return fractions.map(shares -> StratifiedSplit.of(tasks, shares.get(0), shares.get(1), seed)).orElseGet(DataSplit::mbpp);
     }
 
@@ -75,7 +118,8 @@ public record SplitSpec(String name, Optional<List<BigDecimal>> fractions) {
         Map<String, Long> perClass = tasks.stream().collect(Collectors.groupingBy(
                 task -> task.solved() ? Integer.toString(task.complexity()) : "unsolved", TreeMap::new, Collectors.counting()));
         String needs = fractions.map(shares -> "; with these fractions a class needs at least " + tasksToReachEveryPart(shares)
-                + " labelled tasks to reach every part").orElse("; MBPP's split needs solved tasks among ids 601-974, 511-600 and 11-510");
+                + " labelled tasks to reach every part").orElse(parts.isPresent() ? "; list solved tasks in every part"
+                : "; MBPP's split needs solved tasks among ids 601-974, 511-600 and 11-510");
         return Optional.of("split '" + name + "' leaves no solved task in " + String.join(", ", empty) + ": labelled tasks per class "
                 + perClass + needs);
     }

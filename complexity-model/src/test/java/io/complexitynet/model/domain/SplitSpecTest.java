@@ -77,6 +77,26 @@ class SplitSpecTest {
     }
 
     @Test
+    void anExplicitSplitTakesItsPartsFromTheRequestAndExcludesTheRest() {
+        SplitSpec explicit = SplitSpec.parse("explicit", Optional.of(new SplitParts(List.of("11", "12"), List.of("13"), List.of("14"))));
+        DataSplit split = explicit.split(TASKS, 1);
+        assertEquals("explicit", split.name());
+        assertEquals(List.of(Partition.TRAIN, Partition.TRAIN, Partition.VALIDATION, Partition.TEST, Partition.EXCLUDED),
+                List.of("11", "12", "13", "14", "15").stream().map(split::partitionOf).toList());
+        Function<SplitParts, String> refusal = parts -> assertThrows(IllegalArgumentException.class,
+                () -> SplitSpec.parse("explicit", Optional.of(parts))).getMessage();
+        assertEquals("split 'explicit': task 11 is listed in train and in test",
+                refusal.apply(new SplitParts(List.of("11"), List.of("12"), List.of("11"))));
+        assertEquals("split 'explicit': task 11 is listed in train twice", refusal.apply(new SplitParts(List.of("11", "11"), List.of("12"),
+                List.of("13"))));
+        assertEquals("split 'explicit': validation lists no task", refusal.apply(new SplitParts(List.of("11"), List.of(), List.of("13"))));
+        assertEquals("split 'explicit' needs the task ids of train, validation and test",
+                assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse("explicit")).getMessage());
+        assertEquals("task ids per part are read only with split 'explicit', not 'mbpp'", assertThrows(IllegalArgumentException.class,
+                () -> SplitSpec.parse("mbpp", Optional.of(new SplitParts(List.of("1"), List.of("2"), List.of("3"))))).getMessage());
+    }
+
+    @Test
     void aSplitThatIsNotOneIsRefusedSayingWhichThereAre() {
         Function<String, String> refusal = spec -> assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse(spec)).getMessage();
         assertEquals("unknown split 'random'; use " + SplitSpec.FORMS, refusal.apply("random"));

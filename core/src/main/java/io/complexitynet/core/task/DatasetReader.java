@@ -23,6 +23,8 @@ public final class DatasetReader {
 
     /** The longest task id the label database stores. */
     public static final int MAX_ID_LENGTH = 100;
+    /** Ids the trainer gives the routers' feedback rows; a data set's own may not look like them. */
+    public static final String RESERVED_ID_PREFIX = "routed:";
     private static final ObjectMapper JSON = new ObjectMapper();
     // Interpolated into the test statement check(<entry_point>): a Python identifier and nothing else.
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -128,6 +130,10 @@ public final class DatasetReader {
                 || CONTROL.matcher(value.asText()).find()) {
             throw new MalformedDatasetException(number, field + " must be a non-empty string of at most " + MAX_ID_LENGTH
                     + " characters, without control characters");
+        }
+        if (value.asText().startsWith(RESERVED_ID_PREFIX)) {
+            throw new MalformedDatasetException(number, field + " may not start with '" + RESERVED_ID_PREFIX
+                    + "': training uses that prefix for the routers' feedback");
         }
         return value.asText();
     }

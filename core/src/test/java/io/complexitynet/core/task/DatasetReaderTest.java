@@ -73,6 +73,8 @@ class DatasetReaderTest {
                 refusal("{\"id\": \"a\\nb\", \"prompt\": \"p\", \"tests\": [\"assert 1\"]}", Optional.empty()));
         assertEquals("line 1: id must be a non-empty string of at most 100 characters, without control characters",
                 refusal("{\"id\": \"" + "x".repeat(101) + "\", \"prompt\": \"p\", \"tests\": [\"assert 1\"]}", Optional.empty()));
+        assertEquals("line 1: id may not start with 'routed:': training uses that prefix for the routers' feedback",
+                refusal("{\"id\": \"routed:x\", \"prompt\": \"p\", \"tests\": [\"assert 1\"]}", Optional.empty()));
         assertEquals("line 2: id billing/refund-1 appears twice",
                 refusal(GENERIC.lines().findFirst().orElseThrow() + "\n" + GENERIC.lines().findFirst().orElseThrow(), Optional.empty()));
         // A file named as another format than it is: its lines lack that format's fields.

@@ -75,7 +75,7 @@ public class TrainingJobs {
             return id;
         }
         if (existing.isEmpty()) {
-            TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", "", 0, 0, 0, "labels-updated", false));
+            TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", Optional.empty(), "", 0, 0, 0, "labels-updated", false));
             jobs.createWithId(id, labels.job(labelingJobId).id(), JsonColumn.write(json, spec), "labels-updated");
         }
         send(id);
@@ -105,7 +105,8 @@ public class TrainingJobs {
 
     private TrainingSpec spec(TrainingRequest request) {
         TrainerConfig.Defaults defaults = config.defaults();
-        TrainingSpec spec = new TrainingSpec(blankOr(request.split(), "mbpp"), blankOr(request.headType(), defaults.headType()),
+        TrainingSpec spec = new TrainingSpec(blankOr(request.split(), "mbpp"), request.splitParts().orElse(null),
+                blankOr(request.headType(), defaults.headType()),
                 request.epochs() == 0 ? defaults.epochs() : request.epochs(),
                 request.learningRate() == 0 ? defaults.learningRate() : request.learningRate(),
                 request.seed() == 0 ? defaults.seed() : request.seed(),

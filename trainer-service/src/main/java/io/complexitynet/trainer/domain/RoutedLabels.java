@@ -6,6 +6,7 @@ import io.complexitynet.core.labelling.ModelPasses;
 import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.LabelledTask;
+import io.complexitynet.core.task.DatasetReader;
 import io.complexitynet.core.task.Partition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class RoutedLabels {
 
     /** Source ids of routed rows start with this; the rest is a digest of the prompt and its tests. */
-    public static final String SOURCE_PREFIX = "routed:";
+    public static final String SOURCE_PREFIX = DatasetReader.RESERVED_ID_PREFIX;
     private static final String PASSED = "PASSED";
 
     /** One verified answer a router stored: the request's prompt and tests, the model that answered, the verifier's verdict. */

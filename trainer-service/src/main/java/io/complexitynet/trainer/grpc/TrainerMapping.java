@@ -1,5 +1,6 @@
 package io.complexitynet.trainer.grpc;
 
+import io.complexitynet.model.domain.SplitParts;
 import com.google.protobuf.ByteString;
 import io.complexitynet.proto.v1.ListModelsResponse;
 import io.complexitynet.proto.v1.ModelInfo;
@@ -13,6 +14,7 @@ import io.complexitynet.trainer.application.TrainingJobView;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
 import io.complexitynet.trainer.domain.TrainingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** The Trainer API's messages to and from the application layer's requests and views. */
 @ApplicationScoped
@@ -22,7 +24,9 @@ class TrainerMapping {
         return new TrainingRequest(
                 request.getSourceCase() == StartTrainingRequest.SourceCase.LABELING_JOB_ID ? request.getLabelingJobId() : null,
                 request.getSourceCase() == StartTrainingRequest.SourceCase.DATASET ? request.getDataset() : null,
-                request.getSplit(), request.getHeadType(), request.getEpochs(), request.getLearningRate(),
+                request.getSplit(), request.hasExplicitSplit() ? Optional.of(new SplitParts(request.getExplicitSplit().getTrainList(),
+                        request.getExplicitSplit().getValidationList(), request.getExplicitSplit().getTestList())) : Optional.empty(),
+                request.getHeadType(), request.getEpochs(), request.getLearningRate(),
                 request.getSeed(), startedBy, request.getIncludeRoutedSamples());
     }
 

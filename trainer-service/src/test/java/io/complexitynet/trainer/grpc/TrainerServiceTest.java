@@ -16,6 +16,7 @@ import io.complexitynet.proto.v1.ListModelsRequest;
 import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.ModelPromoted;
 import io.complexitynet.proto.v1.PromoteModelRequest;
+import io.complexitynet.proto.v1.SplitParts;
 import io.complexitynet.proto.v1.StartTrainingRequest;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
@@ -34,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -126,6 +128,17 @@ class TrainerServiceTest extends TrainerAsAdmin {
         assertEquals(TrainingState.TRAINING_STATE_SUCCEEDED, fractions.getState(), fractions.getFailureReason());
         assertTrue(fractions.getMetrics().getReportMarkdown().contains("fractions:0.7/0.15/0.15 seed 7"),
                 fractions.getMetrics().getReportMarkdown());
+
+        // A split the request lists task by task.
+        TrainingJob explicit = awaitEnd(trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId(MBPP_JOB)
+                .setSplit("explicit").setExplicitSplit(SplitParts.newBuilder().addAllTrain(ids(601, 800)).addAllValidation(ids(511, 560))
+                        .addAllTest(ids(11, 110))).build()));
+        assertEquals(TrainingState.TRAINING_STATE_SUCCEEDED, explicit.getState(), explicit.getFailureReason());
+        assertTrue(explicit.getMetrics().getReportMarkdown().contains("| explicit | 200"), explicit.getMetrics().getReportMarkdown());
+    }
+
+    private static List<String> ids(int first, int last) {
+        return IntStream.rangeClosed(first, last).mapToObj(Integer::toString).toList();
     }
 
     @Test
@@ -144,7 +157,7 @@ class TrainerServiceTest extends TrainerAsAdmin {
                 () -> trainer.startTraining(StartTrainingRequest.getDefaultInstance()));
         assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown head type 'forest'",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setHeadType("forest").build()));
-        assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown split 'random'; use mbpp, or fractions:",
+        assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: unknown split 'random'; use mbpp, fractions:",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setSplit("random").build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: split 'fractions:0.7/0.2/0.2': the fractions sum to 1.1, not 1",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setSplit("fractions:0.7/0.2/0.2")
@@ -157,6 +170,9 @@ class TrainerServiceTest extends TrainerAsAdmin {
         assertTrue(tooFew.getStatus().getDescription().contains("labelled tasks per class {")
                 && tooFew.getStatus().getDescription().endsWith("a class needs at least 6 labelled tasks to reach every part"),
                 tooFew.getStatus().getDescription());
+        assertStatus(Status.Code.INVALID_ARGUMENT, "parameters: split 'explicit': task 601 is listed in train and in test",
+                () -> trainer.startTraining(StartTrainingRequest.newBuilder().setDataset(MBPP_DATASET).setSplit("explicit")
+                        .setExplicitSplit(SplitParts.newBuilder().addTrain("601").addValidation("511").addTest("601")).build()));
         assertStatus(Status.Code.NOT_FOUND, "no labelling job missing-job",
                 () -> trainer.startTraining(StartTrainingRequest.newBuilder().setLabelingJobId("missing-job").build()));
         assertStatus(Status.Code.NOT_FOUND, "no training job 42",
