@@ -29,8 +29,10 @@ final class StratifiedSplit {
         Map<Optional<Integer>, List<LabelledTask>> byLabel = new TreeMap<>(Comparator.comparing(label -> label.orElse(Integer.MAX_VALUE)));
         tasks.forEach(task -> byLabel.computeIfAbsent(Optional.ofNullable(task.complexity()), label -> new ArrayList<>()).add(task));
         Map<String, Partition> partitions = new HashMap<>();
+        Map<String, String> order = new HashMap<>();
+        tasks.forEach(task -> order.put(task.sourceId(), order(seed, task.sourceId())));
         for (List<LabelledTask> label : byLabel.values()) {
-            label.sort(Comparator.comparing((LabelledTask task) -> order(seed, task.sourceId())).thenComparing(LabelledTask::sourceId));
+            label.sort(Comparator.comparing((LabelledTask task) -> order.get(task.sourceId())).thenComparing(LabelledTask::sourceId));
             long toTrain = Math.round(label.size() * train.doubleValue());
             long toValidation = Math.round(label.size() * train.add(validation).doubleValue()) - toTrain;
             for (int i = 0; i < label.size(); i++) {

@@ -135,7 +135,10 @@ public class RouteWorkflow {
         Cascade.Outcome outcome;
         try {
             // What the models spend must be recorded: with the database out of reach, nothing runs (UNAVAILABLE).
-            ledger.ensureReachable();
+            // A hold was just written there, which says as much; only a request without one asks.
+            if (hold.isEmpty()) {
+                ledger.ensureReachable();
+            }
             // After the hold, so a tenant without budget left gets no sandbox run either; a refusal releases the hold.
             if (!request.tests().isEmpty()) {
                 long start = System.nanoTime();
