@@ -36,16 +36,32 @@ public final class RoutingSimulation {
      * P(solved) = 1 - prod(1 - r_j) and the expected cost is sum_j cost_j * prod_{l<j}(1 - r_l).
      */
     public RoutingOutcome cascade(RoutingPolicy policy, List<SimulatedTask> tasks) {
+        return cascade(policy, tasks, 1);
+    }
+
+    /**
+     * The cascade with retries: a model whose answer fails answers again, up to {@code triesPerModel} answers, before
+     * the next model is asked, paying every answer. Each answer is an independent sample at the model's recorded pass
+     * rate (passes / tries of the labelled samples), so a model with rate r_j fails all its tries with probability
+     * (1 - r_j)^triesPerModel; with one try per model this is {@link #cascade(RoutingPolicy, List)}.
+     */
+    public RoutingOutcome cascade(RoutingPolicy policy, List<SimulatedTask> tasks, int triesPerModel) {
+        if (triesPerModel < 1) {
+            throw new IllegalArgumentException("tries per model must be at least 1, was " + triesPerModel);
+        }
         Tally tally = new Tally(tasks);
         for (SimulatedTask task : tasks) {
             double stillFailing = 1;
             for (int model = chosen(policy, task); model < ladder.size(); model++) {
-                tally.call(model, stillFailing);
-                stillFailing *= 1 - task.actualPassRate(model);
+                for (int attempt = 0; attempt < triesPerModel; attempt++) {
+                    tally.call(model, stillFailing);
+                    stillFailing *= 1 - task.actualPassRate(model);
+                }
             }
             tally.pass(1 - stillFailing);
         }
-        return tally.outcome("cascade from " + policy.describe());
+        return tally.outcome("cascade from " + policy.describe()
+                + (triesPerModel == 1 ? "" : ", up to " + triesPerModel + " answers per model"));
     }
 
     /**

@@ -55,6 +55,31 @@ class RoutingSimulationTest {
     }
 
     @Test
+    void retriesBeforeEscalationPayEveryAnswerAndFailAModelOnlyWhenAllItsTriesFail() {
+        // Rates from three labelled samples: the cheap model passes one of three, the middle two, the large all.
+        List<SimulatedTask> flaky = List.of(task(predicted(0, 0, 0), 1 / 3.0, 2 / 3.0, 1));
+        RoutingOutcome twice = SIMULATION.cascade(new FixedPolicy(0), flaky, 2);
+        double cheapFails = 2 / 3.0;
+        double middleFails = 1 / 3.0;
+        assertEquals(1, twice.passRate(), EXACT);
+        assertShares(twice, 1 + cheapFails, cheapFails * cheapFails * (1 + middleFails),
+                cheapFails * cheapFails * middleFails * middleFails);
+        assertEquals(1 * (1 + cheapFails) + 10 * cheapFails * cheapFails * (1 + middleFails)
+                + 100 * cheapFails * cheapFails * middleFails * middleFails, twice.meanCost(), EXACT);
+        assertTrue(twice.policy().endsWith("up to 2 answers per model"), twice.policy());
+
+        // No model past the first: retries raise the pass rate from r to 1 - (1 - r)^n and cost n answers at most.
+        RoutingSimulation cheapOnly = new RoutingSimulation(Tasks.LADDER.subList(0, 1));
+        List<SimulatedTask> half = List.of(task(predicted(0), 0.5));
+        assertEquals(0.5, cheapOnly.cascade(new FixedPolicy(0), half, 1).passRate(), EXACT);
+        assertEquals(0.875, cheapOnly.cascade(new FixedPolicy(0), half, 3).passRate(), EXACT);
+        assertEquals(1 + 0.5 + 0.25, cheapOnly.cascade(new FixedPolicy(0), half, 3).meanCost(), EXACT);
+
+        assertEquals(SIMULATION.cascade(new FixedPolicy(0), FOUR), SIMULATION.cascade(new FixedPolicy(0), FOUR, 1));
+        assertThrows(IllegalArgumentException.class, () -> SIMULATION.cascade(new FixedPolicy(0), FOUR, 0));
+    }
+
+    @Test
     void theOracleTakesTheCheapestPassingModelAndSendsUnsolvedTasksToTheCheapest() {
         RoutingOutcome oracle = SIMULATION.oracle(FOUR);
         assertEquals(0.75, oracle.passRate(), EXACT);

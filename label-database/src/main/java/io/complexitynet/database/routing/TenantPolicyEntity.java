@@ -32,4 +32,7 @@ public class TenantPolicyEntity extends PanacheEntityBase {
 
     /** Whether its routed samples may train the shared classifier (include_routed_samples). */
     public boolean feedbackTrusted;
+
+    /** With tests, how many answers each model may give before the cascade moves up. */
+    public int triesPerModel;
 }

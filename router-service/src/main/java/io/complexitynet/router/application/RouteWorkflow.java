@@ -46,7 +46,8 @@ public class RouteWorkflow {
 
     private final PromotedClassifier classifier;
     private final RouterLadder ladder;
-    private final RouteDecider decider;
+    /** Empty with router.paper-policy=model: each promoted model's own scale maps its classes to the ladder. */
+    private final Optional<RouteDecider> configuredDecider;
     private final Cascade cascade;
     private final Cascade firstModelOnly;
     private final TenantPolicies policies;
@@ -68,7 +69,8 @@ public class RouteWorkflow {
         this.ladder = ladder;
         RouterConfig.Limits limits = config.limits();
         this.limits = new RequestLimits(limits.promptChars(), limits.tests(), limits.testChars(), limits.setupChars());
-        this.decider = new RouteDecider(ladder.ladder(), ComplexityPolicy.parse(config.paperPolicy()));
+        this.configuredDecider = config.paperPolicy().equals(RouterConfig.PAPER_POLICY_OF_THE_MODEL) ? Optional.empty()
+                : Optional.of(new RouteDecider(ladder.ladder(), ComplexityPolicy.parse(config.paperPolicy())));
         this.cascade = new Cascade(ladder.ladder(), config.escalate());
         this.firstModelOnly = new Cascade(ladder.ladder(), false);
         this.policies = policies;
@@ -94,6 +96,8 @@ public class RouteWorkflow {
             throw RequestRefused.unavailable("the promoted model predicts for "
                     + classified.prediction().models() + " models but the router's ladder has " + ladder.ladder().size());
         }
+        RouteDecider decider = configuredDecider.orElseGet(() -> new RouteDecider(ladder.ladder(),
+                classified.model().model().complexityPolicy()));
         Decision decision = decider.decide(classified.prediction(), policy, request.options());
         long nanos = System.nanoTime() - arrived;
         metrics.decided(nanos);
@@ -107,15 +111,16 @@ public class RouteWorkflow {
         TenantPolicy policy = policies.of(request.tenant());
         Decided decided = decide(request, policy, arrived);
         Cascade chosen = request.noEscalation() ? firstModelOnly : cascade;
+        int triesPerModel = request.tests().isEmpty() ? 1 : request.options().triesPerModel(policy);
         Optional<TenantBudgets.Hold> hold = policies.reserve(policy,
-                chosen.costCeiling(decided.decision(), promptTokenCeiling(request), ladder::maxTokens));
+                chosen.costCeiling(decided.decision(), triesPerModel, promptTokenCeiling(request), ladder::maxTokens));
         String requestId = UUID.randomUUID().toString();
         long[] generation = {0};
         long[] verification = {0};
-        Cascade.Generator generator = model -> {
+        Cascade.Generator generator = (model, sample) -> {
             long start = System.nanoTime();
             try {
-                return ladder.generate(model, requestId, request.prompt(), request.setupCode(), request.tests());
+                return ladder.generate(model, sample, requestId, request.prompt(), request.setupCode(), request.tests());
             } finally {
                 generation[0] += System.nanoTime() - start;
             }
@@ -145,7 +150,7 @@ public class RouteWorkflow {
                 verifier.checkTests(request.setupCode(), request.tests());
                 verification[0] += System.nanoTime() - start;
             }
-            outcome = chosen.run(decided.decision(), checker, generator);
+            outcome = chosen.run(decided.decision(), checker, triesPerModel, generator);
         } catch (RuntimeException e) {
             recordUsage(request, List.of(), List.of(), hold);
             throw e;
@@ -221,6 +226,10 @@ public class RouteWorkflow {
             if (request.tests().get(i).isBlank()) {
                 throw RequestRefused.invalidArgument("tests[" + i + "]", "is empty");
             }
+        }
+        if (request.options().triesPerModel().isPresent() && !Cascade.allowedTries(request.options().triesPerModel().getAsInt())) {
+            throw RequestRefused.invalidArgument("tries_per_model", "must be 0 (the tenant's) or 1 to " + Cascade.MAX_TRIES_PER_MODEL
+                    + ", was " + request.options().triesPerModel().getAsInt());
         }
         if (request.options().threshold().isPresent()) {
             double q = request.options().threshold().getAsDouble();

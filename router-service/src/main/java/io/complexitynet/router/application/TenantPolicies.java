@@ -36,7 +36,8 @@ public class TenantPolicies {
         this.cached = Caffeine.newBuilder().expireAfterWrite(config.tenantPolicyTtl()).maximumSize(100_000)
                 .build(tenant -> tenants.policy(tenant).or(() -> defaults.enabled()
                         ? Optional.of(new TenantPolicy(tenant, Optional.empty(), Optional.empty(), RoutingMode.named(defaults.policy()),
-                                defaults.threshold(), defaults.budget(), BudgetPeriod.valueOf(defaults.budgetPeriod()), defaults.feedback()))
+                                defaults.threshold(), defaults.budget(), BudgetPeriod.valueOf(defaults.budgetPeriod()), defaults.feedback(),
+                                false, defaults.triesPerModel()))
                         : Optional.empty()));
     }
 

@@ -34,9 +34,11 @@ public class RouterLadder {
     private static final int CHARS_PER_TOKEN = 4;
 
     private final BackendLadder backends;
+    private final double retryTemperature;
     private final Map<String, String> sourceIdByPrompt = new HashMap<>();
 
     RouterLadder(RouterConfig config) {
+        this.retryTemperature = config.retryTemperature();
         this.backends = BackendLadder.build("router.models", config.models().stream().map(ModelBackendConfig::settings).toList(),
                 config.replay().file());
         boolean replays = config.models().stream().anyMatch(model -> model.backend().equals("replay"));
@@ -62,14 +64,18 @@ public class RouterLadder {
         return backends.maxTokens(model);
     }
 
-    /** Asks one model; the prompt's id in the replayed data set (when it has one) lets replayed models find their recording. */
-    public Cascade.Generated generate(PricedModel model, String requestId, String prompt, String setupCode, List<String> tests) {
+    /**
+     * Asks one model for its {@code sample}-th answer to the request; the prompt's id in the replayed data set (when it
+     * has one) lets replayed models find their recording, whose samples are served in order.
+     */
+    public Cascade.Generated generate(PricedModel model, int sample, String requestId, String prompt, String setupCode,
+                                      List<String> tests) {
         String sourceId = Optional.ofNullable(sourceIdByPrompt.get(prompt.strip())).orElse(requestId);
         CodeTask task = new CodeTask(sourceId, prompt, setupCode, tests);
         Completion completion;
         try {
-            completion = backends.backend(model.name()).complete(new CompletionRequest(model.name(), task, 0, 0,
-                    backends.maxTokens(model.name())));
+            completion = backends.backend(model.name()).complete(new CompletionRequest(model.name(), task, sample,
+                    sample == 0 ? 0 : retryTemperature, backends.maxTokens(model.name())));
         } catch (BackendException e) {
             throw new Cascade.GenerationFailed(model.name() + ": " + e.getMessage(), e);
         }

@@ -17,11 +17,23 @@ public interface RouterConfig {
     /** For models with the replay backend. */
     Replay replay();
 
-    /** The paper's policy: complexity classes to ladder indexes, e.g. {@code 1-2:0,3-4:1,5:2}. */
+    /** {@link #paperPolicy()}'s value that takes each promoted model's own mapping of its classes to the ladder. */
+    String PAPER_POLICY_OF_THE_MODEL = "model";
+
+    /**
+     * The paper's policy: complexity classes to ladder indexes, e.g. {@code 1-2:0,3-4:1,5:2}; or {@code model}: each
+     * class to the cheapest model that passed its training tasks, as the promoted model's labels say (any ladder, any rule).
+     */
     String paperPolicy();
 
     /** Step up the ladder when an answer fails the request's tests. */
     boolean escalate();
+
+    /**
+     * The temperature of a model's second and later answers to one request (tries per model): the first is asked at
+     * 0, and a retry at 0 would mostly repeat the answer that just failed.
+     */
+    double retryTemperature();
 
     /** Wall-clock limit the verifier gives each answer. */
     Duration verifyWallTime();
@@ -110,5 +122,8 @@ public interface RouterConfig {
 
         /** Keep routed requests with tests as samples. */
         boolean feedback();
+
+        /** With tests, how many answers each model may give before the cascade moves up (1 to 5). */
+        int triesPerModel();
     }
 }

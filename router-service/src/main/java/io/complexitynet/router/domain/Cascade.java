@@ -7,15 +7,19 @@ import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
- * Verify-and-escalate: asks the decision's first model; with tests, has the answer verified and steps
- * up the decision's ladder until an answer passes or no model is left. A model whose backend fails
- * is stepped over the same way. Without tests the first answer is the answer.
+ * Verify-and-escalate: asks the decision's first model; with tests, has the answer verified, asks the same
+ * model again for a fresh answer up to the request's tries per model, then steps up the decision's ladder until
+ * an answer passes or no model is left. A model whose backend fails is stepped over at once. Without tests the
+ * first answer is the answer.
  */
 public final class Cascade {
 
-    /** Asks one model for code; throws {@link GenerationFailed} when the model cannot answer. */
+    /** The most answers one model may give a request: each is charged, so a typo must not multiply a bill. */
+    public static final int MAX_TRIES_PER_MODEL = 5;
+
+    /** Asks one model for its {@code sample}-th answer (0 first); throws {@link GenerationFailed} when it cannot answer. */
     public interface Generator {
-        Generated generate(PricedModel model);
+        Generated generate(PricedModel model, int sample);
     }
 
     /** The model's backend gave no answer (unreachable, out of retries, a sample never recorded). */
@@ -43,10 +47,11 @@ public final class Cascade {
     }
 
     /**
-     * One model tried. {@code failure} is set when the model could not answer at all.
-     * Cost units: the model's price per 1K tokens times the tokens used.
+     * One answer asked of a model, its {@code sample}-th for this request. {@code failure} is set when the model could
+     * not answer at all. Cost units: the model's price per 1K tokens times the tokens used.
      */
-    public record Attempt(PricedModel model, Optional<Generated> generated, Optional<Checked> checked, Optional<String> failure) {
+    public record Attempt(PricedModel model, int sample, Optional<Generated> generated, Optional<Checked> checked,
+                          Optional<String> failure) {
 
         public double costUnits() {
             return generated.map(g -> model.costUnits() * (g.promptTokens() + g.completionTokens()) / 1000.0).orElse(0.0);
@@ -82,6 +87,10 @@ public final class Cascade {
     private final List<PricedModel> ladder;
     private final boolean escalate;
 
+    public static boolean allowedTries(int triesPerModel) {
+        return triesPerModel >= 1 && triesPerModel <= MAX_TRIES_PER_MODEL;
+    }
+
     /** @param escalate false: only the decision's first model is ever asked. */
     public Cascade(List<PricedModel> ladder, boolean escalate) {
         this.ladder = List.copyOf(ladder);
@@ -94,36 +103,44 @@ public final class Cascade {
     }
 
     /**
-     * The most a run of this decision can cost: every model it may ask, each with at most {@code promptTokens}
-     * in and its {@code maxTokens} out.
+     * The most a run of this decision can cost: every model it may ask, each up to {@code triesPerModel} times with
+     * at most {@code promptTokens} in and its {@code maxTokens} out.
      */
-    public double costCeiling(Decision decision, long promptTokens, ToIntFunction<String> maxTokens) {
-        return mayAsk(decision).stream()
+    public double costCeiling(Decision decision, int triesPerModel, long promptTokens, ToIntFunction<String> maxTokens) {
+        return triesPerModel * mayAsk(decision).stream()
                 .mapToDouble(model -> model.costUnits() * (promptTokens + maxTokens.applyAsInt(model.name())) / 1000.0).sum();
     }
 
-    public Outcome run(Decision decision, Optional<Checker> tests, Generator generator) {
+    /** @param triesPerModel answers each model may give when they fail the tests; without tests only one is asked */
+    public Outcome run(Decision decision, Optional<Checker> tests, int triesPerModel, Generator generator) {
+        if (!allowedTries(triesPerModel)) {
+            throw new IllegalArgumentException("tries per model must be 1 to " + MAX_TRIES_PER_MODEL + ", was " + triesPerModel);
+        }
+        int tries = tests.isPresent() ? triesPerModel : 1;
         List<Attempt> attempts = new ArrayList<>();
         for (PricedModel model : mayAsk(decision)) {
-            Attempt attempt;
-            Generated generated;
-            try {
-                generated = generator.generate(model);
-            } catch (GenerationFailed e) {
-                attempts.add(new Attempt(model, Optional.empty(), Optional.empty(), Optional.of(e.getMessage())));
-                continue;
-            }
-            try {
-                Optional<Checked> checked = tests.map(checker -> generated.code().isBlank()
-                        ? Checked.EMPTY_ANSWER : checker.check(generated.code()));
-                attempt = new Attempt(model, Optional.of(generated), checked, Optional.empty());
-            } catch (RuntimeException e) {
-                attempts.add(new Attempt(model, Optional.of(generated), Optional.empty(), Optional.of("not checked: " + e.getMessage())));
-                return new Outcome(attempts, Optional.of(e));
-            }
-            attempts.add(attempt);
-            if (attempt.usable()) {
-                break;
+            for (int sample = 0; sample < tries; sample++) {
+                Generated generated;
+                try {
+                    generated = generator.generate(model, sample);
+                } catch (GenerationFailed e) {
+                    attempts.add(new Attempt(model, sample, Optional.empty(), Optional.empty(), Optional.of(e.getMessage())));
+                    break;
+                }
+                Attempt attempt;
+                try {
+                    Optional<Checked> checked = tests.map(checker -> generated.code().isBlank()
+                            ? Checked.EMPTY_ANSWER : checker.check(generated.code()));
+                    attempt = new Attempt(model, sample, Optional.of(generated), checked, Optional.empty());
+                } catch (RuntimeException e) {
+                    attempts.add(new Attempt(model, sample, Optional.of(generated), Optional.empty(),
+                            Optional.of("not checked: " + e.getMessage())));
+                    return new Outcome(attempts, Optional.of(e));
+                }
+                attempts.add(attempt);
+                if (attempt.usable()) {
+                    return new Outcome(attempts, Optional.empty());
+                }
             }
         }
         return new Outcome(attempts, Optional.empty());

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /** The Router gRPC API: the caller's tenant from its token, the request mapped to the workflow, the outcome mapped back. */
 @GrpcService
@@ -37,14 +38,14 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     public Uni<RouteResponse> route(RouteRequest request) {
         return ServiceApis.ROUTER.answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
                 request.getTestsList(), request.getSetupCode(), request.getProvidesList(), options(request.getPolicy(),
-                request.getQualityTarget(), request.getMaxModel()), request.getNoEscalation()))));
+                request.getQualityTarget(), request.getMaxModel(), request.getTriesPerModel()), request.getNoEscalation()))));
     }
 
     @Override
     @Blocking
     public Uni<ClassifyResponse> classify(ClassifyRequest request) {
         return ServiceApis.ROUTER.answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
-                request.getTestsList(), "", List.of(), options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel()),
+                request.getTestsList(), "", List.of(), options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel(), 0),
                 false))));
     }
 
@@ -55,7 +56,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
                 RouterMapping.date("from", request.getFrom()), RouterMapping.date("to", request.getTo()))));
     }
 
-    private static RouteOptions options(String policy, double qualityTarget, String maxModel) {
+    private static RouteOptions options(String policy, double qualityTarget, String maxModel, int triesPerModel) {
         Optional<RoutingMode> mode;
         try {
             mode = policy.isBlank() ? Optional.empty() : Optional.of(RoutingMode.named(policy));
@@ -63,6 +64,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
             throw RequestRefused.invalidArgument("policy", e.getMessage());
         }
         return new RouteOptions(mode, qualityTarget == 0 ? OptionalDouble.empty() : OptionalDouble.of(qualityTarget),
-                maxModel.isBlank() ? Optional.empty() : Optional.of(maxModel));
+                maxModel.isBlank() ? Optional.empty() : Optional.of(maxModel),
+                triesPerModel == 0 ? OptionalInt.empty() : OptionalInt.of(triesPerModel));
     }
 }

@@ -72,7 +72,8 @@ class RouterMapping {
         int completionTokens = 0;
         double cost = 0;
         for (Cascade.Attempt attempt : routed.outcome().attempts()) {
-            Attempt.Builder message = Attempt.newBuilder().setModel(attempt.model().name()).setCostUnits(attempt.costUnits())
+            Attempt.Builder message = Attempt.newBuilder().setModel(attempt.model().name()).setSample(attempt.sample())
+                    .setCostUnits(attempt.costUnits())
                     .setVerdict(attempt.checked().map(Cascade.Checked::verdict).orElse(attempt.failure().map(f -> "NO_ANSWER").orElse("")));
             attempt.generated().ifPresent(g -> message.setPromptTokens(g.promptTokens()).setCompletionTokens(g.completionTokens())
                     .setGenerationMillis(g.millis()));

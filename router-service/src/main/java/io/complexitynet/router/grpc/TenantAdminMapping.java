@@ -4,6 +4,7 @@ import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.proto.v1.Tenant;
 import io.complexitynet.proto.v1.TenantChange;
 import io.complexitynet.router.domain.BudgetPeriod;
+import io.complexitynet.router.domain.Cascade;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.persistence.TenantPolicyChanges;
@@ -31,6 +32,11 @@ final class TenantAdminMapping {
         if (!(wire.getBudget() >= 0 && Double.isFinite(wire.getBudget()))) {
             throw RequestRefused.invalidArgument("tenant.budget", "must be 0 (unlimited) or more cost units, was " + wire.getBudget());
         }
+        int triesPerModel = wire.getTriesPerModel() == 0 ? 1 : wire.getTriesPerModel();
+        if (!Cascade.allowedTries(triesPerModel)) {
+            throw RequestRefused.invalidArgument("tenant.tries_per_model", "must be 0 (one) or 1 to " + Cascade.MAX_TRIES_PER_MODEL
+                    + ", was " + wire.getTriesPerModel());
+        }
         BudgetPeriod period = Arrays.stream(BudgetPeriod.values())
                 .filter(known -> known.name().equals(wire.getBudgetPeriod().toUpperCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> RequestRefused.invalidArgument("tenant.budget_period", "'" + wire.getBudgetPeriod()
@@ -38,14 +44,14 @@ final class TenantAdminMapping {
         return new TenantPolicy(wire.getTenant(),
                 wire.getAllowedModelsCount() == 0 ? Optional.empty() : Optional.of(wire.getAllowedModelsList()),
                 wire.getMaxModel().isEmpty() ? Optional.empty() : Optional.of(wire.getMaxModel()),
-                mode, wire.getThreshold(), wire.getBudget(), period, wire.getFeedback(), wire.getFeedbackTrusted());
+                mode, wire.getThreshold(), wire.getBudget(), period, wire.getFeedback(), wire.getFeedbackTrusted(), triesPerModel);
     }
 
     static Tenant tenant(TenantPolicy policy) {
         return Tenant.newBuilder().setTenant(policy.tenant()).addAllAllowedModels(policy.allowedModels().orElse(List.of()))
                 .setMaxModel(policy.maxModel().orElse("")).setPolicy(policy.defaultMode().id()).setThreshold(policy.defaultThreshold())
                 .setBudget(policy.budgetCostUnits()).setBudgetPeriod(policy.budgetPeriod().name()).setFeedback(policy.feedback())
-                .setFeedbackTrusted(policy.feedbackTrusted()).build();
+                .setFeedbackTrusted(policy.feedbackTrusted()).setTriesPerModel(policy.triesPerModel()).build();
     }
 
     static TenantChange change(TenantPolicyChanges.Change change) {

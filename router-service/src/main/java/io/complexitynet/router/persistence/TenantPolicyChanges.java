@@ -23,19 +23,20 @@ public class TenantPolicyChanges {
                          TenantPolicy after) {
     }
 
-    /** A policy as its JSON column holds it. */
+    /** A policy as its JSON column holds it; records written before tries per model existed have none (one). */
     record StoredPolicy(String tenant, List<String> allowedModels, String maxModel, String policy, double threshold,
-                        double budget, String budgetPeriod, boolean feedback, boolean feedbackTrusted) {
+                        double budget, String budgetPeriod, boolean feedback, boolean feedbackTrusted, Integer triesPerModel) {
 
         static StoredPolicy of(TenantPolicy policy) {
             return new StoredPolicy(policy.tenant(), policy.allowedModels().orElse(null), policy.maxModel().orElse(null),
                     policy.defaultMode().id(), policy.defaultThreshold(), policy.budgetCostUnits(), policy.budgetPeriod().name(),
-                    policy.feedback(), policy.feedbackTrusted());
+                    policy.feedback(), policy.feedbackTrusted(), policy.triesPerModel());
         }
 
         TenantPolicy toPolicy() {
             return new TenantPolicy(tenant, Optional.ofNullable(allowedModels), Optional.ofNullable(maxModel), RoutingMode.named(policy),
-                    threshold, budget, BudgetPeriod.valueOf(budgetPeriod), feedback, feedbackTrusted);
+                    threshold, budget, BudgetPeriod.valueOf(budgetPeriod), feedback, feedbackTrusted,
+                    triesPerModel == null ? 1 : triesPerModel);
         }
     }
 

@@ -47,8 +47,9 @@ public class TenantStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean create(TenantPolicy policy) {
         return entities.createQuery("insert into TenantPolicyEntity (tenant, allowedModels, maxModel, defaultPolicy, defaultThreshold,"
-                        + " budgetCostUnits, budgetPeriod, feedback, feedbackTrusted) values (:tenant, :allowedModels, :maxModel, :defaultPolicy,"
-                        + " :defaultThreshold, :budgetCostUnits, :budgetPeriod, :feedback, :feedbackTrusted) on conflict do nothing")
+                        + " budgetCostUnits, budgetPeriod, feedback, feedbackTrusted, triesPerModel) values (:tenant, :allowedModels, :maxModel,"
+                        + " :defaultPolicy, :defaultThreshold, :budgetCostUnits, :budgetPeriod, :feedback, :feedbackTrusted, :triesPerModel)"
+                        + " on conflict do nothing")
                 .setParameter("tenant", policy.tenant())
                 .setParameter("allowedModels", policy.allowedModels().map(models -> String.join(",", models)).orElse(null))
                 .setParameter("maxModel", policy.maxModel().orElse(null))
@@ -58,13 +59,14 @@ public class TenantStore {
                 .setParameter("budgetPeriod", policy.budgetPeriod().name())
                 .setParameter("feedback", policy.feedback())
                 .setParameter("feedbackTrusted", policy.feedbackTrusted())
+                .setParameter("triesPerModel", policy.triesPerModel())
                 .executeUpdate() == 1;
     }
 
     private static TenantPolicy policyOf(TenantPolicyEntity row) {
         return new TenantPolicy(row.tenant, Optional.ofNullable(row.allowedModels).map(m -> Arrays.asList(m.split(","))),
                 Optional.ofNullable(row.maxModel), RoutingMode.named(row.defaultPolicy), row.defaultThreshold, row.budgetCostUnits,
-                BudgetPeriod.valueOf(row.budgetPeriod), row.feedback, row.feedbackTrusted);
+                BudgetPeriod.valueOf(row.budgetPeriod), row.feedback, row.feedbackTrusted, row.triesPerModel);
     }
 
     @Transactional
@@ -83,6 +85,7 @@ public class TenantStore {
         row.budgetPeriod = policy.budgetPeriod().name();
         row.feedback = policy.feedback();
         row.feedbackTrusted = policy.feedbackTrusted();
+        row.triesPerModel = policy.triesPerModel();
         if (!known) {
             row.persist();
         }

@@ -1,6 +1,7 @@
 package io.complexitynet.router.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.core.routing.Prediction;
@@ -21,7 +22,7 @@ class CascadeTest {
     private final List<String> asked = new ArrayList<>();
 
     private Cascade.Generator answers(Map<String, String> codeByModel) {
-        return model -> {
+        return (model, sample) -> {
             asked.add(model.name());
             String code = codeByModel.get(model.name());
             if (code == null) {
@@ -35,7 +36,7 @@ class CascadeTest {
 
     @Test
     void stepsUpUntilAnAnswerPassesAndPaysForEveryModelAsked() {
-        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD),
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), 1,
                 answers(Map.of("small", "bad", "middle", "good", "large", "good")));
         assertEquals(List.of("small", "middle"), asked);
         assertEquals("middle", outcome.answer().orElseThrow().model().name());
@@ -48,7 +49,7 @@ class CascadeTest {
         IllegalArgumentException refusal = new IllegalArgumentException("the verifier cannot run these tests");
         Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(code -> {
             throw refusal;
-        }), answers(Map.of("small", "bad", "middle", "good")));
+        }), 1, answers(Map.of("small", "bad", "middle", "good")));
         assertEquals(List.of("small"), asked);
         assertEquals(Optional.of(refusal), outcome.stoppedBy());
         assertEquals(1.0, outcome.attempts().get(0).costUnits(), 1e-9, "the model ran, so its answer is paid for");
@@ -61,7 +62,7 @@ class CascadeTest {
             verified.add(code);
             return PASSES_IF_GOOD.check(code);
         };
-        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(recording),
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(recording), 1,
                 answers(Map.of("small", "  \n", "middle", "good")));
         assertEquals(List.of("small", "middle"), asked);
         assertEquals(List.of("good"), verified);
@@ -69,21 +70,21 @@ class CascadeTest {
         assertEquals("middle", outcome.answer().orElseThrow().model().name());
 
         asked.clear();
-        Cascade.Outcome untested = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), answers(Map.of("small", "", "middle", "bad")));
+        Cascade.Outcome untested = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), 1, answers(Map.of("small", "", "middle", "bad")));
         assertEquals(List.of("small", "middle"), asked, "without tests an empty reply is still no answer");
         assertEquals("middle", untested.answer().orElseThrow().model().name());
     }
 
     @Test
     void withoutTestsTheFirstAnswerIsTheAnswer() {
-        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), answers(Map.of("small", "bad")));
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), 1, answers(Map.of("small", "bad")));
         assertEquals(List.of("small"), asked);
         assertTrue(outcome.answer().orElseThrow().checked().isEmpty());
     }
 
     @Test
     void anUnreachableModelIsSteppedOver() {
-        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), answers(Map.of("middle", "bad")));
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), 1, answers(Map.of("middle", "bad")));
         assertEquals(List.of("small", "middle"), asked);
         assertEquals("small is unreachable", outcome.attempts().get(0).failure().orElseThrow());
         assertEquals("middle", outcome.answer().orElseThrow().model().name());
@@ -91,7 +92,7 @@ class CascadeTest {
 
     @Test
     void whenNothingPassesTheLastAnswerIsReturnedWithItsVerdict() {
-        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD),
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), 1,
                 answers(Map.of("small", "bad", "middle", "bad", "large", "bad")));
         assertEquals(3, outcome.attempts().size());
         Cascade.Attempt answer = outcome.answer().orElseThrow();
@@ -101,7 +102,7 @@ class CascadeTest {
 
     @Test
     void withEscalationOffOnlyTheFirstModelIsAsked() {
-        Cascade.Outcome outcome = new Cascade(LADDER, false).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD),
+        Cascade.Outcome outcome = new Cascade(LADDER, false).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), 1,
                 answers(Map.of("small", "bad", "middle", "good")));
         assertEquals(List.of("small"), asked);
         assertEquals("FAILED", outcome.answer().orElseThrow().checked().orElseThrow().verdict());
@@ -109,8 +110,76 @@ class CascadeTest {
 
     @Test
     void noAnswerAtAllWhenEveryModelFails() {
-        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), answers(Map.of()));
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), 1, answers(Map.of()));
         assertTrue(outcome.answer().isEmpty());
         assertEquals(3, outcome.attempts().size());
+    }
+
+    /** Answers in order per model: the i-th answer of a model is its sample i; asking past the list is a failure. */
+    private Cascade.Generator samples(Map<String, List<String>> codeByModel) {
+        return (model, sample) -> {
+            asked.add(model.name() + "#" + sample);
+            List<String> answers = codeByModel.getOrDefault(model.name(), List.of());
+            if (sample >= answers.size()) {
+                throw new Cascade.GenerationFailed(model.name() + " has no sample " + sample, null);
+            }
+            return new Cascade.Generated(answers.get(sample), 100, 900, 5);
+        };
+    }
+
+    @Test
+    void withTriesAModelAnswersAgainBeforeTheCascadeMovesUpAndEveryAnswerIsCharged() {
+        Map<String, List<String>> answers = Map.of("small", List.of("bad", "bad", "good"), "middle", List.of("bad", "good"),
+                "large", List.of("good"));
+        Cascade.Outcome once = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), 1, samples(answers));
+        assertEquals(List.of("small#0", "middle#0", "large#0"), asked);
+        assertEquals(111.0, once.attempts().stream().mapToDouble(Cascade.Attempt::costUnits).sum(), 1e-9);
+
+        asked.clear();
+        Cascade.Outcome twice = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), 2, samples(answers));
+        assertEquals(List.of("small#0", "small#1", "middle#0", "middle#1"), asked);
+        assertEquals("middle", twice.answer().orElseThrow().model().name());
+        assertEquals(1, twice.answer().orElseThrow().sample());
+        assertEquals(22.0, twice.attempts().stream().mapToDouble(Cascade.Attempt::costUnits).sum(), 1e-9);
+
+        asked.clear();
+        Cascade.Outcome thrice = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), 3, samples(answers));
+        assertEquals(List.of("small#0", "small#1", "small#2"), asked);
+        assertEquals(3.0, thrice.attempts().stream().mapToDouble(Cascade.Attempt::costUnits).sum(), 1e-9);
+    }
+
+    @Test
+    void triesStayOnTheFirstModelWithEscalationOffAndAModelThatCannotAnswerIsLeftAtOnce() {
+        Cascade.Outcome unescalated = new Cascade(LADDER, false).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), 3,
+                samples(Map.of("small", List.of("bad", "bad", "bad"), "middle", List.of("good"))));
+        assertEquals(List.of("small#0", "small#1", "small#2"), asked);
+        assertEquals("FAILED", unescalated.answer().orElseThrow().checked().orElseThrow().verdict());
+
+        asked.clear();
+        Cascade.Outcome stepped = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), 3,
+                samples(Map.of("small", List.of("bad"), "middle", List.of("good"))));
+        assertEquals(List.of("small#0", "small#1", "middle#0"), asked, "a sample that cannot be had ends that model's tries");
+        assertEquals("middle", stepped.answer().orElseThrow().model().name());
+    }
+
+    @Test
+    void withoutTestsTriesDoNotApplyAndTheCeilingCountsThem() {
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), 3,
+                samples(Map.of("small", List.of("bad", "good"))));
+        assertEquals(List.of("small#0"), asked);
+        assertEquals(1, outcome.attempts().size());
+
+        Cascade cascade = new Cascade(LADDER, true);
+        double once = cascade.costCeiling(FROM_SMALL, 1, 100, model -> 900);
+        assertEquals(111.0, once, 1e-9);
+        assertEquals(3 * once, cascade.costCeiling(FROM_SMALL, 3, 100, model -> 900), 1e-9);
+    }
+
+    @Test
+    void triesOutsideOneToFiveAreRefused() {
+        Cascade cascade = new Cascade(LADDER, true);
+        assertThrows(IllegalArgumentException.class, () -> cascade.run(FROM_SMALL, Optional.empty(), 0, samples(Map.of())));
+        assertThrows(IllegalArgumentException.class,
+                () -> cascade.run(FROM_SMALL, Optional.empty(), Cascade.MAX_TRIES_PER_MODEL + 1, samples(Map.of())));
     }
 }

@@ -1,6 +1,8 @@
 package io.complexitynet.router.grpc;
 
+import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.domain.DataSplit;
+import io.complexitynet.model.domain.LabelledTask;
 import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.embedding.PromptEncoder;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Does what the trainer does for the router: trains a complexity model on MBPP's recorded labels and
@@ -30,12 +33,16 @@ public class PromotedModels {
     }
 
     public byte[] train(long seed, String encoderId) {
+        return train(seed, encoderId, RecordedMbppLabels.all(), RecordedMbppLabels.LADDER);
+    }
+
+    /** A model of another ladder, trained on labels whose ids follow MBPP's split. */
+    public byte[] train(long seed, String encoderId, List<LabelledTask> labels, List<PricedModel> ladder) {
         PromptEncoder encoder = encoders.named(encoderId);
         TrainingParameters defaults = TrainingParameters.defaults();
         TrainingParameters parameters = new TrainingParameters(defaults.headType(), defaults.epochs(), defaults.learningRate(),
                 defaults.l2(), seed, defaults.minLabelsPerClass());
-        return ModelCodec.encode(new Trainer(encoder).train(RecordedMbppLabels.all(), RecordedMbppLabels.LADDER, DataSplit.mbpp(),
-                parameters).model());
+        return ModelCodec.encode(new Trainer(encoder).train(labels, ladder, DataSplit.mbpp(), parameters).model());
     }
 
     /** Stores the artefact as model {@code id} and promotes it. */

@@ -65,10 +65,10 @@ class TenantAdminTest extends RouterAsTenants {
     @Test
     void aTenantIsCreatedChangedAndListedAndEveryChangeSaysWhoBeforeAndAfter() {
         Tenant created = admin.createTenant(CreateTenantRequest.newBuilder().setTenant(policy()).build());
-        assertEquals(policy().build(), created);
+        assertEquals(policy().setTriesPerModel(1).build(), created, "no tries per model named: one");
         Tenant changed = policy().addAllowedModels("codellama-7b-python").addAllowedModels("gpt-3.5-turbo-1106")
                 .setMaxModel("gpt-3.5-turbo-1106").setPolicy("cheapest-first").setBudget(25).setBudgetPeriod("month")
-                .setFeedback(true).setFeedbackTrusted(true).build();
+                .setFeedback(true).setFeedbackTrusted(true).setTriesPerModel(3).build();
         Tenant updated = admin.updateTenant(UpdateTenantRequest.newBuilder().setTenant(changed).build());
         assertEquals(changed.toBuilder().setBudgetPeriod("MONTH").build(), updated);
         assertEquals(updated, admin.getTenant(GetTenantRequest.newBuilder().setTenant(tenant).build()));
@@ -116,6 +116,8 @@ class TenantAdminTest extends RouterAsTenants {
         assertRefusedNaming("tenant.policy", policy().setPolicy("cheapest"));
         assertRefusedNaming("tenant.threshold", policy().setThreshold(0));
         assertRefusedNaming("tenant.budget", policy().setBudget(-1));
+        assertRefusedNaming("tenant.tries_per_model", policy().setTriesPerModel(6));
+        assertRefusedNaming("tenant.tries_per_model", policy().setTriesPerModel(-1));
         assertRefusedNaming("tenant.budget_period", policy().setBudgetPeriod("WEEK"));
         assertRefusedNaming("tenant.allowed_models[1]", policy().addAllowedModels("gpt-3.5-turbo-1106").addAllowedModels("gpt-5"));
         assertRefusedNaming("tenant.max_model", policy().setMaxModel("gpt-5"));
