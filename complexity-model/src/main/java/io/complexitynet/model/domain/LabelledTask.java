@@ -22,6 +22,14 @@ public record LabelledTask(String sourceId, String prompt, Integer complexity, L
         passes = List.copyOf(passes);
     }
 
+    /**
+     * The id of task {@code sourceId} of data set {@code dataset} when several data sets train together,
+     * {@code <dataset>/<source id>}: their own ids may collide (both have a task "1").
+     */
+    public static String idInDataset(String dataset, String sourceId) {
+        return dataset + "/" + sourceId;
+    }
+
     /** False for a task no model solved: the paper dropped those, and they never train the classifier. */
     public boolean solved() {
         return complexity != null;

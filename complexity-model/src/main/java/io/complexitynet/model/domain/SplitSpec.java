@@ -106,22 +106,30 @@ public record SplitSpec(String name, Optional<List<BigDecimal>> fractions, Optio
      * how many a class needs to reach every part. Empty when every part gets one.
      */
     public Optional<String> shortfall(List<LabelledTask> tasks, long seed) {
-        DataSplit split = split(tasks, seed);
-        Map<Partition, Long> solved = tasks.stream().filter(LabelledTask::solved)
-                .collect(Collectors.groupingBy(task -> split.partitionOf(task.sourceId()), () -> new EnumMap<>(Partition.class),
-                        Collectors.counting()));
-        List<String> empty = Stream.of(Partition.TRAIN, Partition.VALIDATION, Partition.TEST).filter(part -> !solved.containsKey(part))
-                .map(part -> part.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> empty = partsWithoutSolvedTasks(split(tasks, seed), tasks);
         if (empty.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Long> perClass = tasks.stream().collect(Collectors.groupingBy(
-                task -> task.solved() ? Integer.toString(task.complexity()) : "unsolved", TreeMap::new, Collectors.counting()));
         String needs = fractions.map(shares -> "; with these fractions a class needs at least " + tasksToReachEveryPart(shares)
                 + " labelled tasks to reach every part").orElse(parts.isPresent() ? "; list solved tasks in every part"
                 : "; MBPP's split needs solved tasks among ids 601-974, 511-600 and 11-510");
         return Optional.of("split '" + name + "' leaves no solved task in " + String.join(", ", empty) + ": labelled tasks per class "
-                + perClass + needs);
+                + labelledPerClass(tasks) + needs);
+    }
+
+    /** The parts (train, validation, test, in that order) in which {@code split} puts none of the solved tasks. */
+    static List<String> partsWithoutSolvedTasks(DataSplit split, List<LabelledTask> tasks) {
+        Map<Partition, Long> solved = tasks.stream().filter(LabelledTask::solved)
+                .collect(Collectors.groupingBy(task -> split.partitionOf(task.sourceId()), () -> new EnumMap<>(Partition.class),
+                        Collectors.counting()));
+        return Stream.of(Partition.TRAIN, Partition.VALIDATION, Partition.TEST).filter(part -> !solved.containsKey(part))
+                .map(part -> part.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** How many labelled tasks each class has, complexities ascending, then {@code unsolved}. */
+    static Map<String, Long> labelledPerClass(List<LabelledTask> tasks) {
+        return tasks.stream().collect(Collectors.groupingBy(
+                task -> task.solved() ? Integer.toString(task.complexity()) : "unsolved", TreeMap::new, Collectors.counting()));
     }
 
     private static int tasksToReachEveryPart(List<BigDecimal> shares) {

@@ -26,13 +26,8 @@ final class StratifiedSplit {
     }
 
     static DataSplit of(List<LabelledTask> tasks, BigDecimal train, BigDecimal validation, long seed) {
-        Map<Optional<Integer>, List<LabelledTask>> byLabel = new TreeMap<>(Comparator.comparing(label -> label.orElse(Integer.MAX_VALUE)));
-        tasks.forEach(task -> byLabel.computeIfAbsent(Optional.ofNullable(task.complexity()), label -> new ArrayList<>()).add(task));
         Map<String, Partition> partitions = new HashMap<>();
-        Map<String, String> order = new HashMap<>();
-        tasks.forEach(task -> order.put(task.sourceId(), order(seed, task.sourceId())));
-        for (List<LabelledTask> label : byLabel.values()) {
-            label.sort(Comparator.comparing((LabelledTask task) -> order.get(task.sourceId())).thenComparing(LabelledTask::sourceId));
+        for (List<LabelledTask> label : byLabelInSeededOrder(tasks, seed)) {
             long toTrain = Math.round(label.size() * train.doubleValue());
             long toValidation = Math.round(label.size() * train.add(validation).doubleValue()) - toTrain;
             for (int i = 0; i < label.size(); i++) {
@@ -41,6 +36,23 @@ final class StratifiedSplit {
             }
         }
         return DataSplit.explicit(SplitSpec.fractionsName(train, validation) + " seed " + seed, partitions);
+    }
+
+    /**
+     * The tasks of each label (complexities ascending, unsolved last), each ordered by a hash of the seed and the task's
+     * id: the order every seeded split cuts, whatever order the tasks come in.
+     */
+    static List<List<LabelledTask>> byLabelInSeededOrder(List<LabelledTask> tasks, long seed) {
+        Map<Optional<Integer>, List<LabelledTask>> byLabel = new TreeMap<>(Comparator.comparing(label -> label.orElse(Integer.MAX_VALUE)));
+        tasks.forEach(task -> byLabel.computeIfAbsent(Optional.ofNullable(task.complexity()), label -> new ArrayList<>()).add(task));
+        Map<String, String> order = new HashMap<>();
+        tasks.forEach(task -> order.put(task.sourceId(), order(seed, task.sourceId())));
+        List<List<LabelledTask>> ordered = new ArrayList<>();
+        for (List<LabelledTask> label : byLabel.values()) {
+            label.sort(Comparator.comparing((LabelledTask task) -> order.get(task.sourceId())).thenComparing(LabelledTask::sourceId));
+            ordered.add(label);
+        }
+        return ordered;
     }
 
     private static String order(long seed, String sourceId) {

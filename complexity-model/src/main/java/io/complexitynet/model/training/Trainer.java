@@ -33,6 +33,29 @@ public final class Trainer {
         this.encoder = encoder;
     }
 
+    /**
+     * k-fold cross-validation: a model trained on each fold's split exactly as {@link #train} trains one, and measured
+     * on the fold's held-out tasks. The models are dropped; their figures are kept.
+     *
+     * @param folds one split per fold, in fold order (see {@code CrossValidationSpec})
+     * @throws TrainingRefused when a fold's labels cannot make a model; the message names the fold
+     */
+    public CrossValidationReport crossValidate(List<LabelledTask> tasks, List<PricedModel> ladder, List<DataSplit> folds,
+            TrainingParameters parameters, TrainingProgress progress) {
+        List<FoldFigures> figures = new ArrayList<>();
+        for (int fold = 0; fold < folds.size(); fold++) {
+            String name = "fold " + (fold + 1) + " of " + folds.size();
+            TrainingProgress foldProgress = progress.stretch("cross-validation " + name + ": ", (double) fold / folds.size(),
+                    (double) (fold + 1) / folds.size());
+            try {
+                figures.add(FoldFigures.of(fold + 1, train(tasks, ladder, folds.get(fold), parameters, foldProgress).report()));
+            } catch (TrainingRefused e) {
+                throw new TrainingRefused("cross-validation " + name + ": " + e.getMessage());
+            }
+        }
+        return new CrossValidationReport(figures);
+    }
+
     public TrainingResult train(List<LabelledTask> tasks, List<PricedModel> ladder, DataSplit split,
             TrainingParameters parameters) {
         return train(tasks, ladder, split, parameters, TrainingProgress.ignored());

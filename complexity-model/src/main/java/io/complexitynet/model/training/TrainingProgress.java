@@ -10,6 +10,11 @@ public interface TrainingProgress {
      */
     void report(String stage, double fraction);
 
+    /** This progress told of a run that is one stretch of a longer job: stages prefixed, fractions mapped into [from, to]. */
+    default TrainingProgress stretch(String stagePrefix, double from, double to) {
+        return (stage, fraction) -> report(stagePrefix + stage, from + (to - from) * fraction);
+    }
+
     static TrainingProgress ignored() {
         return (stage, fraction) -> {
         };

@@ -1,10 +1,13 @@
 package io.complexitynet.trainer.application;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.refusal.RequestRefused;
+import io.complexitynet.database.JsonColumn;
 import io.complexitynet.database.labeling.CompletedLabels;
 import io.complexitynet.database.training.ComplexityModelEntity;
 import io.complexitynet.database.training.ModelPromotionEntity;
 import io.complexitynet.database.training.TrainingJobEntity;
+import io.complexitynet.trainer.domain.TrainingSpec;
 import io.complexitynet.trainer.persistence.ModelStore;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +29,8 @@ public class TrainedModels {
 
     @Inject TrainingJobStore jobs;
     @Inject ModelStore models;
-    @Inject CompletedLabels labels;
+    @Inject LabelSources labelSources;
+    @Inject ObjectMapper json;
 
     public TrainingJobView job(String jobId) {
         TrainingJobEntity job = jobs.get(jobId);
@@ -66,10 +70,13 @@ public class TrainedModels {
 
     private ModelView view(ComplexityModelEntity model, Optional<String> promoted, boolean includeArtifact) {
         Optional<ModelPromotionEntity> latestPromotion = models.latestPromotionOf(model.id);
-        return new ModelView(model.id, model.version, model.labelingJobId, labels.job(model.labelingJobId).dataset(),
+        List<CompletedLabels.Job> sources = labelSources.byIds(JsonColumn.read(json, model.parameters, TrainingSpec.class,
+                "the parameters of model " + model.id).sources(model.labelingJobId));
+        return new ModelView(model.id, model.version, model.labelingJobId, sources.get(0).dataset(),
                 model.dataFingerprint, model.parameters, model.ladderNames(), model.createdBy, model.createdAt,
                 promoted.filter(model.id::equals).isPresent(), latestPromotion.map(p -> p.promotedAt), models.metrics(model), model.report,
-                includeArtifact ? Optional.of(model.artifact) : Optional.empty());
+                includeArtifact ? Optional.of(model.artifact) : Optional.empty(), sources.stream().map(CompletedLabels.Job::id).toList(),
+                sources.stream().map(CompletedLabels.Job::dataset).toList());
     }
 
     private static int pageIndex(String token) {

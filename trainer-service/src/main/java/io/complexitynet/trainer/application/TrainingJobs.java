@@ -6,6 +6,7 @@ import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.database.JsonColumn;
 import io.complexitynet.database.labeling.CompletedLabels;
 import io.complexitynet.database.training.TrainingJobEntity;
+import io.complexitynet.model.domain.LabelledTask;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.proto.v1.TrainingWork;
 import io.complexitynet.trainer.config.TrainerConfig;
@@ -31,32 +32,44 @@ import org.jboss.logging.Logger;
 public class TrainingJobs {
 
     private static final Logger LOG = Logger.getLogger(TrainingJobs.class);
+    private static final String MBPP_SPLIT = "mbpp";
+    /** The width of training_job.parameters (label-database's V2 migration): explicit splits' task ids are stored there. */
+    private static final int MAX_PARAMETERS_CHARS = 4000;
 
     @Inject TrainerConfig config;
     @Inject TrainingJobStore jobs;
     @Inject CompletedLabels labels;
+    @Inject LabelSources labelSources;
     @Inject TrainingRequests requests;
     @Inject PromptEncoder encoder;
     @Inject ObjectMapper json;
 
     /** Validates the request, stores the job and queues it; returns at once. */
     public TrainingJobView start(TrainingRequest request) {
-        CompletedLabels.Job source;
-        if (request.labelingJobId() != null && !request.labelingJobId().isBlank()) {
-            source = labels.job(request.labelingJobId());
-        } else if (request.dataset() != null && !request.dataset().isBlank()) {
-            source = labels.latestJob(request.dataset());
-        } else {
-            throw RequestRefused.invalidArgument("source", "give a labeling_job_id or a dataset");
+        List<CompletedLabels.Job> sources = labelSources.of(request);
+        TrainingSpec spec = spec(request, sources.stream().map(CompletedLabels.Job::id).toList());
+        if (sources.size() > 1 && MBPP_SPLIT.equals(spec.split())) {
+            throw RequestRefused.invalidArgument("split", "'mbpp' splits by MBPP's own task ids and cannot split " + sources.size()
+                    + " label sources; use fractions:<train>/<validation>/<test> or explicit, with task ids written <dataset>/<task id>");
         }
-        TrainingSpec spec = spec(request);
-        spec.splitSpec().shortfall(TrainingRun.labelled(labels.labels(source.id())), spec.seed()).ifPresent(shortfall -> {
+        String parameters = JsonColumn.write(json, spec);
+        if (parameters.length() > MAX_PARAMETERS_CHARS) {
+            throw RequestRefused.invalidArgument("explicit_split", "the job's parameters take " + parameters.length()
+                    + " characters, more than the " + MAX_PARAMETERS_CHARS + " the label database stores for a job; list fewer task ids,"
+                    + " or use a fractions split");
+        }
+        List<LabelledTask> tasks = TrainingRun.labelled(labelSources.labels(sources));
+        spec.splitSpec().shortfall(tasks, spec.seed()).ifPresent(shortfall -> {
             throw RequestRefused.wrongState(shortfall);
         });
-        TrainingJobEntity job = jobs.create(source.id(), JsonColumn.write(json, spec),
+        spec.crossValidation().flatMap(folds -> folds.shortfall(tasks, spec.seed())).ifPresent(shortfall -> {
+            throw RequestRefused.wrongState(shortfall);
+        });
+        TrainingJobEntity job = jobs.create(sources.get(0).id(), parameters,
                 request.startedBy() == null || request.startedBy().isBlank() ? "anonymous" : request.startedBy());
         send(job.id);
-        LOG.infof("training_job_id=%s started by %s: labelling job %s (%s), %s", job.id, job.startedBy, source.id(), source.dataset(),
+        LOG.infof("training_job_id=%s started by %s: labelling jobs %s (%s), %s", job.id, job.startedBy,
+                sources.stream().map(CompletedLabels.Job::id).toList(), sources.stream().map(CompletedLabels.Job::dataset).toList(),
                 job.parameters);
         return TrainingJobView.of(job, Optional.empty());
     }
@@ -75,7 +88,8 @@ public class TrainingJobs {
             return id;
         }
         if (existing.isEmpty()) {
-            TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", Optional.empty(), "", 0, 0, 0, "labels-updated", false));
+            TrainingSpec spec = spec(new TrainingRequest(labelingJobId, null, "", Optional.empty(), "", 0, 0, 0, "labels-updated", false,
+                    List.of(), List.of(), 0), List.of(labelingJobId));
             jobs.createWithId(id, labels.job(labelingJobId).id(), JsonColumn.write(json, spec), "labels-updated");
         }
         send(id);
@@ -103,19 +117,25 @@ public class TrainingJobs {
         }
     }
 
-    private TrainingSpec spec(TrainingRequest request) {
+    private TrainingSpec spec(TrainingRequest request, List<String> labelingJobIds) {
         TrainerConfig.Defaults defaults = config.defaults();
-        TrainingSpec spec = new TrainingSpec(blankOr(request.split(), "mbpp"), request.splitParts().orElse(null),
+        TrainingSpec spec = new TrainingSpec(blankOr(request.split(), MBPP_SPLIT), request.splitParts().orElse(null),
                 blankOr(request.headType(), defaults.headType()),
                 request.epochs() == 0 ? defaults.epochs() : request.epochs(),
                 request.learningRate() == 0 ? defaults.learningRate() : request.learningRate(),
                 request.seed() == 0 ? defaults.seed() : request.seed(),
-                defaults.minLabelsPerClass(), encoder.id(), request.includeRoutedSamples());
+                defaults.minLabelsPerClass(), encoder.id(), request.includeRoutedSamples(), request.crossValidationFolds(),
+                labelingJobIds);
         try {
             spec.parameters();
             spec.splitSpec();
         } catch (IllegalArgumentException e) {
             throw RequestRefused.invalidArgument("parameters", e.getMessage());
+        }
+        try {
+            spec.crossValidation();
+        } catch (IllegalArgumentException e) {
+            throw RequestRefused.invalidArgument("cross_validation_folds", e.getMessage());
         }
         return spec;
     }

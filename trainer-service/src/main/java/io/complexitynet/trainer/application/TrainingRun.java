@@ -10,10 +10,13 @@ import io.complexitynet.database.routing.RoutedAttempts;
 import io.complexitynet.database.training.ComplexityModelEntity;
 import io.complexitynet.database.training.TrainingJobEntity;
 import io.complexitynet.model.domain.ClassifierInput;
+import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.LabelledTask;
 import io.complexitynet.model.domain.TrainingRefused;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.learning.ModelCodec;
+import io.complexitynet.model.training.CrossValidationReport;
+import io.complexitynet.model.training.FoldFigures;
 import io.complexitynet.model.training.Trainer;
 import io.complexitynet.model.training.TrainingProgress;
 import io.complexitynet.model.training.TrainingResult;
@@ -32,8 +35,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * One queued training job to its end: the labels of its labelling job (and the routers' feedback if asked for)
- * through the domain {@link Trainer} to one stored model, or a failure with the reason.
+ * One queued training job to its end: the labels of its label sources (and the routers' feedback if asked for)
+ * through the domain {@link Trainer} to one stored model, cross-validated first if asked for, or a failure with the reason.
  */
 @ApplicationScoped
 public class TrainingRun {
@@ -44,6 +47,7 @@ public class TrainingRun {
 
     @Inject TrainingJobStore jobs;
     @Inject CompletedLabels labels;
+    @Inject LabelSources labelSources;
     @Inject RoutedAttempts routedAttempts;
     @Inject ModelStore models;
     @Inject Promotions promotions;
@@ -63,29 +67,50 @@ public class TrainingRun {
             return;
         }
         TrainingSpec spec = JsonColumn.read(json, job.parameters, TrainingSpec.class, "stored TrainingSpec");
-        CompletedLabels.Job source = labels.job(job.labelingJobId);
-        List<LabelledTask> tasks = tasks(jobId, source, spec);
+        List<CompletedLabels.Job> sources = labelSources.byIds(spec.sources(job.labelingJobId));
+        CompletedLabels.Job source = sources.get(0);
+        List<LabelledTask> tasks = tasks(jobId, sources, spec);
         List<PricedModel> ladder = labels.ladder(source.ladder());
-        TrainingResult result;
+        Trained trained;
         try {
-            result = metrics.timeTraining(() -> new Trainer(encoder).train(tasks, ladder, spec.dataSplit(tasks), spec.parameters(),
-                    progressOf(jobId)));
+            trained = metrics.timeTraining(() -> train(tasks, ladder, spec, progressOf(jobId)));
         } catch (TrainingRefused e) {
             jobs.fail(jobId, e.getMessage());
             metrics.jobEnded("failed");
             LOG.warnf("training_job_id=%s refused: %s", jobId, e.getMessage());
             return;
         }
+        TrainingResult result = trained.result();
         HeadlineMetrics headline = HeadlineMetrics.of(result.report(), ladder);
+        String report = MarkdownReport.render(result.report());
+        if (!trained.crossValidation().isEmpty()) {
+            CrossValidationReport crossValidation = new CrossValidationReport(trained.crossValidation());
+            headline = headline.withCrossValidation(crossValidation);
+            report = MarkdownReport.withCrossValidation(result.report(), crossValidation);
+        }
         ComplexityModelEntity model = models.storeAndSucceed(job, new ModelStore.NewModel(result.report().dataFingerprint(), job.parameters,
-                source.ladder(), JsonColumn.write(json, headline), MarkdownReport.render(result.report()),
-                ModelCodec.encode(result.model())));
+                source.ladder(), JsonColumn.write(json, headline), report, ModelCodec.encode(result.model())));
         metrics.jobEnded("succeeded");
         LOG.infof("training_job_id=%s stored model_id=%s version=%d: accuracy %.3f (majority %.3f, tf-idf %.3f), test pass rate %.3f"
                         + " at threshold %.2f, cost cut %.1f%% vs always-largest", jobId, model.id, model.version, headline.accuracy(),
                 headline.majorityAccuracy(), headline.tfidfAccuracy(), headline.passRate(), headline.threshold(),
                 100 * headline.costCutVsLargest());
         promotions.promoteIfPolicyHolds(model, headline);
+    }
+
+    /** The model, and each cross-validation fold's figures (none unless the job asked for folds). */
+    private record Trained(TrainingResult result, List<FoldFigures> crossValidation) {
+    }
+
+    /** The folds first, so that the job's last stage is the model's own {@code done}. */
+    private Trained train(List<LabelledTask> tasks, List<PricedModel> ladder, TrainingSpec spec, TrainingProgress progress) {
+        Trainer trainer = new Trainer(encoder);
+        List<DataSplit> folds = spec.foldSplits(tasks);
+        double modelStart = folds.size() / (folds.size() + 1.0);
+        List<FoldFigures> crossValidation = folds.isEmpty() ? List.of()
+                : trainer.crossValidate(tasks, ladder, folds, spec.parameters(), progress.stretch("", 0, modelStart)).folds();
+        return new Trained(trainer.train(tasks, ladder, spec.dataSplit(tasks), spec.parameters(), progress.stretch("", modelStart, 1)),
+                crossValidation);
     }
 
     /** The broker gave up on a job's message: the job fails with the reason instead of staying RUNNING forever. */
@@ -96,11 +121,13 @@ public class TrainingRun {
         }
     }
 
-    /** The labelling job's labels and, if the job asks for them, the routed prompts it did not label. */
-    private List<LabelledTask> tasks(String jobId, CompletedLabels.Job source, TrainingSpec spec) {
-        List<CompletedLabels.StoredLabel> stored = labels.labels(source.id());
+    /** The label sources' labels and, if the job asks for them, the routed prompts they did not label. */
+    private List<LabelledTask> tasks(String jobId, List<CompletedLabels.Job> sources, TrainingSpec spec) {
+        List<CompletedLabels.StoredLabel> stored = labelSources.labels(sources);
         List<LabelledTask> tasks = new ArrayList<>(labelled(stored));
         if (spec.includeRoutedSamples()) {
+            // Combined sources share a ladder and a rule, so the first one's label the routed prompts as any would.
+            CompletedLabels.Job source = sources.get(0);
             List<LabelledTask> routed = RoutedLabels.rows(routedAttempts(), source.ladder(),
                     LabellingRules.named(source.ruleId(), source.ladder().size(), source.reliablePassRate()),
                     stored.stream().map(label -> new RoutedLabels.Prompt(label.prompt(), label.tests())).collect(Collectors.toSet()));
@@ -110,7 +137,7 @@ public class TrainingRun {
         return tasks;
     }
 
-    /** A labelling job's labels as training rows. */
+    /** Labels as training rows. */
     static List<LabelledTask> labelled(List<CompletedLabels.StoredLabel> stored) {
         return stored.stream().map(label -> new LabelledTask(label.sourceId(), ClassifierInput.of(label.prompt(), label.tests()),
                 label.complexity(), label.passes())).toList();

@@ -3,6 +3,8 @@ package io.complexitynet.trainer.domain;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.core.routing.RoutingOutcome;
 import io.complexitynet.model.training.CalibratedRouting;
+import io.complexitynet.model.training.CrossValidationReport;
+import io.complexitynet.model.training.FoldFigures;
 import io.complexitynet.model.training.GapMetrics;
 import io.complexitynet.model.training.TrainingReport;
 import java.util.List;
@@ -10,11 +12,17 @@ import java.util.List;
 /**
  * The figures stored with every model and shown by GetModel: test-split classification for the model
  * and its baselines, test-split routing at the threshold calibrated on validation, and the validation
- * figures the promotion policy compares.
+ * figures the promotion policy compares; with a cross-validation, each fold's figures.
  */
 public record HeadlineMetrics(double accuracy, double macroF1, double majorityAccuracy, double tfidfAccuracy,
                               double tfidfMacroF1, double threshold, double passRate, double costCutVsLargest,
-                              double validationPassRate, double validationCost, double apgr, double aiq) {
+                              double validationPassRate, double validationCost, double apgr, double aiq,
+                              List<FoldFigures> crossValidationFolds) {
+
+    public HeadlineMetrics {
+        // Models stored before cross-validation have no folds.
+        crossValidationFolds = crossValidationFolds == null ? List.of() : List.copyOf(crossValidationFolds);
+    }
 
     /**
      * The headline of a training run's report on this ladder; APGR is that of the cheapest model against the
@@ -31,6 +39,12 @@ public record HeadlineMetrics(double accuracy, double macroF1, double majorityAc
                 report.classification().majority().accuracy(), report.classification().tfIdf().accuracy(),
                 report.classification().tfIdf().macroF1(), routing.validation().threshold(), routing.test().passRate(),
                 routing.test().costCutVersus(report.routing().alwaysLargest()), validation.passRate(), validation.meanCost(), apgr,
-                report.routing().aiqPlain());
+                report.routing().aiqPlain(), List.of());
+    }
+
+    /** These figures with a cross-validation's folds. */
+    public HeadlineMetrics withCrossValidation(CrossValidationReport crossValidation) {
+        return new HeadlineMetrics(accuracy, macroF1, majorityAccuracy, tfidfAccuracy, tfidfMacroF1, threshold, passRate, costCutVsLargest,
+                validationPassRate, validationCost, apgr, aiq, crossValidation.folds());
     }
 }

@@ -1,7 +1,13 @@
 package io.complexitynet.trainer.grpc;
 
-import io.complexitynet.model.domain.SplitParts;
 import com.google.protobuf.ByteString;
+import io.complexitynet.model.domain.SplitParts;
+import io.complexitynet.model.training.CrossValidationReport;
+import io.complexitynet.model.training.FoldFigures;
+import io.complexitynet.model.training.Spread;
+import io.complexitynet.proto.v1.CrossValidation;
+import io.complexitynet.proto.v1.FigureSpread;
+import io.complexitynet.proto.v1.FoldMetrics;
 import io.complexitynet.proto.v1.ListModelsResponse;
 import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.ModelMetrics;
@@ -27,7 +33,8 @@ class TrainerMapping {
                 request.getSplit(), request.hasExplicitSplit() ? Optional.of(new SplitParts(request.getExplicitSplit().getTrainList(),
                         request.getExplicitSplit().getValidationList(), request.getExplicitSplit().getTestList())) : Optional.empty(),
                 request.getHeadType(), request.getEpochs(), request.getLearningRate(),
-                request.getSeed(), startedBy, request.getIncludeRoutedSamples());
+                request.getSeed(), startedBy, request.getIncludeRoutedSamples(), request.getLabelingJobIdsList(), request.getDatasetsList(),
+                request.getCrossValidationFolds());
     }
 
     TrainingJob job(TrainingJobView job) {
@@ -54,16 +61,39 @@ class TrainerMapping {
                 .setLabelingJobId(model.labelingJobId()).setDataset(model.dataset())
                 .setDataFingerprint(model.dataFingerprint()).setParametersJson(model.parametersJson()).setCreatedBy(model.createdBy())
                 .setCreatedAt(model.createdAt().toString()).setPromoted(model.promoted()).addAllLadder(model.ladder())
-                .setMetrics(metrics(model.metrics(), model.report()));
+                .setMetrics(metrics(model.metrics(), model.report())).addAllLabelingJobIds(model.labelingJobIds())
+                .addAllDatasets(model.datasets());
         model.promotedAt().ifPresent(promotedAt -> message.setPromotedAt(promotedAt.toString()));
         model.artifact().ifPresent(artifact -> message.setArtifact(ByteString.copyFrom(artifact)));
         return message.build();
     }
 
     private static ModelMetrics metrics(HeadlineMetrics m, String report) {
-        return ModelMetrics.newBuilder().setAccuracy(m.accuracy()).setMacroF1(m.macroF1()).setMajorityAccuracy(m.majorityAccuracy())
+        ModelMetrics.Builder metrics = ModelMetrics.newBuilder().setAccuracy(m.accuracy()).setMacroF1(m.macroF1()).setMajorityAccuracy(m.majorityAccuracy())
                 .setTfidfAccuracy(m.tfidfAccuracy()).setTfidfMacroF1(m.tfidfMacroF1()).setThreshold(m.threshold())
                 .setPassRate(m.passRate()).setCostCutVsLargest(m.costCutVsLargest()).setValidationPassRate(m.validationPassRate())
-                .setValidationCost(m.validationCost()).setApgr(m.apgr()).setAiq(m.aiq()).setReportMarkdown(report).build();
+                .setValidationCost(m.validationCost()).setApgr(m.apgr()).setAiq(m.aiq()).setReportMarkdown(report);
+        if (!m.crossValidationFolds().isEmpty()) {
+            metrics.setCrossValidation(crossValidation(new CrossValidationReport(m.crossValidationFolds())));
+        }
+        return metrics.build();
+    }
+
+    private static CrossValidation crossValidation(CrossValidationReport report) {
+        CrossValidation.Builder message = CrossValidation.newBuilder().setAccuracy(spread(report.accuracy()))
+                .setMacroF1(spread(report.macroF1())).setMajorityAccuracy(spread(report.majorityAccuracy()))
+                .setTfidfAccuracy(spread(report.tfidfAccuracy())).setPassRate(spread(report.passRate()))
+                .setCostCutVsLargest(spread(report.costCutVsLargest()));
+        for (FoldFigures fold : report.folds()) {
+            message.addFolds(FoldMetrics.newBuilder().setFold(fold.fold()).setTrainTasks(fold.trainTasks())
+                    .setValidationTasks(fold.validationTasks()).setTestTasks(fold.testTasks()).setAccuracy(fold.accuracy())
+                    .setMacroF1(fold.macroF1()).setMajorityAccuracy(fold.majorityAccuracy()).setTfidfAccuracy(fold.tfidfAccuracy())
+                    .setPassRate(fold.passRate()).setCostCutVsLargest(fold.costCutVsLargest()));
+        }
+        return message.build();
+    }
+
+    private static FigureSpread spread(Spread spread) {
+        return FigureSpread.newBuilder().setMean(spread.mean()).setStandardDeviation(spread.standardDeviation()).build();
     }
 }

@@ -14,16 +14,19 @@ import io.complexitynet.core.routing.RoutingOutcome;
 import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.training.CalibratedRouting;
 import io.complexitynet.model.training.ClassificationComparison;
+import io.complexitynet.model.training.CrossValidationReport;
+import io.complexitynet.model.training.FoldFigures;
 import io.complexitynet.model.training.GapMetrics;
 import io.complexitynet.model.training.PartitionSizes;
 import io.complexitynet.model.training.PassHeadReport;
 import io.complexitynet.model.training.RoutingReport;
 import io.complexitynet.model.training.SourceSelection;
+import io.complexitynet.model.training.Spread;
 import io.complexitynet.model.training.TrainingReport;
 import java.util.List;
 import java.util.Locale;
 
-/** A training report as Markdown: what was trained on, classification, calibration, routing, timings. */
+/** A training report as Markdown: what was trained on, classification, calibration, routing, cross-validation if run, timings. */
 public final class MarkdownReport {
 
     private MarkdownReport() {
@@ -35,6 +38,15 @@ public final class MarkdownReport {
 
     /** The report with the cost/pass chart embedded from {@code chartFile}, a path relative to the Markdown file. */
     public static String render(TrainingReport report, String chartFile) {
+        return render(report, chartFile, "");
+    }
+
+    /** The report with a section on the k-fold cross-validation run beside the model. */
+    public static String withCrossValidation(TrainingReport report, CrossValidationReport crossValidation) {
+        return render(report, null, "\n" + crossValidation(crossValidation, report.parameters().seed()));
+    }
+
+    private static String render(TrainingReport report, String chartFile, String crossValidation) {
         StringBuilder md = new StringBuilder("# Complexity model: training report\n\n");
         md.append(setup(report)).append('\n');
         md.append("## Complexity classification (test split)\n\n").append(classification(report.classification()));
@@ -43,6 +55,7 @@ public final class MarkdownReport {
         if (chartFile != null) {
             md.append("\n![Cost against pass rate](").append(chartFile).append(")\n");
         }
+        md.append(crossValidation);
         md.append("\n## Timings\n\n").append(new MarkdownTable("embedding", "fitting", "evaluation", "total")
                 .row(seconds(report.timings().embedding()), seconds(report.timings().fitting()),
                         seconds(report.timings().evaluation()), seconds(report.timings().total())));
@@ -140,6 +153,33 @@ public final class MarkdownReport {
                     .append(gaps);
         }
         return md.toString();
+    }
+
+    private static String crossValidation(CrossValidationReport crossValidation, long seed) {
+        List<FoldFigures> folds = crossValidation.folds();
+        MarkdownTable table = new MarkdownTable("fold", "train", "validation", "test", "accuracy", "macro-F1", "majority class",
+                "TF-IDF logistic", "pass (calibrated threshold)", "cost cut vs largest");
+        for (FoldFigures fold : folds) {
+            table.row(String.valueOf(fold.fold()), String.valueOf(fold.trainTasks()), String.valueOf(fold.validationTasks()),
+                    String.valueOf(fold.testTasks()), percent(fold.accuracy()), decimal(fold.macroF1()), percent(fold.majorityAccuracy()),
+                    percent(fold.tfidfAccuracy()), percent(fold.passRate()), percent(fold.costCutVsLargest()));
+        }
+        table.row("mean ± SD", "", "", "", percents(crossValidation.accuracy()), decimals(crossValidation.macroF1()),
+                percents(crossValidation.majorityAccuracy()), percents(crossValidation.tfidfAccuracy()),
+                percents(crossValidation.passRate()), percents(crossValidation.costCutVsLargest()));
+        return String.format(Locale.ROOT, "## Cross-validation (%d folds, seed %d)%n%nWithin each label the tasks, ordered by a hash of"
+                + " the seed and their id, are dealt to the folds in turn. Each fold's model is trained as the one above, on the"
+                + " other folds (a fifth of them held out for validation), and measured on its fold: classification on the solved"
+                + " tasks, routing on all of them. The model above is none of these. SD is the sample standard deviation over"
+                + " the folds.%n%n", folds.size(), seed) + table;
+    }
+
+    private static String percents(Spread spread) {
+        return percent(spread.mean()) + " ± " + percent(spread.standardDeviation());
+    }
+
+    private static String decimals(Spread spread) {
+        return decimal(spread.mean()) + " ± " + decimal(spread.standardDeviation());
     }
 
     private static void outcome(MarkdownTable table, String name, RoutingOutcome outcome, RoutingOutcome largest) {

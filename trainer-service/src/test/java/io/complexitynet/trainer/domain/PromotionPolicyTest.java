@@ -3,6 +3,7 @@ package io.complexitynet.trainer.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class PromotionPolicyTest {
 
     /** Only the figures the policy reads; the others are beside the point. */
     private static HeadlineMetrics validation(double passRate, double cost) {
-        return new HeadlineMetrics(0, 0, 0, 0, 0, 0, 0, 0, passRate, cost, 0, 0);
+        return new HeadlineMetrics(0, 0, 0, 0, 0, 0, 0, 0, passRate, cost, 0, 0, List.of());
     }
 
     @Test

@@ -70,6 +70,13 @@ public class RecordedLabelingJob {
         return jobId;
     }
 
+    /** Gives a stored job another ladder (model names, cheapest first) and labelling rule, as another labeller set-up would. */
+    @Transactional
+    public void relabel(String jobId, List<String> ladder, String ruleVersion) {
+        entities.createNativeQuery("update labeling_job set models = ?2, rule_version = ?3 where id = ?1").setParameter(1, jobId)
+                .setParameter(2, String.join(",", ladder)).setParameter(3, ruleVersion).executeUpdate();
+    }
+
     /** Overwrites the pass counts of the job's first label with text that is not JSON, as a damaged row would hold. */
     @Transactional
     public void damagePassCounts(String jobId) {
