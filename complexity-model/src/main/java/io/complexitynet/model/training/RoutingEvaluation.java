@@ -26,6 +26,8 @@ final class RoutingEvaluation {
 
     private static final int SWEEP_STEPS = 100;
     private static final double LARGEST_SHARE_BUDGET = 0.2;
+    /** Retries before escalation reported, 1 to this many answers per model. */
+    private static final int MOST_TRIES_REPORTED = 3;
 
     private final RoutingSimulation simulation;
     private final int ladderSize;
@@ -57,10 +59,16 @@ final class RoutingEvaluation {
                 calibrated(true, cascadeCalibration.largestShareAtMost(LARGEST_SHARE_BUDGET), test));
 
         double aiqFixedModels = RouterQuality.aiq(alwaysModel.stream().map(RoutingOutcome::costQuality).toList());
+        ThresholdPolicy escalating = new ThresholdPolicy(calibrated.get(1).validation().threshold(), ladderSize);
+        List<TriesPerModelOutcome> triesPerModel = new ArrayList<>();
+        for (int tries = 1; tries <= MOST_TRIES_REPORTED; tries++) {
+            triesPerModel.add(new TriesPerModelOutcome(tries, simulation.cascade(new FixedPolicy(0), test, tries),
+                    simulation.cascade(escalating, test, tries)));
+        }
         return new RoutingReport(test.size(), unsolvedTest, alwaysModel, simulation.oracle(test),
                 simulation.run(byComplexity, test), simulation.cascade(byComplexity, test),
                 simulation.cascade(new FixedPolicy(0), test), plain, cascade, calibrated, gaps(test), aiq(plain),
-                aiq(cascade), aiqFixedModels);
+                aiq(cascade), aiqFixedModels, triesPerModel);
     }
 
     private CalibratedRouting calibrated(boolean cascade, CalibratedThreshold threshold, List<SimulatedTask> test) {

@@ -21,11 +21,12 @@ import java.util.List;
  * @param aiqCascade AIQ over the cascade sweep
  * @param aiqFixedModels AIQ of the fixed policies alone (mixing them at random, no router): the bar a
  *     router's plain AIQ has to clear
+ * @param triesPerModel retries before escalation: the cascades with 1, 2, ... answers per model
  */
 public record RoutingReport(int tasks, int unsolved, List<RoutingOutcome> alwaysModel, RoutingOutcome oracle,
         RoutingOutcome byComplexity, RoutingOutcome byComplexityCascade, RoutingOutcome cascadeFromCheapest,
         List<OperatingPoint> plainSweep, List<OperatingPoint> cascadeSweep, List<CalibratedRouting> calibrated,
-        List<GapMetrics> gaps, double aiqPlain, double aiqCascade, double aiqFixedModels) {
+        List<GapMetrics> gaps, double aiqPlain, double aiqCascade, double aiqFixedModels, List<TriesPerModelOutcome> triesPerModel) {
 
     public RoutingReport {
         alwaysModel = List.copyOf(alwaysModel);
@@ -33,6 +34,7 @@ public record RoutingReport(int tasks, int unsolved, List<RoutingOutcome> always
         cascadeSweep = List.copyOf(cascadeSweep);
         calibrated = List.copyOf(calibrated);
         gaps = List.copyOf(gaps);
+        triesPerModel = List.copyOf(triesPerModel);
     }
 
     /** The policy that always calls the most expensive model, the reference for cost cuts. */

@@ -48,6 +48,21 @@ class TrainerTest {
     }
 
     @Test
+    void retriesBeforeEscalationAreReportedForOneToThreeAnswersPerModel() {
+        RoutingReport routing = train(tasks).report().routing();
+        assertEquals(List.of(1, 2, 3), routing.triesPerModel().stream().map(TriesPerModelOutcome::triesPerModel).toList());
+        assertEquals(routing.cascadeFromCheapest(), routing.triesPerModel().get(0).cheapestFirst());
+        // One sample per model: a rate is 0 or 1, so a second answer never passes what the first failed, and costs.
+        for (int i = 1; i < routing.triesPerModel().size(); i++) {
+            TriesPerModelOutcome fewer = routing.triesPerModel().get(i - 1);
+            TriesPerModelOutcome more = routing.triesPerModel().get(i);
+            assertEquals(fewer.cheapestFirst().passRate(), more.cheapestFirst().passRate(), 1e-12);
+            assertTrue(more.cheapestFirst().meanCost() > fewer.cheapestFirst().meanCost());
+            assertTrue(more.calibratedCascade().meanCost() >= fewer.calibratedCascade().meanCost());
+        }
+    }
+
+    @Test
     void reportsProgressInOrderUpToDone() {
         List<Double> fractions = new ArrayList<>();
         List<String> stages = new ArrayList<>();

@@ -23,6 +23,7 @@ import io.complexitynet.model.training.RoutingReport;
 import io.complexitynet.model.training.SourceSelection;
 import io.complexitynet.model.training.Spread;
 import io.complexitynet.model.training.TrainingReport;
+import io.complexitynet.model.training.TriesPerModelOutcome;
 import java.util.List;
 import java.util.Locale;
 
@@ -144,6 +145,7 @@ public final class MarkdownReport {
         md.append(String.format(Locale.ROOT, "%nAIQ over the threshold sweep: %s plain, %s escalating; the fixed"
                         + " models mixed at random, without a router: %s.%n",
                 decimal(routing.aiqPlain()), decimal(routing.aiqCascade()), decimal(routing.aiqFixedModels())));
+        md.append(triesPerModel(routing, largest));
         if (!routing.gaps().isEmpty()) {
             MarkdownTable gaps = new MarkdownTable("weak", "strong", "APGR", "CPT(50%)", "CPT(80%)");
             for (GapMetrics gap : routing.gaps()) {
@@ -153,6 +155,20 @@ public final class MarkdownReport {
                     .append(gaps);
         }
         return md.toString();
+    }
+
+    /** What each number of answers per model would pass and cost, so a tenant's tries_per_model can be chosen from data. */
+    private static String triesPerModel(RoutingReport routing, RoutingOutcome largest) {
+        MarkdownTable table = new MarkdownTable("answers per model", "cheapest first: pass", "cost units/request", "cost cut vs largest",
+                "calibrated threshold, escalating: pass", "cost units/request", "cost cut vs largest");
+        for (TriesPerModelOutcome tries : routing.triesPerModel()) {
+            table.row(String.valueOf(tries.triesPerModel()), percent(tries.cheapestFirst().passRate()), decimal(tries.cheapestFirst().meanCost()),
+                    percent(tries.cheapestFirst().costCutVersus(largest)), percent(tries.calibratedCascade().passRate()),
+                    decimal(tries.calibratedCascade().meanCost()), percent(tries.calibratedCascade().costCutVersus(largest)));
+        }
+        return "\nRetries before escalation (the router's `tries_per_model`), each answer an independent sample at the model's"
+                + " labelled pass rate (passes of k): a model that passes a task sometimes gets more chances before the next"
+                + " is paid; with k = 1 a rate is 0 or 1, so retries can only add cost.\n\n" + table;
     }
 
     private static String crossValidation(CrossValidationReport crossValidation, long seed) {

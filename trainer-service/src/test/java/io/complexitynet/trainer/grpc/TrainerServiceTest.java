@@ -81,6 +81,8 @@ class TrainerServiceTest extends TrainerAsAdmin {
                 "model " + job.getMetrics().getAccuracy() + " vs majority " + job.getMetrics().getMajorityAccuracy());
         assertTrue(job.getMetrics().getCostCutVsLargest() > 0.5, "cost cut " + job.getMetrics().getCostCutVsLargest());
         assertTrue(job.getMetrics().getReportMarkdown().contains("TF-IDF"), job.getMetrics().getReportMarkdown());
+        assertTrue(job.getMetrics().getReportMarkdown().contains("Retries before escalation")
+                && job.getMetrics().getReportMarkdown().contains("| answers per model |"), job.getMetrics().getReportMarkdown());
 
         ModelInfo model = trainer.getModel(GetModelRequest.newBuilder().setModelId(job.getModelId()).setIncludeArtifact(true).build());
         assertEquals(MBPP_JOB, model.getLabelingJobId());
