@@ -1,6 +1,7 @@
 package io.complexitynet.model.domain;
 
 import io.complexitynet.core.task.Partition;
+import io.complexitynet.core.task.SplitFractions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public record CrossValidationSpec(int folds) {
         for (int fold = 0; fold < folds; fold++) {
             partitions.add(new HashMap<>());
         }
-        for (List<LabelledTask> label : StratifiedSplit.byLabelInSeededOrder(tasks, seed)) {
+        for (List<LabelledTask> label : SplitFractions.byLabelInSeededOrder(tasks, LabelledTask::sourceId, LabelledTask::label, seed)) {
             for (int fold = 0; fold < folds; fold++) {
                 List<LabelledTask> rest = new ArrayList<>();
                 for (int i = 0; i < label.size(); i++) {

@@ -2,6 +2,7 @@ package io.complexitynet.model.domain;
 
 import io.complexitynet.core.labelling.ModelPasses;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One training row: a task's classifier input, its complexity label ({@code null} when no model of the
@@ -28,6 +29,11 @@ public record LabelledTask(String sourceId, String prompt, Integer complexity, L
      */
     public static String idInDataset(String dataset, String sourceId) {
         return dataset + "/" + sourceId;
+    }
+
+    /** The complexity; empty for a task no model solved. */
+    public OptionalInt label() {
+        return complexity == null ? OptionalInt.empty() : OptionalInt.of(complexity);
     }
 
     /** False for a task no model solved: the paper dropped those, and they never train the classifier. */

@@ -1,7 +1,7 @@
 package io.complexitynet.model.domain;
 
 import io.complexitynet.core.task.Partition;
-import java.math.BigDecimal;
+import io.complexitynet.core.task.SplitFractions;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +18,10 @@ import java.util.stream.Stream;
  * stratified split by label, stable for the same labels and seed, or {@code explicit} with the request's lists of task
  * ids per part. Checked when the request arrives, made once the labels are read.
  */
-public record SplitSpec(String name, Optional<List<BigDecimal>> fractions, Optional<SplitParts> parts) {
+public record SplitSpec(String name, Optional<SplitFractions> fractions, Optional<SplitParts> parts) {
 
     public static final String FORMS = "mbpp, fractions:<train>/<validation>/<test> summing to 1 (e.g. fractions:0.7/0.15/0.15),"
             + " or explicit with the task ids of each part";
-    private static final String FRACTIONS = "fractions:";
     private static final String EXPLICIT = "explicit";
 
     /** @throws IllegalArgumentException saying which splits there are */
@@ -45,29 +44,8 @@ public record SplitSpec(String name, Optional<List<BigDecimal>> fractions, Optio
         if ("mbpp".equals(spec)) {
             return new SplitSpec(spec, Optional.empty(), Optional.empty());
         }
-        if (!spec.startsWith(FRACTIONS)) {
-            throw new IllegalArgumentException("unknown split '" + spec + "'; use " + FORMS);
-        }
-        String[] shares = spec.substring(FRACTIONS.length()).split("/", -1);
-        if (shares.length != 3) {
-            throw new IllegalArgumentException("split '" + spec + "': needs three fractions; use " + FORMS);
-        }
-        BigDecimal[] fractions = new BigDecimal[3];
-        for (int i = 0; i < 3; i++) {
-            try {
-                fractions[i] = new BigDecimal(shares[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("split '" + spec + "': '" + shares[i] + "' is not a number; use " + FORMS);
-            }
-            if (fractions[i].signum() <= 0) {
-                throw new IllegalArgumentException("split '" + spec + "': every part needs a share above 0; use " + FORMS);
-            }
-        }
-        if (fractions[0].add(fractions[1]).add(fractions[2]).compareTo(BigDecimal.ONE) != 0) {
-            throw new IllegalArgumentException("split '" + spec + "': the fractions sum to "
-                    + fractions[0].add(fractions[1]).add(fractions[2]).toPlainString() + ", not 1");
-        }
-        return new SplitSpec(fractionsName(fractions[0], fractions[1]), Optional.of(List.of(fractions)), Optional.empty());
+        SplitFractions fractions = SplitFractions.parse(spec, FORMS);
+        return new SplitSpec(fractions.name(), Optional.of(fractions), Optional.empty());
     }
 
     private static SplitParts checked(SplitParts parts) {
@@ -97,7 +75,8 @@ public record SplitSpec(String name, Optional<List<BigDecimal>> fractions, Optio
             parts.get().test().forEach(id -> partitions.put(id, Partition.TEST));
             return DataSplit.explicit(name, partitions);
         }
-        return fractions.map(shares -> StratifiedSplit.of(tasks, shares.get(0), shares.get(1), seed)).orElseGet(DataSplit::mbpp);
+        return fractions.map(shares -> DataSplit.explicit(shares.name() + " seed " + seed, shares.cut(tasks, LabelledTask::sourceId,
+                LabelledTask::label, seed))).orElseGet(DataSplit::mbpp);
     }
 
     /**
@@ -110,7 +89,7 @@ public record SplitSpec(String name, Optional<List<BigDecimal>> fractions, Optio
         if (empty.isEmpty()) {
             return Optional.empty();
         }
-        String needs = fractions.map(shares -> "; with these fractions a class needs at least " + tasksToReachEveryPart(shares)
+        String needs = fractions.map(shares -> "; with these fractions a class needs at least " + shares.tasksToReachEveryPart()
                 + " labelled tasks to reach every part").orElse(parts.isPresent() ? "; list solved tasks in every part"
                 : "; MBPP's split needs solved tasks among ids 601-974, 511-600 and 11-510");
         return Optional.of("split '" + name + "' leaves no solved task in " + String.join(", ", empty) + ": labelled tasks per class "
@@ -130,24 +109,5 @@ public record SplitSpec(String name, Optional<List<BigDecimal>> fractions, Optio
     static Map<String, Long> labelledPerClass(List<LabelledTask> tasks) {
         return tasks.stream().collect(Collectors.groupingBy(
                 task -> task.solved() ? Integer.toString(task.complexity()) : "unsolved", TreeMap::new, Collectors.counting()));
-    }
-
-    private static int tasksToReachEveryPart(List<BigDecimal> shares) {
-        for (int n = 1; ; n++) {
-            long train = Math.round(n * shares.get(0).doubleValue());
-            long validation = Math.round(n * shares.get(0).add(shares.get(1)).doubleValue()) - train;
-            if (train > 0 && validation > 0 && n - train - validation > 0) {
-                return n;
-            }
-        }
-    }
-
-    static String fractionsName(BigDecimal train, BigDecimal validation) {
-        BigDecimal test = BigDecimal.ONE.subtract(train).subtract(validation);
-        return FRACTIONS + plain(train) + "/" + plain(validation) + "/" + plain(test);
-    }
-
-    private static String plain(BigDecimal fraction) {
-        return fraction.stripTrailingZeros().toPlainString();
     }
 }
