@@ -2,10 +2,11 @@ package io.complexitynet.reproduce.application;
 
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.routing.PricedModel;
-import io.complexitynet.core.task.MbppPartitions;
-import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.DatasetTask;
 import io.complexitynet.core.task.Partition;
+import io.complexitynet.core.task.TaskFormat;
 import io.complexitynet.reproduce.domain.ClassifierInUse;
+import io.complexitynet.reproduce.domain.EvaluatedOn;
 import io.complexitynet.reproduce.domain.JobStatus.Phase;
 import io.complexitynet.reproduce.domain.KnownOutcomes;
 import io.complexitynet.reproduce.domain.LabelDistribution;
@@ -16,6 +17,8 @@ import io.complexitynet.reproduce.domain.PaperSetTask;
 import io.complexitynet.reproduce.domain.Reproduction;
 import io.complexitynet.reproduce.domain.ReproductionFailed;
 import io.complexitynet.reproduce.domain.RouteOptions;
+import io.complexitynet.reproduce.domain.RoutedRun;
+import io.complexitynet.reproduce.domain.TaskPartitions;
 import io.complexitynet.reproduce.domain.TaskOutcome;
 import io.complexitynet.reproduce.domain.TrainedModel;
 import io.complexitynet.reproduce.domain.TrainingJobStatus;
@@ -25,17 +28,20 @@ import io.complexitynet.reproduce.grpc.ServiceConnections;
 import io.complexitynet.reproduce.grpc.TenantAdminClient;
 import io.complexitynet.reproduce.grpc.TrainerClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The paper's experiment driven through the services' gRPC APIs, step by step: import MBPP into the
- * labeler, label it (k=1), train on the train split, promote, then classify and route the test split and
- * the paper's own label set. Each step is public so a test can interleave its own actions (a crash).
+ * The paper's experiment driven through the services' gRPC APIs, step by step, on any data set and the ladder the
+ * labeler is configured with: import the data set into the labeler, label it (k samples per model), train on the
+ * split's train part, promote, then classify and route the test part (and, on MBPP, the paper's own label set). Each
+ * step is public so a test can interleave its own actions (a crash).
  */
 public final class PaperReproduction {
 
@@ -49,7 +55,7 @@ public final class PaperReproduction {
     private final ReproductionSettings settings;
     private final Progress progress;
     private final JobPoller poller;
-    private final Map<Integer, MbppTask> tasksById = new LinkedHashMap<>();
+    private final Map<String, DatasetTask> tasksById = new LinkedHashMap<>();
     private final long started = System.nanoTime();
 
     public PaperReproduction(ServiceConnections services, ReproductionSettings settings, Progress progress) {
@@ -60,7 +66,7 @@ public final class PaperReproduction {
         this.settings = settings;
         this.progress = progress;
         this.poller = new JobPoller(POLL);
-        settings.tasks().forEach(task -> tasksById.put(task.taskId(), task));
+        settings.data().tasks().forEach(task -> tasksById.put(task.sourceId(), task));
     }
 
     /** Every step in order, and the table's figures. */
@@ -72,17 +78,20 @@ public final class PaperReproduction {
     /** The steps after labelling: train on the completed job's labels, promote, classify and route; the figures. */
     public Reproduction fromLabels(LabellingJobStatus labelling) {
         settings.tenant().ifPresent(this::ensureTenant);
-        Map<Integer, TaskOutcome> outcomes = new HashMap<>();
+        List<PricedModel> ladder = ladder(labelling);
+        Map<String, TaskOutcome> outcomes = new HashMap<>();
         exportLabels(labelling).forEach(outcome -> outcomes.put(outcome.taskId(), outcome));
-        TrainedModel model = promote(awaitTraining(startTraining(labelling.jobId()).jobId()));
-        awaitRouterOn(model.modelId());
-        List<PricedModel> ladder = PaperFigures.pricedLadder(labelling.models(), settings.costUnits());
-        List<Integer> testIds = tasksById.keySet().stream().filter(id -> MbppPartitions.of(id) == Partition.TEST).toList();
+        TaskPartitions partitions = settings.split().partition(settings.data().tasks(), outcomes.values(), settings.seed());
+        List<String> testIds = partitions.in(Partition.TEST, List.copyOf(tasksById.keySet()));
         if (testIds.isEmpty()) {
-            throw new ReproductionFailed("the data set has no task of MBPP's test split (task ids 11-510) to route");
+            throw new ReproductionFailed(settings.split().isMbpp()
+                    ? "the data set has no task of MBPP's test split (task ids 11-510) to route"
+                    : "split " + settings.split().name() + " leaves no labelled task in test to route");
         }
-        Map<Integer, Prediction> predictions = classify("test tasks", testIds);
-        PaperSetAccuracy paperSet = paperSetAccuracy();
+        TrainedModel model = promote(awaitTraining(startTraining(labelling.jobId(), partitions).jobId()));
+        awaitRouterOn(model.modelId());
+        Map<String, Prediction> predictions = classify("test tasks", testIds);
+        Optional<PaperSetAccuracy> paperSet = paperSetAccuracy(partitions);
         KnownOutcomes known = new KnownOutcomes(ladder, testIds, outcomes, predictions);
         double threshold = model.figures().threshold();
         RoutedRunner runner = new RoutedRunner(router, testIds.stream().map(tasksById::get).toList(), settings.concurrency(), progress);
@@ -92,12 +101,26 @@ public final class PaperReproduction {
         RouteOptions expected = RouteOptions.policy("expected-cost").withQualityTarget(threshold);
         var expectedCost = runner.run(String.format(Locale.ROOT, "expected-cost at %.2f", threshold), expected.withoutEscalation());
         var expectedCascade = runner.run(String.format(Locale.ROOT, "expected-cost at %.2f + cascade", threshold), expected);
-        String belowLargest = ladder.get(Math.max(0, ladder.size() - 2)).name();
-        var cheapestCascade = runner.run("cheapest first + cascade up to " + belowLargest,
-                RouteOptions.policy("cheapest-first").upTo(belowLargest));
-        return new Reproduction(ladder, labelling.jobId(), LabelDistribution.of(outcomes.values()), labelling.parked(),
-                model, paperSet, known, paper, paperCascade, expectedCost, expectedCascade, cheapestCascade,
+        // Capped at each model below the largest (uncapped, the cascade is the labels' cheapest-first row).
+        List<RoutedRun> cappedCascades = new ArrayList<>();
+        for (PricedModel cap : ladder.subList(1, Math.max(1, ladder.size() - 1))) {
+            cappedCascades.add(runner.run("cheapest first + cascade up to " + cap.name(),
+                    RouteOptions.policy("cheapest-first").upTo(cap.name())));
+        }
+        EvaluatedOn evaluatedOn = new EvaluatedOn(settings.data().displayName(), settings.data().format(),
+                settings.split().describe(settings.seed()), settings.samplesPerModel(), labelling.ruleVersion());
+        return new Reproduction(evaluatedOn, ladder, labelling.jobId(), LabelDistribution.of(outcomes.values()), labelling.parked(),
+                model, paperSet, known, paper, paperCascade, expectedCost, expectedCascade, cappedCascades,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The job's ladder priced per request; a ladder the settings have no cost units for ends the run. */
+    private List<PricedModel> ladder(LabellingJobStatus labelling) {
+        try {
+            return PaperFigures.pricedLadder(labelling.models(), settings.costUnits(), settings.data().format() == TaskFormat.MBPP);
+        } catch (IllegalArgumentException e) {
+            throw new ReproductionFailed(e.getMessage());
+        }
     }
 
     private void ensureTenant(String tenant) {
@@ -107,19 +130,22 @@ public final class PaperReproduction {
 
     /** Imports the data set; one that exists already under the name is used as it is. */
     public void importDataset() {
-        progress.step("importing " + settings.labelerPath() + " as data set '" + settings.dataset() + "'");
-        OptionalInt imported = labeler.importDataset(settings.dataset(), settings.labelerPath());
+        String name = settings.data().name();
+        progress.step("importing " + settings.data().labelerPath() + " as data set '" + name + "' (" + settings.data().format().label() + ")");
+        OptionalInt imported = labeler.importDataset(name, settings.data().labelerPath(), settings.data().format().label());
         if (imported.isPresent()) {
             progress.step("imported " + imported.getAsInt() + " tasks");
         } else {
-            progress.step("data set '" + settings.dataset() + "' exists already; labelling it as it is");
+            progress.step("data set '" + name + "' exists already; labelling it as it is");
         }
     }
 
+    /** Starts the labelling job; a ladder without cost units ends the run here, before the job's work is waited for. */
     public LabellingJobStatus startLabeling() {
-        LabellingJobStatus job = labeler.startLabeling(settings.dataset(), 1);
+        LabellingJobStatus job = labeler.startLabeling(settings.data().name(), settings.samplesPerModel(), settings.rule());
         progress.step("labelling job " + job.jobId() + ": " + job.tasksTotal() + " tasks x " + job.models()
-                + ", k=1, every answer verified");
+                + ", k=" + settings.samplesPerModel() + ", rule " + job.ruleVersion() + ", every answer verified");
+        ladder(job);
         return job;
     }
 
@@ -140,9 +166,11 @@ public final class PaperReproduction {
         return labeler.exportLabels(job.jobId(), job.models());
     }
 
-    public TrainingJobStatus startTraining(String labelingJobId) {
-        TrainingJobStatus job = trainer.startTraining(labelingJobId, "mbpp", settings.seed());
-        progress.step("training job " + job.jobId() + " on the train split (tasks 601-974), seed " + settings.seed());
+    /** Trains on the labelling job's labels, split as the settings say; a fractions split is sent as its parts. */
+    public TrainingJobStatus startTraining(String labelingJobId, TaskPartitions partitions) {
+        TrainingJobStatus job = trainer.startTraining(labelingJobId, settings.split().trainerSplit(),
+                settings.split().isMbpp() ? Optional.empty() : Optional.of(partitions), settings.seed());
+        progress.step("training job " + job.jobId() + " on the train part of split " + settings.split().describe(settings.seed()));
         return job;
     }
 
@@ -166,7 +194,7 @@ public final class PaperReproduction {
 
     /** Waits until the router decides with {@code modelId} (it loads a promoted model on the model-promoted event). */
     public void awaitRouterOn(String modelId) {
-        MbppTask probe = tasksById.values().iterator().next();
+        DatasetTask probe = tasksById.values().iterator().next();
         long deadline = System.nanoTime() + ROUTER_SWAP_TIMEOUT.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -186,22 +214,26 @@ public final class PaperReproduction {
                 + " s (" + last + "): is it connected to the same broker as the trainer?");
     }
 
-    private Map<Integer, Prediction> classify(String what, List<Integer> taskIds) {
+    private Map<String, Prediction> classify(String what, List<String> taskIds) {
         List<Prediction> predictions = InParallel.map(taskIds, settings.concurrency(), taskId -> router.classify(tasksById.get(taskId)),
                 progress, "classified " + what);
-        Map<Integer, Prediction> byTask = new HashMap<>();
+        Map<String, Prediction> byTask = new HashMap<>();
         for (int i = 0; i < taskIds.size(); i++) {
             byTask.put(taskIds.get(i), predictions.get(i));
         }
         return byTask;
     }
 
-    private PaperSetAccuracy paperSetAccuracy() {
-        List<PaperSetTask> known = settings.paperSet().stream().filter(task -> tasksById.containsKey(task.taskId())).toList();
+    /** The paper's label set scored on the tasks our model did not train on; MBPP only. */
+    private Optional<PaperSetAccuracy> paperSetAccuracy(TaskPartitions partitions) {
+        if (settings.data().format() != TaskFormat.MBPP || settings.paperSet().isEmpty()) {
+            return Optional.empty();
+        }
+        List<PaperSetTask> known = settings.paperSet().stream().filter(task -> tasksById.containsKey(task.sourceId())).toList();
         if (known.isEmpty()) {
             throw new ReproductionFailed("none of the paper's labelled tasks is in the data file; pass the whole of MBPP");
         }
-        Map<Integer, Prediction> predictions = classify("the paper's labelled tasks", known.stream().map(PaperSetTask::taskId).toList());
-        return PaperSetAccuracy.of(known, predictions, id -> MbppPartitions.of(id) == Partition.TRAIN);
+        Map<String, Prediction> predictions = classify("the paper's labelled tasks", known.stream().map(PaperSetTask::sourceId).toList());
+        return Optional.of(PaperSetAccuracy.of(known, predictions, id -> partitions.of(id) == Partition.TRAIN));
     }
 }

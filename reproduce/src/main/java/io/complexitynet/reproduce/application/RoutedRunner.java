@@ -1,6 +1,6 @@
 package io.complexitynet.reproduce.application;
 
-import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.DatasetTask;
 import io.complexitynet.reproduce.domain.ReproductionFailed;
 import io.complexitynet.reproduce.domain.RouteOptions;
 import io.complexitynet.reproduce.domain.RoutedRequest;
@@ -19,11 +19,11 @@ final class RoutedRunner {
     private static final double MAX_REFUSED_SHARE = 0.2;
 
     private final RouterClient router;
-    private final List<MbppTask> tasks;
+    private final List<DatasetTask> tasks;
     private final int concurrency;
     private final Progress progress;
 
-    RoutedRunner(RouterClient router, List<MbppTask> tasks, int concurrency, Progress progress) {
+    RoutedRunner(RouterClient router, List<DatasetTask> tasks, int concurrency, Progress progress) {
         this.router = router;
         this.tasks = List.copyOf(tasks);
         this.concurrency = concurrency;

@@ -1,11 +1,10 @@
 package io.complexitynet.reproduce.cli;
 
-import io.complexitynet.core.task.MalformedDatasetException;
-import io.complexitynet.core.task.MbppReader;
-import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.TaskFormat;
 import io.complexitynet.reproduce.application.PaperReproduction;
 import io.complexitynet.reproduce.application.ReproductionSettings;
-import io.complexitynet.reproduce.domain.PaperFigures;
+import io.complexitynet.reproduce.domain.DataSet;
+import io.complexitynet.reproduce.domain.EvaluationSplit;
 import io.complexitynet.reproduce.domain.PaperSetTask;
 import io.complexitynet.reproduce.domain.Reproduction;
 import io.complexitynet.reproduce.domain.ReproductionFailed;
@@ -28,15 +27,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code reproduce}: runs the paper's experiment against running services and prints the paper's numbers
- * beside ours. Every failure is one line on standard error and exit code 1.
+ * {@code reproduce}: runs the paper's experiment against running services on any data set and the ladder they are
+ * configured with, and prints the table (the paper's numbers beside ours for MBPP on the paper's ladder). Every failure
+ * is one line on standard error and exit code 1.
  */
 @TopCommand
-@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Reproduces the ComplexityNet paper through the running services' gRPC APIs: imports MBPP into the"
-                + " labeler, labels it (k=1, every answer verified), trains on the train split, promotes the model, classifies"
-                + " and routes the test split (tasks 11-510), and prints one table with the paper's numbers beside ours, also"
-                + " written as Markdown, CSV and a PNG chart of cost against pass rate.%n")
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false, subcommands = SyntheticRecordingsCommand.class,
+        description = "Runs the ComplexityNet experiment through the running services' gRPC APIs: imports a data set (MBPP by"
+                + " default) into the labeler, labels it with the labeler's ladder (k samples per model, every answer verified),"
+                + " trains on the split's train part, promotes the model, classifies and routes the test part, and prints one"
+                + " table named after the data set and the ladder (with the paper's numbers beside ours for MBPP on the paper's"
+                + " three models), also written as Markdown, CSV and a PNG chart of cost against pass rate.%n")
 public class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--endpoint", defaultValue = "localhost:8080", paramLabel = "HOST:PORT",
@@ -77,15 +78,32 @@ public class ReproduceCommand implements Callable<Integer> {
     String tlsAuthority;
 
     @Option(names = "--data", paramLabel = "FILE",
-            description = "MBPP's mbpp.jsonl, read here and by the labeler. Default: ../shared/data/mbpp/mbpp.jsonl from the repository root.")
+            description = "The data set's JSONL, read here and by the labeler (inside its labeler.import.directory). Default:"
+                    + " ../shared/data/mbpp/mbpp.jsonl from the repository root.")
     Path data;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = "mbpp, humaneval or generic. Default: recognised from the first line.")
+    String format;
+
     @Option(names = "--paper-set", paramLabel = "FILE",
-            description = "The paper's 150 labelled tasks. Default: paper-complexity-150.jsonl beside --data.")
+            description = "The paper's 150 labelled tasks (MBPP only). Default: paper-complexity-150.jsonl beside --data.")
     Path paperSet;
 
-    @Option(names = "--dataset", defaultValue = "mbpp", description = "Data set name in the labeler; an existing one is reused. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Data set name in the labeler; an existing one is reused. Default: the file's name without extension (mbpp).")
     String dataset;
+
+    @Option(names = "--split", paramLabel = "SPLIT",
+            description = "mbpp (MBPP's task-id ranges) or fractions:<train>/<validation>/<test>, stratified by label and sent"
+                    + " to the trainer as an explicit split. Default: mbpp for MBPP, else fractions:0.7/0.15/0.15.")
+    String split;
+
+    @Option(names = "--k", defaultValue = "1", paramLabel = "N", description = "Samples per model and task. Default: ${DEFAULT-VALUE}.")
+    int samplesPerModel;
+
+    @Option(names = "--rule", defaultValue = "", paramLabel = "RULE",
+            description = "Labelling rule: paper5 or cheapest-passing. Default: the labeler's (paper5).")
+    String rule;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the table, CSV and chart go. Default: reproduce/target/reproduction in the repository.")
     Path out;
@@ -96,8 +114,9 @@ public class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "4", description = "Routed requests in flight. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
-    @Option(names = "--cost-units", split = ",", defaultValue = "1,10,100", paramLabel = "UNITS",
-            description = "Per-request cost of each ladder model, cheapest first. Default: the paper's ${DEFAULT-VALUE}.")
+    @Option(names = "--cost-units", split = ",", paramLabel = "UNITS",
+            description = "Per-request cost of each model of the labeler's ladder, cheapest first. Default: the paper's 1,10,100"
+                    + " for MBPP on a three-model ladder; required otherwise.")
     List<Double> costUnits;
 
     @Option(names = "--job-timeout", defaultValue = "20", paramLabel = "MINUTES",
@@ -124,24 +143,27 @@ public class ReproduceCommand implements Callable<Integer> {
 
     private void run() throws IOException {
         Path root = repositoryRoot();
-        Path mbpp = (data != null ? data : root.resolve("../shared/data/mbpp/mbpp.jsonl")).toAbsolutePath().normalize();
-        Path paperLabels = (paperSet != null ? paperSet : mbpp.resolveSibling("paper-complexity-150.jsonl")).toAbsolutePath().normalize();
-        requireFile(mbpp, "--data");
-        requireFile(paperLabels, "--paper-set");
-        List<MbppTask> tasks;
-        try {
-            tasks = MbppReader.read(mbpp);
-        } catch (MalformedDatasetException e) {
-            throw new ReproductionFailed(mbpp + " is not a valid MBPP file: " + e.getMessage());
+        Path file = (data != null ? data : root.resolve("../shared/data/mbpp/mbpp.jsonl")).toAbsolutePath().normalize();
+        requireFile(file, "--data");
+        DataSet dataSet = DataSet.read(file, dataset != null ? dataset : DataSet.nameOf(file),
+                Optional.ofNullable(format).map(TaskFormat::named));
+        List<PaperSetTask> paperLabels = List.of();
+        if (dataSet.format() == TaskFormat.MBPP) {
+            Path labels = (paperSet != null ? paperSet : file.resolveSibling("paper-complexity-150.jsonl")).toAbsolutePath().normalize();
+            requireFile(labels, "--paper-set");
+            paperLabels = PaperSetTask.read(labels);
+        } else if (paperSet != null) {
+            throw new ReproductionFailed("--paper-set is the paper's MBPP labels; " + file + " is " + dataSet.format().label());
         }
-        ReproductionSettings settings = new ReproductionSettings(dataset, mbpp.toString(), tasks, PaperSetTask.read(paperLabels),
-                costUnits, seed, concurrency, Duration.ofMinutes(jobTimeoutMinutes), Optional.ofNullable(tenant));
+        EvaluationSplit evaluationSplit = split != null ? EvaluationSplit.parse(split) : EvaluationSplit.defaultFor(dataSet.format());
+        ReproductionSettings settings = new ReproductionSettings(dataSet, paperLabels, evaluationSplit, samplesPerModel, rule,
+                Optional.ofNullable(costUnits), seed, concurrency, Duration.ofMinutes(jobTimeoutMinutes), Optional.ofNullable(tenant));
         String admin = adminToken.isBlank() ? token : adminToken;
         String routing = routerToken.isBlank() ? token : routerToken;
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null);
         Reproduction reproduction;
         try (ServiceConnections services = new ServiceConnections(
-                ServiceConnections.transport(Optional.of(tlsAuthority).filter(file -> !file.isBlank()).map(Path::of)),
+                ServiceConnections.transport(Optional.of(tlsAuthority).filter(authority -> !authority.isBlank()).map(Path::of)),
                 new Endpoint(target(labeler), labeler == null ? "--labeler (or --endpoint)" : "--labeler", new BearerToken(admin)),
                 new Endpoint(target(trainer), trainer == null ? "--trainer (or --endpoint)" : "--trainer", new BearerToken(admin)),
                 new Endpoint(target(router), router == null ? "--router (or --endpoint)" : "--router", new BearerToken(routing)),
@@ -151,6 +173,8 @@ public class ReproduceCommand implements Callable<Integer> {
         ReproductionTable table = ReproductionTable.of(reproduction);
         ReproductionFiles.Written written = ReproductionFiles.write(reproduction, table,
                 out != null ? out : root.resolve("reproduce/target/reproduction"));
+        System.out.println();
+        System.out.println(reproduction.title());
         System.out.println();
         System.out.print(table.toMarkdown());
         System.out.printf("%nWritten: %s, %s, %s (%.0f s)%n", written.markdown(), written.csv(), written.chart(),
@@ -165,14 +189,14 @@ public class ReproduceCommand implements Callable<Integer> {
         return target;
     }
 
-    private static void requireFile(Path file, String option) {
+    static void requireFile(Path file, String option) {
         if (!Files.isRegularFile(file)) {
             throw new ReproductionFailed(file + " does not exist; pass " + option + " <file>");
         }
     }
 
     /** The repository this command was built in (it holds reproduce/pom.xml), else the working directory. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         try {
             Path location = Path.of(ReproduceCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             for (Path dir = location; dir != null; dir = dir.getParent()) {

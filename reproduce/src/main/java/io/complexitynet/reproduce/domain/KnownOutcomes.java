@@ -23,19 +23,19 @@ public final class KnownOutcomes {
 
     private final RoutingSimulation simulation;
     private final List<SimulatedTask> tasks;
-    private final Map<Integer, TaskOutcome> outcomes;
-    private final Set<Integer> solved;
+    private final Map<String, TaskOutcome> outcomes;
+    private final Set<String> solved;
 
     /**
      * @param outcomes    the labels by task id; a test task without one counts as failed by every model
      * @param predictions Classify's prediction for every test task, by task id
      */
-    public KnownOutcomes(List<PricedModel> ladder, List<Integer> testTaskIds, Map<Integer, TaskOutcome> outcomes,
-                         Map<Integer, Prediction> predictions) {
+    public KnownOutcomes(List<PricedModel> ladder, List<String> testTaskIds, Map<String, TaskOutcome> outcomes,
+                         Map<String, Prediction> predictions) {
         this.simulation = new RoutingSimulation(ladder);
         this.outcomes = Map.copyOf(outcomes);
         List<SimulatedTask> simulated = new ArrayList<>();
-        for (int taskId : testTaskIds) {
+        for (String taskId : testTaskIds) {
             Prediction prediction = predictions.get(taskId);
             if (prediction == null) {
                 throw new IllegalArgumentException("no prediction for test task " + taskId);
@@ -52,12 +52,12 @@ public final class KnownOutcomes {
     }
 
     /** The test tasks some model solved: the only ones the paper's pass rates count. */
-    public Set<Integer> solved() {
+    public Set<String> solved() {
         return solved;
     }
 
     /** What the labels say of one task; a task without a label passed with no model. */
-    public TaskOutcome outcome(int taskId) {
+    public TaskOutcome outcome(String taskId) {
         return outcomes.getOrDefault(taskId, TaskOutcome.unknown(taskId, simulation.ladder().size()));
     }
 

@@ -3,6 +3,7 @@ package io.complexitynet.reproduce.domain;
 import io.complexitynet.core.routing.PricedModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The paper's own numbers (ComplexityNet, arXiv 2312.11511 v3, as summarised in the project's PAPER.md),
@@ -25,6 +26,8 @@ public final class PaperFigures {
     public static final int PER_CLASS_IN_FINAL_SET = 50;
     /** Cost units per request of the paper's ladder: Code Llama 1, GPT-3.5 10, GPT-4 100 (from its API prices). */
     public static final List<Double> COST_UNITS = List.of(1.0, 10.0, 100.0);
+    /** The paper's ladder, cheapest first, as the recorded outputs name its models. */
+    public static final List<String> MODELS = List.of("codellama-7b-python", "gpt-3.5-turbo-1106", "gpt-4-1106-preview");
 
     private PaperFigures() {
     }
@@ -33,6 +36,22 @@ public final class PaperFigures {
      * The ladder {@code models} (cheapest first) priced per request: the paper's cost units by position,
      * or {@code costUnits} when given one per model.
      */
+    public static boolean isPaperLadder(List<PricedModel> ladder) {
+        return ladder.stream().map(PricedModel::name).toList().equals(MODELS);
+    }
+
+    /**
+     * The ladder {@code models} priced per request by {@code costUnits}, or, when none are given, by the paper's units
+     * for MBPP on a three-model ladder; any other data set or ladder has no units but those given.
+     */
+    public static List<PricedModel> pricedLadder(List<String> models, Optional<List<Double>> costUnits, boolean mbpp) {
+        if (costUnits.isEmpty() && !(mbpp && models.size() == COST_UNITS.size())) {
+            throw new IllegalArgumentException("the ladder " + models + " has no default cost units (the paper's 1,10,100 are for"
+                    + " MBPP on three models); give one per model, cheapest first, with --cost-units");
+        }
+        return pricedLadder(models, costUnits.orElse(COST_UNITS));
+    }
+
     public static List<PricedModel> pricedLadder(List<String> models, List<Double> costUnits) {
         if (models.size() != costUnits.size()) {
             throw new IllegalArgumentException("the ladder has " + models.size() + " models " + models + " but "

@@ -6,7 +6,7 @@ import io.complexitynet.core.routing.Prediction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * Our promoted model's predictions on the paper's 150-task set, scored against the paper's 3-class labels.
@@ -17,8 +17,8 @@ public record PaperSetAccuracy(ClassificationReport heldOut, Optional<Classifica
 
     private static final List<Integer> CLASSES = List.of(0, 1, 2);
 
-    public static PaperSetAccuracy of(List<PaperSetTask> paperSet, Map<Integer, Prediction> predictions, IntPredicate trainedOn) {
-        List<PaperSetTask> heldOut = paperSet.stream().filter(task -> !trainedOn.test(task.taskId())).toList();
+    public static PaperSetAccuracy of(List<PaperSetTask> paperSet, Map<String, Prediction> predictions, Predicate<String> trainedOn) {
+        List<PaperSetTask> heldOut = paperSet.stream().filter(task -> !trainedOn.test(task.sourceId())).toList();
         if (heldOut.isEmpty()) {
             throw new IllegalArgumentException("every task of the paper's set is in our training split; nothing is held out");
         }
@@ -27,13 +27,13 @@ public record PaperSetAccuracy(ClassificationReport heldOut, Optional<Classifica
                 validation.isEmpty() ? Optional.empty() : Optional.of(report(validation, predictions)), paperSet.size() - heldOut.size());
     }
 
-    private static ClassificationReport report(List<PaperSetTask> tasks, Map<Integer, Prediction> predictions) {
+    private static ClassificationReport report(List<PaperSetTask> tasks, Map<String, Prediction> predictions) {
         int[] actual = new int[tasks.size()];
         int[] predicted = new int[tasks.size()];
         ComplexityPolicy paperAllocation = ComplexityPolicy.paper();
         for (int i = 0; i < tasks.size(); i++) {
             PaperSetTask task = tasks.get(i);
-            Prediction prediction = predictions.get(task.taskId());
+            Prediction prediction = predictions.get(task.sourceId());
             if (prediction == null || prediction.complexity().isEmpty()) {
                 throw new IllegalArgumentException("no predicted complexity for task " + task.taskId() + " of the paper's set");
             }

@@ -17,6 +17,11 @@ public record PaperSetTask(int taskId, int complexityClass, boolean validation) 
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The task's id as the data set names it. */
+    public String sourceId() {
+        return Integer.toString(taskId);
+    }
+
     /** Reads {@code paper-complexity-150.jsonl}; a malformed line is named in the exception. */
     public static List<PaperSetTask> read(Path file) {
         List<String> lines;

@@ -11,30 +11,43 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The one table of a reproduction: the paper's numbers beside ours, row by row, with where ours came from.
- * Rendered as Markdown for people and as CSV for tools; both hold the same cells.
+ * The one table of an evaluation: our figures row by row with where they came from, and the paper's beside them when
+ * they compare (MBPP with the paper's three models). Rendered as Markdown for people and as CSV for tools; both hold
+ * the same cells.
  */
 public final class ReproductionTable {
 
     private static final List<String> HEADER = List.of("section", "measure", "paper", "ours", "how ours was measured");
+    private static final List<String> HEADER_WITHOUT_PAPER = List.of("section", "measure", "ours", "how ours was measured");
     private static final String NONE = "–";
 
     /** One row; the paper's cell is {@value #NONE} where the paper reports nothing comparable. */
     public record Row(String section, String measure, String paper, String ours, String source) {
 
-        List<String> cells() {
-            return List.of(section, measure, paper, ours, source);
+        List<String> cells(boolean withPaper) {
+            return withPaper ? List.of(section, measure, paper, ours, source) : List.of(section, measure, ours, source);
         }
     }
 
     private final List<Row> rows;
+    private final boolean withPaper;
 
-    private ReproductionTable(List<Row> rows) {
+    private ReproductionTable(List<Row> rows, boolean withPaper) {
         this.rows = List.copyOf(rows);
+        this.withPaper = withPaper;
     }
 
     public List<Row> rows() {
         return rows;
+    }
+
+    /** Whether the table has the paper's column. */
+    public boolean withPaper() {
+        return withPaper;
+    }
+
+    public List<String> header() {
+        return withPaper ? HEADER : HEADER_WITHOUT_PAPER;
     }
 
     public static ReproductionTable of(Reproduction run) {
@@ -42,12 +55,12 @@ public final class ReproductionTable {
         labels(run, rows);
         classification(run, rows);
         routing(run, rows);
-        return new ReproductionTable(rows);
+        return new ReproductionTable(rows, run.comparesWithPaper());
     }
 
     private static void labels(Reproduction run, List<Row> rows) {
         LabelDistribution labels = run.labels();
-        String section = "labels (k=1)";
+        String section = "labels (k=" + run.evaluatedOn().samplesPerModel() + ")";
         String source = "labeler job " + run.labelingJobId() + ", every answer re-run by the verifier";
         rows.add(new Row(section, "tasks labelled (parked)", String.valueOf(PaperFigures.TASKS),
                 labels.labelled() + " (" + run.parked() + ")", source));
@@ -64,27 +77,30 @@ public final class ReproductionTable {
     }
 
     private static String firstModel(Reproduction run, int complexity) {
-        // paper5: model i gives complexity 2i+1 (reliable) or 2i+2 (sometimes).
-        int model = Math.min((complexity - 1) / 2, run.ladder().size() - 1);
-        return run.ladder().get(model).name();
+        return run.ladder().get(run.evaluatedOn().modelOf(complexity, run.ladder().size())).name();
     }
 
     private static void classification(Reproduction run, List<Row> rows) {
         TrainingFigures figures = run.model().figures();
         String section = "classifier";
-        String source = "trainer job metrics, model v" + run.model().version() + ", MBPP test split (solved tasks)";
+        String source = "trainer job metrics, model v" + run.model().version() + ", " + run.evaluatedOn().dataset()
+                + " test split (solved tasks)";
         rows.add(new Row(section, "complexity model: accuracy (macro-F1)", percent(PaperFigures.FINE_TUNED_ACCURACY)
                 + " (fine-tuned davinci-002)", percent(figures.accuracy()) + " (" + decimal(figures.macroF1()) + ")", source));
         rows.add(new Row(section, "majority class", NONE, percent(figures.majorityAccuracy()), source));
         rows.add(new Row(section, "TF-IDF logistic: accuracy (macro-F1)", NONE,
                 percent(figures.tfidfAccuracy()) + " (" + decimal(figures.tfidfMacroF1()) + ")", source));
+        if (!run.comparesWithPaper()) {
+            return;
+        }
         rows.add(new Row(section, "un-tuned LLM", percent(PaperFigures.ZERO_SHOT_ACCURACY), NONE, "not run"));
-        ClassificationReport heldOut = run.paperSet().heldOut();
+        PaperSetAccuracy paperSet = run.paperSet().orElseThrow();
+        ClassificationReport heldOut = paperSet.heldOut();
         rows.add(new Row(section, "paper's 150-task set, " + heldOut.samples() + " tasks we did not train on",
                 percent(PaperFigures.FINE_TUNED_ACCURACY) + " (its 30 validation tasks)",
                 percent(heldOut.accuracy()) + " (" + decimal(heldOut.macroF1()) + ")",
                 "Router.Classify, complexity mapped 1-2/3-4/5 to its 3 classes"));
-        run.paperSet().heldOutValidation().ifPresent(validation -> rows.add(new Row(section,
+        paperSet.heldOutValidation().ifPresent(validation -> rows.add(new Row(section,
                 "paper's 30 validation tasks, " + validation.samples() + " we did not train on", percent(PaperFigures.FINE_TUNED_ACCURACY),
                 percent(validation.accuracy()) + " (" + decimal(validation.macroF1()) + ")", "Router.Classify")));
     }
@@ -114,10 +130,11 @@ public final class ReproductionTable {
                 routed(run.expectedCost(), ladder, largest), "Router.Route, verified, no escalation"));
         rows.add(new Row(section, "expected-cost at " + threshold + " + cascade", NONE,
                 routed(run.expectedCostCascade(), ladder, largest), "Router.Route, verify and escalate"));
-        RoutedRun capped = run.cheapestCascadeBelowLargest();
-        rows.add(new Row(section, capped.policy() + " (no classifier)", percent(PaperFigures.PASS_RATE) + " of solved tasks, cut "
-                + percent(PaperFigures.COST_CUT) + " (its formula, N=180)", ofSolved(capped, known) + "; " + routed(capped, ladder, largest),
-                "Router.Route, policy cheapest-first, max_model, verify and escalate"));
+        for (RoutedRun capped : run.cappedCascades()) {
+            rows.add(new Row(section, capped.policy() + " (no classifier)", percent(PaperFigures.PASS_RATE) + " of solved tasks, cut "
+                    + percent(PaperFigures.COST_CUT) + " (its formula, N=180)", ofSolved(capped, known) + "; " + routed(capped, ladder, largest),
+                    "Router.Route, policy cheapest-first, max_model, verify and escalate"));
+        }
         rows.add(new Row(section, "expected-cost at " + threshold + ", trainer's estimate", NONE,
                 percent(run.model().figures().passRate()) + ", cut " + percent(run.model().figures().costCutVsLargest()),
                 "trainer job metrics (replayed outcomes)"));
@@ -154,14 +171,14 @@ public final class ReproductionTable {
     }
 
     public String toMarkdown() {
-        MarkdownTable table = new MarkdownTable(HEADER);
-        rows.forEach(row -> table.row(row.cells()));
+        MarkdownTable table = new MarkdownTable(header());
+        rows.forEach(row -> table.row(row.cells(withPaper)));
         return table.toString();
     }
 
     public String toCsv() {
-        StringBuilder csv = new StringBuilder(csvLine(HEADER));
-        rows.forEach(row -> csv.append(csvLine(row.cells())));
+        StringBuilder csv = new StringBuilder(csvLine(header()));
+        rows.forEach(row -> csv.append(csvLine(row.cells(withPaper))));
         return csv.toString();
     }
 

@@ -22,7 +22,7 @@ public record RoutedRun(String policy, List<RoutedRequest> requests) {
     }
 
     /** The pass rate over the given tasks only (the paper counted only tasks some model solved). */
-    public double passRateWithin(Set<Integer> taskIds) {
+    public double passRateWithin(Set<String> taskIds) {
         if (taskIds.isEmpty()) {
             throw new IllegalArgumentException("a pass rate within no tasks is undefined");
         }

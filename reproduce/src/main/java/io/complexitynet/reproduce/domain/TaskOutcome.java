@@ -6,7 +6,7 @@ import java.util.OptionalInt;
  * What the labeler found for one task: its complexity (empty when no model solved it) and, per ladder
  * model cheapest first, the share of that model's answers the verifier passed.
  */
-public record TaskOutcome(int taskId, OptionalInt complexity, double[] passRates) {
+public record TaskOutcome(String taskId, OptionalInt complexity, double[] passRates) {
 
     public TaskOutcome {
         passRates = passRates.clone();
@@ -18,7 +18,7 @@ public record TaskOutcome(int taskId, OptionalInt complexity, double[] passRates
     }
 
     /** A task the labeler set aside (parked) or never labelled: no model is known to pass it. */
-    public static TaskOutcome unknown(int taskId, int models) {
+    public static TaskOutcome unknown(String taskId, int models) {
         return new TaskOutcome(taskId, OptionalInt.empty(), new double[models]);
     }
 }

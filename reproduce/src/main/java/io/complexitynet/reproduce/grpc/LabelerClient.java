@@ -28,11 +28,14 @@ public final class LabelerClient {
         this.services = services;
     }
 
-    /** The number of tasks imported from {@code path} under {@code name}; empty when a data set of that name exists already. */
-    public OptionalInt importDataset(String name, String path) {
+    /**
+     * The number of tasks imported from {@code path} under {@code name} in {@code format} ("" to let the labeler recognise
+     * it); empty when a data set of that name exists already.
+     */
+    public OptionalInt importDataset(String name, String path, String format) {
         try {
-            return OptionalInt.of(services.labeler().importDataset(ImportDatasetRequest.newBuilder().setName(name).setPath(path).build())
-                    .getTasks());
+            return OptionalInt.of(services.labeler().importDataset(ImportDatasetRequest.newBuilder().setName(name).setPath(path)
+                    .setFormat(format).build()).getTasks());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
                 throw services.labelerCall().failure("ImportDataset", e);
@@ -41,9 +44,10 @@ public final class LabelerClient {
         }
     }
 
-    public LabellingJobStatus startLabeling(String dataset, int samplesPerModel) {
+    /** Labels the data set with every model the labeler is configured with; {@code rule} "" is the labeler's default. */
+    public LabellingJobStatus startLabeling(String dataset, int samplesPerModel, String rule) {
         return status(services.labelerCall().call("StartLabeling", () -> services.labeler().startLabeling(StartLabelingRequest.newBuilder()
-                .setDataset(dataset).setSamplesPerModel(samplesPerModel).setStartedBy(ServiceConnections.CALLER).build())));
+                .setDataset(dataset).setSamplesPerModel(samplesPerModel).setRule(rule).setStartedBy(ServiceConnections.CALLER).build())));
     }
 
     public LabellingJobStatus job(String jobId) {
@@ -67,7 +71,7 @@ public final class LabelerClient {
             case JOB_STATE_COMPLETED -> Phase.SUCCEEDED;
             default -> Phase.STOPPED;
         };
-        return new LabellingJobStatus(job.getJobId(), job.getModelsList(), phase, job.getState().name(), job.getTasksTotal(),
+        return new LabellingJobStatus(job.getJobId(), job.getModelsList(), job.getRuleVersion(), phase, job.getState().name(), job.getTasksTotal(),
                 job.getTasksDone(), job.getParkedCount(), job.getSamplesVerified());
     }
 
@@ -79,7 +83,7 @@ public final class LabelerClient {
                 rates[model] = (double) passes.getPasses() / passes.getTries();
             }
         }
-        return new TaskOutcome(Integer.parseInt(label.getTaskSourceId()),
+        return new TaskOutcome(label.getTaskSourceId(),
                 label.hasComplexity() ? OptionalInt.of(label.getComplexity()) : OptionalInt.empty(), rates);
     }
 }

@@ -1,7 +1,7 @@
 package io.complexitynet.reproduce.grpc;
 
 import io.complexitynet.core.routing.Prediction;
-import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.DatasetTask;
 import io.complexitynet.core.task.ProvidedNames;
 import io.complexitynet.proto.v1.Attempt;
 import io.complexitynet.proto.v1.ClassifyRequest;
@@ -30,12 +30,12 @@ public final class RouterClient {
     }
 
     /** The router's prediction for the task under the paper policy: its complexity and each model's pass probability. */
-    public Prediction classify(MbppTask task) {
+    public Prediction classify(DatasetTask task) {
         return prediction(services.routerCall().call("Classify", () -> services.router().classify(classifyRequest(task))));
     }
 
     /** Which model the router classified {@code probe} with, or why it has none yet. */
-    public ClassifierInUse classifierInUse(MbppTask probe) {
+    public ClassifierInUse classifierInUse(DatasetTask probe) {
         try {
             return new ClassifierInUse.Model(services.router().classify(classifyRequest(probe)).getDecision().getClassifierModelId());
         } catch (StatusRuntimeException e) {
@@ -47,22 +47,22 @@ public final class RouterClient {
         }
     }
 
-    public RoutedRequest route(MbppTask task, RouteOptions options) {
+    public RoutedRequest route(DatasetTask task, RouteOptions options) {
         try {
-            return routed(task.taskId(), services.router().route(routeRequest(task, options)));
+            return routed(task.sourceId(), services.router().route(routeRequest(task, options)));
         } catch (StatusRuntimeException e) {
             // The router refusing one task (no model could answer it, an answer the verifier would not take) fails that task;
             // anything else (unreachable, a token refused, a budget spent) ends the run.
             Status.Code code = e.getStatus().getCode();
             if ((code == Status.Code.UNAVAILABLE || code == Status.Code.INVALID_ARGUMENT) && !ServiceCall.unreachable(e)) {
-                return RoutedRequest.refused(task.taskId(), code + ": " + e.getStatus().getDescription());
+                return RoutedRequest.refused(task.sourceId(), code + ": " + e.getStatus().getDescription());
             }
             throw services.routerCall().failure("Route", e);
         }
     }
 
-    private static ClassifyRequest classifyRequest(MbppTask task) {
-        return ClassifyRequest.newBuilder().setPrompt(task.text()).addAllTests(task.tests()).setPolicy("paper").build();
+    private static ClassifyRequest classifyRequest(DatasetTask task) {
+        return ClassifyRequest.newBuilder().setPrompt(task.prompt()).addAllTests(task.tests()).setPolicy("paper").build();
     }
 
     static Prediction prediction(ClassifyResponse response) {
@@ -71,13 +71,13 @@ public final class RouterClient {
         return new Prediction(OptionalInt.of(response.getDecision().getComplexity()), probabilities);
     }
 
-    static RouteRequest routeRequest(MbppTask task, RouteOptions options) {
-        return RouteRequest.newBuilder().setPrompt(task.text()).setSetupCode(task.setupCode()).addAllTests(task.tests())
+    static RouteRequest routeRequest(DatasetTask task, RouteOptions options) {
+        return RouteRequest.newBuilder().setPrompt(task.prompt()).setSetupCode(task.setupCode()).addAllTests(task.tests())
                 .addAllProvides(ProvidedNames.definedBy(task.referenceCode())).setPolicy(options.policy())
                 .setQualityTarget(options.qualityTarget()).setMaxModel(options.maxModel()).setNoEscalation(!options.escalate()).build();
     }
 
-    static RoutedRequest routed(int taskId, RouteResponse response) {
+    static RoutedRequest routed(String taskId, RouteResponse response) {
         // NO_ANSWER: that model's backend failed and the router stepped over it; nothing was generated or billed.
         List<String> called = response.getAttemptsList().stream()
                 .filter(attempt -> !attempt.getVerdict().isEmpty() && !attempt.getVerdict().equals("NO_ANSWER"))

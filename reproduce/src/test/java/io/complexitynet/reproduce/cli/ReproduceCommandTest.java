@@ -46,7 +46,7 @@ class ReproduceCommandTest {
         Path broken = directory.resolve("mbpp.jsonl");
         Files.writeString(broken, "{\"task_id\": 1, \"text\": \"no tests\"}\n");
         Files.writeString(directory.resolve("paper-complexity-150.jsonl"), "");
-        Outcome outcome = run("--data", broken.toString());
+        Outcome outcome = run("--data", broken.toString(), "--format", "mbpp");
         assertEquals(1, outcome.exitCode());
         assertEquals(1, outcome.errorLines().size(), outcome.errorLines()::toString);
         assertTrue(outcome.errorLines().get(0).startsWith("reproduce: " + broken + " is not a valid MBPP file: "),
@@ -59,6 +59,33 @@ class ReproduceCommandTest {
         assertEquals(1, outcome.exitCode());
         assertEquals(List.of("reproduce: cannot reach the labeler at localhost:1 (Connection refused): start it, or point --labeler"
                 + " (or --endpoint) at it"), outcome.errorLines());
+    }
+
+    @Test
+    void aFormatThatIsNoneOfTheKnownIsOneLine() {
+        Outcome outcome = run("--data", "../examples/team-tasks.jsonl", "--format", "csv");
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("reproduce: 'csv' is not a data set format; use one of mbpp, humaneval, generic"), outcome.errorLines());
+    }
+
+    @Test
+    void syntheticRecordingsAreWrittenForEveryTaskModelAndSample() throws Exception {
+        Path out = directory.resolve("recordings.jsonl");
+        Outcome outcome = run("synthetic-recordings", "--data", "../examples/team-tasks.jsonl", "--models", "a,b", "--k", "2", "--out",
+                out.toString());
+        assertEquals(0, outcome.exitCode(), outcome.errorLines()::toString);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(10 * 2 * 2, lines.size());
+        assertTrue(lines.stream().allMatch(line -> line.contains("\"synthetic\":true")), lines.get(0));
+    }
+
+    @Test
+    void syntheticRecordingsOfTasksWithoutReferenceSolutionsAreOneLine() throws Exception {
+        Path bare = directory.resolve("bare.jsonl");
+        Files.writeString(bare, "{\"id\": \"t1\", \"prompt\": \"Write f.\", \"tests\": [\"assert f()\"]}\n");
+        Outcome outcome = run("synthetic-recordings", "--data", bare.toString(), "--models", "a,b", "--out", directory.resolve("r.jsonl").toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("synthetic-recordings: task t1 has no reference solution to record as a passing answer"), outcome.errorLines());
     }
 
     @Test

@@ -20,7 +20,7 @@ class LabelerClientTest {
     private static final List<String> LADDER = List.of("small", "middle", "large");
 
     private static LabelingJob job(JobState state) {
-        return LabelingJob.newBuilder().setJobId("j1").addAllModels(LADDER).setState(state).setTasksTotal(10).setTasksDone(7)
+        return LabelingJob.newBuilder().setJobId("j1").addAllModels(LADDER).setRuleVersion("paper5/v1(reliable>=0.80)").setState(state).setTasksTotal(10).setTasksDone(7)
                 .addParked(ParkedTask.newBuilder().setTaskSourceId("9").setReason("no answer")).setSamplesVerified(21).build();
     }
 
@@ -30,7 +30,7 @@ class LabelerClientTest {
 
     @Test
     void aJobKeepsItsLadderAndCountsAndOnlyCompletedSucceeds() {
-        assertEquals(new LabellingJobStatus("j1", LADDER, Phase.SUCCEEDED, "JOB_STATE_COMPLETED", 10, 7, 1, 21),
+        assertEquals(new LabellingJobStatus("j1", LADDER, "paper5/v1(reliable>=0.80)", Phase.SUCCEEDED, "JOB_STATE_COMPLETED", 10, 7, 1, 21),
                 LabelerClient.status(job(JobState.JOB_STATE_COMPLETED)));
         assertEquals(Phase.RUNNING, LabelerClient.status(job(JobState.JOB_STATE_RUNNING)).phase());
     }
@@ -49,7 +49,7 @@ class LabelerClientTest {
         TaskLabel label = TaskLabel.newBuilder().setTaskSourceId("42").setComplexity(3).addPasses(passes("large", 1, 1))
                 .addPasses(passes("small", 1, 4)).addPasses(passes("middle", 0, 0)).addPasses(passes("elsewhere", 1, 1)).build();
         TaskOutcome outcome = LabelerClient.outcome(label, LADDER);
-        assertEquals(42, outcome.taskId());
+        assertEquals("42", outcome.taskId());
         assertEquals(OptionalInt.of(3), outcome.complexity());
         assertArrayEquals(new double[] {0.25, 0, 1}, outcome.passRates(), 1e-12);
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.complexitynet.core.routing.Prediction;
-import io.complexitynet.core.task.MbppTask;
+import io.complexitynet.core.task.DatasetTask;
 import io.complexitynet.proto.v1.Attempt;
 import io.complexitynet.proto.v1.ClassifyResponse;
 import io.complexitynet.proto.v1.Decision;
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class RouterClientTest {
 
-    private static final MbppTask TASK = new MbppTask(11, "Write a function to add two numbers.",
-            "def add(a, b):\n    return a + b", "import math", List.of("assert add(1, 2) == 3"));
+    private static final DatasetTask TASK = new DatasetTask("11", "Write a function to add two numbers.", "import math",
+            List.of("assert add(1, 2) == 3"), "def add(a, b):\n    return a + b");
 
     private static RouteRequest.Builder plain() {
-        return RouteRequest.newBuilder().setPrompt(TASK.text()).setSetupCode("import math").addTests("assert add(1, 2) == 3");
+        return RouteRequest.newBuilder().setPrompt(TASK.prompt()).setSetupCode("import math").addTests("assert add(1, 2) == 3");
     }
 
     private static Attempt attempt(String model, String verdict) {
@@ -45,13 +45,13 @@ class RouterClientTest {
         RouteResponse response = RouteResponse.newBuilder().setVerdict("PASSED").setCostUnits(1.5).addAttempts(attempt("small", "FAILED"))
                 .addAttempts(attempt("middle", "NO_ANSWER")).addAttempts(attempt("unverified", "")).addAttempts(attempt("large", "PASSED"))
                 .build();
-        assertEquals(RoutedRequest.answered(11, true, 1.5, List.of("small", "large")), RouterClient.routed(11, response));
+        assertEquals(RoutedRequest.answered("11", true, 1.5, List.of("small", "large")), RouterClient.routed("11", response));
     }
 
     @Test
     void aVerdictOtherThanPassedIsAFailure() {
         RouteResponse response = RouteResponse.newBuilder().setVerdict("FAILED").addAttempts(attempt("small", "FAILED")).build();
-        assertEquals(RoutedRequest.answered(11, false, 0, List.of("small")), RouterClient.routed(11, response));
+        assertEquals(RoutedRequest.answered("11", false, 0, List.of("small")), RouterClient.routed("11", response));
     }
 
     @Test
