@@ -3,6 +3,7 @@ package io.complexitynet.core.backend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The JSON of OpenAI's chat-completions API: the request we send and the parts of a reply we read. */
@@ -17,13 +18,16 @@ final class ChatCompletionsJson {
     private ChatCompletionsJson() {
     }
 
-    /** The request body: the task's {@link ChatPrompt} messages and the sampling settings. */
+    /** The request body: the caller's own messages, else the task's {@link ChatPrompt} messages, and the sampling settings. */
     static String request(String remoteModel, CompletionRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", remoteModel);
-        body.putArray("messages")
-                .add(message("system", ChatPrompt.system()))
-                .add(message("user", ChatPrompt.user(request.task())));
+        ArrayNode messages = body.putArray("messages");
+        if (request.task().conversation().isEmpty()) {
+            messages.add(message("system", ChatPrompt.system())).add(message("user", ChatPrompt.user(request.task())));
+        } else {
+            request.task().conversation().forEach(turn -> messages.add(message(turn.role(), turn.content())));
+        }
         body.put("temperature", request.temperature());
         body.put("max_tokens", request.maxTokens());
         return body.toString();

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complexitynet.core.backend.ChatCompletionsStub.RecordedRequest;
 import io.complexitynet.core.backend.ChatCompletionsStub.Reply;
+import io.complexitynet.core.task.ChatTurn;
+import io.complexitynet.core.task.CodeTask;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,22 @@ class OpenAiCompatibleBackendTest {
         assertEquals(2, body.path("messages").size());
         assertEquals(0.2, body.path("temperature").asDouble());
         assertEquals(512, body.path("max_tokens").asInt());
+    }
+
+    @Test
+    void aCallersOwnMessagesGoToTheRemoteModelAsSent() {
+        stub.enqueue(Reply.completion("x = 1", 1, 1));
+        List<ChatTurn> conversation = List.of(new ChatTurn("system", "Answer in Python."),
+                new ChatTurn("user", "Write add(a, b)."), new ChatTurn("assistant", "def add(a, b): ..."),
+                new ChatTurn("user", "Now with a docstring."));
+        CodeTask task = new CodeTask("r-1", "Now with a docstring.", "", List.of(), conversation);
+        backend(Optional.empty()).complete(new CompletionRequest("gpt-4-1106-preview", task, 0, 0, 64));
+        JsonNode messages = stub.requests().get(0).json().path("messages");
+        assertEquals(4, messages.size());
+        for (int i = 0; i < conversation.size(); i++) {
+            assertEquals(conversation.get(i).role(), messages.get(i).path("role").asText());
+            assertEquals(conversation.get(i).content(), messages.get(i).path("content").asText());
+        }
     }
 
     @Test

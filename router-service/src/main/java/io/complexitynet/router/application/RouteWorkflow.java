@@ -2,11 +2,14 @@ package io.complexitynet.router.application;
 
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.ComplexityPolicy;
+import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.core.task.ChatTurn;
 import io.complexitynet.router.backend.RouterLadder;
 import io.complexitynet.router.classifier.PromotedClassifier;
 import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.Cascade;
 import io.complexitynet.router.domain.Decision;
+import io.complexitynet.router.domain.Question;
 import io.complexitynet.router.domain.RequestLimits;
 import io.complexitynet.router.domain.RouteDecider;
 import io.complexitynet.router.domain.RouteOptions;
@@ -21,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -31,9 +36,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class RouteWorkflow {
 
-    /** What a request asks for. */
+    /**
+     * What a request asks for. {@code prompt} is what the classifier reads and replayed models look up;
+     * {@code conversation}, the chat messages a caller sent (empty from gRPC), is what chat models get when there is one;
+     * {@code temperature} and {@code maxTokens} are the caller's sampling settings, where it gave them.
+     */
     public record Request(String tenant, String prompt, List<String> tests, String setupCode, List<String> provides,
-                          RouteOptions options, boolean noEscalation) {
+                          RouteOptions options, boolean noEscalation, List<ChatTurn> conversation, OptionalDouble temperature,
+                          OptionalInt maxTokens) {
+
+        public Request {
+            tests = List.copyOf(tests);
+            provides = List.copyOf(provides);
+            conversation = List.copyOf(conversation);
+        }
+
+        /** A request in the Router API's shape: our own prompt, the models' own sampling settings. */
+        public Request(String tenant, String prompt, List<String> tests, String setupCode, List<String> provides, RouteOptions options,
+                       boolean noEscalation) {
+            this(tenant, prompt, tests, setupCode, provides, options, noEscalation, List.of(), OptionalDouble.empty(), OptionalInt.empty());
+        }
+
+        Question question() {
+            return new Question(prompt, setupCode, tests, conversation, temperature, maxTokens);
+        }
     }
 
     /** A decision with its classifier and how long it took. */
@@ -79,6 +105,12 @@ public class RouteWorkflow {
         this.metrics = metrics;
     }
 
+    /** The names of the models a tenant may use, cheapest first. */
+    public List<String> usableModels(String tenant) {
+        RouteDecider decider = new RouteDecider(ladder.ladder(), ComplexityPolicy.paper());
+        return decider.usable(policies.of(tenant), RouteOptions.none()).stream().map(index -> ladder.ladder().get(index).name()).toList();
+    }
+
     public Decided decide(Request request) {
         long arrived = System.nanoTime();
         validate(request);
@@ -117,10 +149,11 @@ public class RouteWorkflow {
         String requestId = UUID.randomUUID().toString();
         long[] generation = {0};
         long[] verification = {0};
+        Question question = request.question();
         Cascade.Generator generator = (model, sample) -> {
             long start = System.nanoTime();
             try {
-                return ladder.generate(model, sample, requestId, request.prompt(), request.setupCode(), request.tests());
+                return ladder.generate(model, sample, requestId, question);
             } finally {
                 generation[0] += System.nanoTime() - start;
             }
@@ -176,7 +209,8 @@ public class RouteWorkflow {
      */
     private long promptTokenCeiling(Request request) {
         long bytes = utf8Bytes(request.prompt()) + utf8Bytes(request.setupCode())
-                + request.tests().stream().mapToLong(RouteWorkflow::utf8Bytes).sum();
+                + request.tests().stream().mapToLong(RouteWorkflow::utf8Bytes).sum()
+                + request.conversation().stream().mapToLong(turn -> utf8Bytes(turn.content())).sum();
         return bytes + promptOverheadTokens;
     }
 
@@ -191,7 +225,7 @@ public class RouteWorkflow {
         int index = 0;
         for (Cascade.Attempt attempt : outcome.attempts()) {
             String verdict = attempt.checked().map(Cascade.Checked::verdict).orElse("");
-            metrics.attempted(attempt.model().name(), verdict, attempt.costUnits());
+            metrics.attempted(request.tenant(), attempt.model().name(), verdict, attempt.costUnits());
             if (attempt.generated().isEmpty()) {
                 continue;
             }
@@ -205,6 +239,13 @@ public class RouteWorkflow {
             index++;
         }
         recordUsage(request, usage, kept, hold);
+        outcome.answer().ifPresent(answer -> {
+            Cascade.Generated generated = answer.generated().orElseThrow();
+            List<PricedModel> models = ladder.ladder();
+            double largest = models.get(models.size() - 1).costUnits() * (generated.promptTokens() + generated.completionTokens()) / 1000.0;
+            long asked = outcome.attempts().stream().map(attempt -> attempt.model().name()).distinct().count();
+            metrics.answered(request.tenant(), answer.verdict(), (int) asked - 1, largest);
+        });
     }
 
     // Models have run and must be charged, or a hold released: a database outage is waited out rather than losing
@@ -236,6 +277,17 @@ public class RouteWorkflow {
             if (!(q > 0 && q <= 1)) {
                 throw RequestRefused.invalidArgument("quality_target", "must be in (0, 1], was " + q);
             }
+        }
+        long conversationChars = request.conversation().stream().mapToLong(turn -> turn.content().length()).sum();
+        if (conversationChars > limits.promptChars()) {
+            throw RequestRefused.invalidArgument("messages", "hold " + conversationChars + " characters; at most "
+                    + limits.promptChars() + " (router.limits.prompt-chars)");
+        }
+        if (request.temperature().isPresent() && !(request.temperature().getAsDouble() >= 0 && request.temperature().getAsDouble() <= 2)) {
+            throw RequestRefused.invalidArgument("temperature", "must be in [0, 2], was " + request.temperature().getAsDouble());
+        }
+        if (request.maxTokens().isPresent() && request.maxTokens().getAsInt() < 1) {
+            throw RequestRefused.invalidArgument("max_tokens", "must be at least 1, was " + request.maxTokens().getAsInt());
         }
     }
 }

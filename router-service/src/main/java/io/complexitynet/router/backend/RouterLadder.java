@@ -11,6 +11,7 @@ import io.complexitynet.core.task.DatasetReader;
 import io.complexitynet.core.task.DatasetTask;
 import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.router.domain.Cascade;
+import io.complexitynet.router.domain.Question;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.Reader;
@@ -65,24 +66,27 @@ public class RouterLadder {
     }
 
     /**
-     * Asks one model for its {@code sample}-th answer to the request; the prompt's id in the replayed data set (when it
-     * has one) lets replayed models find their recording, whose samples are served in order.
+     * Asks one model for its {@code sample}-th answer to the question; the prompt's id in the replayed data set (when it
+     * has one) lets replayed models find their recording, whose samples are served in order. The first answer is asked
+     * at the caller's temperature (0 when it gave none), a retry at router.retry-temperature.
      */
-    public Cascade.Generated generate(PricedModel model, int sample, String requestId, String prompt, String setupCode,
-                                      List<String> tests) {
+    public Cascade.Generated generate(PricedModel model, int sample, String requestId, Question question) {
+        String prompt = question.prompt();
         String sourceId = Optional.ofNullable(sourceIdByPrompt.get(prompt.strip())).orElse(requestId);
-        CodeTask task = new CodeTask(sourceId, prompt, setupCode, tests);
+        CodeTask task = new CodeTask(sourceId, prompt, question.setupCode(), question.tests(), question.conversation());
+        int maxTokens = Math.min(backends.maxTokens(model.name()), question.maxTokens().orElse(Integer.MAX_VALUE));
         Completion completion;
         try {
             completion = backends.backend(model.name()).complete(new CompletionRequest(model.name(), task, sample,
-                    sample == 0 ? 0 : retryTemperature, backends.maxTokens(model.name())));
+                    sample == 0 ? question.temperature().orElse(0) : retryTemperature, maxTokens));
         } catch (BackendException e) {
             throw new Cascade.GenerationFailed(model.name() + ": " + e.getMessage(), e);
         }
         int promptTokens = completion.promptTokens() > 0 ? completion.promptTokens() : prompt.length() / CHARS_PER_TOKEN + 1;
         // An estimate (a replayed answer has no counts) never exceeds what the model may return, as a real count cannot.
         int completionTokens = completion.completionTokens() > 0 ? completion.completionTokens()
-                : Math.min(completion.rawText().length() / CHARS_PER_TOKEN + 1, maxTokens(model.name()));
-        return new Cascade.Generated(completion.code(), promptTokens, completionTokens, completion.latency().toMillis());
+                : Math.min(completion.rawText().length() / CHARS_PER_TOKEN + 1, maxTokens);
+        return new Cascade.Generated(completion.code(), completion.rawText(), promptTokens, completionTokens,
+                completion.latency().toMillis());
     }
 }

@@ -34,7 +34,8 @@ public final class Cascade {
         Checked check(String code);
     }
 
-    public record Generated(String code, int promptTokens, int completionTokens, long millis) {
+    /** A model's answer: the code in it (what is verified), the reply as the model wrote it, its tokens and time. */
+    public record Generated(String code, String reply, int promptTokens, int completionTokens, long millis) {
     }
 
     public record Checked(String verdict, long millis) {
@@ -55,6 +56,14 @@ public final class Cascade {
 
         public double costUnits() {
             return generated.map(g -> model.costUnits() * (g.promptTokens() + g.completionTokens()) / 1000.0).orElse(0.0);
+        }
+
+        /**
+         * As callers are told: the verifier's verdict, {@code NO_ANSWER} when the model could not answer, empty when
+         * no tests were sent.
+         */
+        public String verdict() {
+            return checked.map(Checked::verdict).orElse(failure.map(reason -> "NO_ANSWER").orElse(""));
         }
 
         /** An answer to stop at: some code, and no failed check. An empty reply is no answer, tests or not. */

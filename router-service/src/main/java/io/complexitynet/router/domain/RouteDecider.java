@@ -50,7 +50,8 @@ public final class RouteDecider {
         return ladder;
     }
 
-    public Decision decide(Prediction prediction, TenantPolicy tenant, RouteOptions options) {
+    /** The ladder's models (indexes, cheapest first) the tenant may use at or below its, and the request's, maximum. */
+    public List<Integer> usable(TenantPolicy tenant, RouteOptions options) {
         int ceiling = ceiling(tenant, options);
         List<Integer> usable = new ArrayList<>();
         for (int i = 0; i <= ceiling; i++) {
@@ -59,12 +60,27 @@ public final class RouteDecider {
                 usable.add(i);
             }
         }
+        return usable;
+    }
+
+    public Decision decide(Prediction prediction, TenantPolicy tenant, RouteOptions options) {
+        int ceiling = ceiling(tenant, options);
+        List<Integer> usable = usable(tenant, options);
         if (usable.isEmpty()) {
             throw RequestRefused.permissionDenied("tenant " + tenant.tenant()
                     + " may use no model at or below " + ladder.get(ceiling).name());
         }
         RoutingMode mode = options.mode().orElse(tenant.defaultMode());
         double threshold = options.threshold().orElse(tenant.defaultThreshold());
+        if (options.ladderModel().isPresent()) {
+            String name = options.ladderModel().get();
+            int named = indexOf(name, "model");
+            if (!usable.contains(named)) {
+                throw RequestRefused.permissionDenied("tenant " + tenant.tenant() + " may not use " + name
+                        + (named > ceiling ? ": it is above the maximum " + ladder.get(ceiling).name() : ""));
+            }
+            return new Decision(prediction, mode, threshold, List.of(named), "the request named " + name);
+        }
         RoutingPolicy policy = switch (mode) {
             case PAPER -> paperPolicy;
             case EXPECTED_COST -> new ThresholdPolicy(threshold, ladder.size());

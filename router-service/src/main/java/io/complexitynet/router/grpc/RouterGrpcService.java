@@ -65,6 +65,6 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
         }
         return new RouteOptions(mode, qualityTarget == 0 ? OptionalDouble.empty() : OptionalDouble.of(qualityTarget),
                 maxModel.isBlank() ? Optional.empty() : Optional.of(maxModel),
-                triesPerModel == 0 ? OptionalInt.empty() : OptionalInt.of(triesPerModel));
+                triesPerModel == 0 ? OptionalInt.empty() : OptionalInt.of(triesPerModel), Optional.empty());
     }
 }

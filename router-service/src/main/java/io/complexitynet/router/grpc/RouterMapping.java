@@ -67,14 +67,14 @@ class RouterMapping {
         Cascade.Attempt answer = routed.outcome().answer().orElseThrow();
         RouteResponse.Builder response = RouteResponse.newBuilder().setCode(answer.generated().orElseThrow().code())
                 .setModel(answer.model().name()).setDecision(decision(routed.decided()))
-                .setVerdict(answer.checked().map(Cascade.Checked::verdict).orElse(""));
+                .setVerdict(answer.verdict());
         int promptTokens = 0;
         int completionTokens = 0;
         double cost = 0;
         for (Cascade.Attempt attempt : routed.outcome().attempts()) {
             Attempt.Builder message = Attempt.newBuilder().setModel(attempt.model().name()).setSample(attempt.sample())
                     .setCostUnits(attempt.costUnits())
-                    .setVerdict(attempt.checked().map(Cascade.Checked::verdict).orElse(attempt.failure().map(f -> "NO_ANSWER").orElse("")));
+                    .setVerdict(attempt.verdict());
             attempt.generated().ifPresent(g -> message.setPromptTokens(g.promptTokens()).setCompletionTokens(g.completionTokens())
                     .setGenerationMillis(g.millis()));
             attempt.checked().ifPresent(c -> message.setVerificationMillis(c.millis()));

@@ -46,8 +46,19 @@ public class RouterMetrics {
         stages.get(stage).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    public void attempted(String model, String verdict, double costUnits) {
+    public void attempted(String tenant, String model, String verdict, double costUnits) {
         registry.counter("router.attempts", "model", model, "verdict", verdict.isEmpty() ? "none" : verdict).increment();
         registry.counter("router.cost.units", "model", model).increment(costUnits);
+        registry.counter("router.tenant.cost.units", "tenant", tenant, "model", model).increment(costUnits);
+    }
+
+    /**
+     * One answered request of a tenant: how it ended, how many models past the first it was escalated to, and what the
+     * answer's tokens would have cost on the largest model, so that savings are a PromQL expression.
+     */
+    public void answered(String tenant, String verdict, int escalations, double largestModelCostUnits) {
+        registry.counter("router.tenant.requests", "tenant", tenant, "verdict", verdict.isEmpty() ? "none" : verdict,
+                "escalations", Integer.toString(escalations)).increment();
+        registry.counter("router.tenant.largest.model.cost.units", "tenant", tenant).increment(largestModelCostUnits);
     }
 }

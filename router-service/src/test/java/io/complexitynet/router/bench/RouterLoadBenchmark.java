@@ -2,6 +2,7 @@ package io.complexitynet.router.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.task.MbppReader;
@@ -16,6 +17,8 @@ import io.grpc.ManagedChannel;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Route, then Classify, each at a fixed 200 requests/s for 30 s of warm-up and 30 s measured, over gRPC,
+ * Route, then the same over the OpenAI-compatible HTTP API (POST /v1/chat/completions), then Classify, each at a
+ * fixed 200 requests/s for 30 s of warm-up and 30 s measured, over gRPC or HTTP/1.1,
  * bearer tokens checked, replay backend (so generation costs nothing), against the packaged router running
  * as its own process (heap limit as ServiceProcess sets it) on the test's database: the decision's latency
  * as the router measures it (tenant policy and budget, classify, decide), the end-to-end latency seen by the
@@ -54,6 +58,7 @@ class RouterLoadBenchmark {
     private static final int SECONDS = 30;
     private static final int ROUTER_PORT = 18085;
     private static final double CLOCK_TICKS_PER_SECOND = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     PromotedModels models;
@@ -81,11 +86,17 @@ class RouterLoadBenchmark {
                     .build()).getLatency().getDecisionMillis();
             IntFunction<Double> classify = i -> alice.classify(ClassifyRequest.newBuilder()
                     .setPrompt(tasks.get(i % tasks.size()).text()).build()).getDecisionMillis();
+            HttpClient http = HttpClient.newBuilder().executor(callers).build();
+            String bearer = "Bearer " + KeycloakRealm.passwordToken(KeycloakRealm.ALICE);
+            URI completions = URI.create("http://localhost:" + ROUTER_PORT + "/v1/chat/completions");
+            IntFunction<Double> chat = i -> chatCompletion(http, completions, bearer, tasks.get(i % tasks.size()).text());
             // The JIT compiles the concurrent paths for a minute or more at this rate, taking up to half a core
             // from the decisions: each call is first driven as long as it is measured, and reported as warm-up.
             drive(router, callers, route, "Route, warm-up");
             List<Double> routed = drive(router, callers, route, "Route (decide, generate by replay, record usage)");
             printStages(router);
+            drive(router, callers, chat, "POST /v1/chat/completions, warm-up");
+            List<Double> chatted = drive(router, callers, chat, "POST /v1/chat/completions (the same workflow over HTTP, OpenAI's JSON)");
             drive(router, callers, classify, "Classify, warm-up");
             List<Double> classified = drive(router, callers, classify, "Classify (decide only)");
             callers.shutdown();
@@ -93,6 +104,25 @@ class RouterLoadBenchmark {
             System.out.println("router process peak RSS (VmHWM, start, warm-up and both runs): " + status(router, "VmHWM"));
             assertEquals(RATE * SECONDS, routed.size());
             assertEquals(RATE * SECONDS, classified.size());
+            assertEquals(RATE * SECONDS, chatted.size());
+        }
+    }
+
+    /** One OpenAI-style completion; the router's decision time from the response's extension object. */
+    private static double chatCompletion(HttpClient http, URI completions, String bearer, String prompt) {
+        try {
+            String body = JSON.writeValueAsString(Map.of("model", "complexitynet", "messages",
+                    List.of(Map.of("role", "user", "content", prompt))));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(completions).header("Authorization", bearer)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return JSON.readTree(response.body()).at("/complexitynet/latency/decision_millis").asDouble();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,7 +28,7 @@ class CascadeTest {
             if (code == null) {
                 throw new Cascade.GenerationFailed(model.name() + " is unreachable", null);
             }
-            return new Cascade.Generated(code, 100, 900, 5);
+            return new Cascade.Generated(code, code, 100, 900, 5);
         };
     }
 
@@ -123,7 +123,7 @@ class CascadeTest {
             if (sample >= answers.size()) {
                 throw new Cascade.GenerationFailed(model.name() + " has no sample " + sample, null);
             }
-            return new Cascade.Generated(answers.get(sample), 100, 900, 5);
+            return new Cascade.Generated(answers.get(sample), answers.get(sample), 100, 900, 5);
         };
     }
 

@@ -11,6 +11,7 @@ import io.complexitynet.core.routing.PricedModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class RouteDeciderTest {
@@ -101,5 +102,25 @@ class RouteDeciderTest {
         RequestRefused refused = assertThrows(RequestRefused.class, () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), none,
                 RouteOptions.none()));
         assertEquals(RequestRefused.Kind.PERMISSION_DENIED, refused.kind());
+    }
+
+    private static RouteOptions named(String model) {
+        return new RouteOptions(Optional.empty(), OptionalDouble.empty(), Optional.empty(), OptionalInt.empty(), Optional.of(model));
+    }
+
+    @Test
+    void aModelNamedByTheRequestIsTheOnlyOneAskedWithinWhatTheTenantMayUse() {
+        Decision decision = decider.decide(Prediction.of(5, 0.1, 0.1, 0.9), OPEN, named("small"));
+        assertEquals(List.of(0), decision.ladder(), "named: no escalation past it");
+        assertEquals("the request named small", decision.reason());
+
+        TenantPolicy cappedAtMiddle = tenant(Optional.empty(), Optional.of("middle"), RoutingMode.PAPER);
+        RequestRefused above = assertThrows(RequestRefused.class, () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), cappedAtMiddle,
+                named("large")));
+        assertEquals(RequestRefused.Kind.PERMISSION_DENIED, above.kind());
+        assertTrue(above.getMessage().contains("above the maximum middle"), above.getMessage());
+        TenantPolicy largeOnly = tenant(Optional.of(List.of("large")), Optional.empty(), RoutingMode.PAPER);
+        assertEquals(RequestRefused.Kind.PERMISSION_DENIED, assertThrows(RequestRefused.class,
+                () -> decider.decide(Prediction.of(1, 0.9, 0.9, 0.9), largeOnly, named("small"))).kind());
     }
 }
