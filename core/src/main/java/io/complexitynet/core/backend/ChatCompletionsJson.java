@@ -18,8 +18,11 @@ final class ChatCompletionsJson {
     private ChatCompletionsJson() {
     }
 
-    /** The request body: the caller's own messages, else the task's {@link ChatPrompt} messages, and the sampling settings. */
-    static String request(String remoteModel, CompletionRequest request) {
+    /**
+     * The request body: the caller's own messages, else the task's {@link ChatPrompt} messages, and the sampling settings;
+     * streamed, with the usage in the last chunk.
+     */
+    static String request(String remoteModel, CompletionRequest request, boolean stream) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", remoteModel);
         ArrayNode messages = body.putArray("messages");
@@ -30,7 +33,66 @@ final class ChatCompletionsJson {
         }
         body.put("temperature", request.temperature());
         body.put("max_tokens", request.maxTokens());
+        if (stream) {
+            body.put("stream", true);
+            body.putObject("stream_options").put("include_usage", true);
+        }
         return body.toString();
+    }
+
+    /** A streamed reply read one server-sent-events line at a time: the content so far, the usage once sent, the end. */
+    static final class StreamedReply {
+
+        private final StringBuilder content = new StringBuilder();
+        private int promptTokens;
+        private int completionTokens;
+        private boolean done;
+
+        /**
+         * Reads one line of the event stream.
+         *
+         * @return the text it adds to the reply; empty for a line that adds none (a blank separator, a comment, the usage)
+         * @throws IllegalArgumentException when a chunk is not JSON or reports an error
+         */
+        String read(String line) {
+            if (!line.startsWith("data:")) {
+                return "";
+            }
+            String data = line.substring("data:".length()).strip();
+            if (data.equals("[DONE]")) {
+                done = true;
+                return "";
+            }
+            JsonNode chunk;
+            try {
+                chunk = JSON.readTree(data);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("a chunk of the stream is not JSON");
+            }
+            if (chunk.has("error")) {
+                throw new IllegalArgumentException("the stream reported an error: " + chunk.at("/error/message").asText(chunk.get("error").toString()));
+            }
+            JsonNode usage = chunk.path("usage");
+            if (usage.isObject()) {
+                promptTokens = Math.max(0, usage.path("prompt_tokens").asInt(0));
+                completionTokens = Math.max(0, usage.path("completion_tokens").asInt(0));
+            }
+            JsonNode text = chunk.at("/choices/0/delta/content");
+            if (!text.isTextual()) {
+                return "";
+            }
+            content.append(text.asText());
+            return text.asText();
+        }
+
+        /** Whether the server ended the stream with {@code [DONE]}; a stream cut off before it is an I/O failure. */
+        boolean done() {
+            return done;
+        }
+
+        Reply reply() {
+            return new Reply(content.toString(), promptTokens, completionTokens);
+        }
     }
 
     /**

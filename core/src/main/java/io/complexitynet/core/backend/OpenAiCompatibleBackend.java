@@ -1,14 +1,19 @@
 package io.complexitynet.core.backend;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A {@link ModelBackend} for any server with OpenAI's chat-completions API: OpenAI itself, vLLM,
@@ -51,10 +56,44 @@ public final class OpenAiCompatibleBackend implements ModelBackend {
      */
     @Override
     public Completion complete(CompletionRequest request) {
-        HttpRequest httpRequest = httpRequest(request);
+        HttpRequest httpRequest = httpRequest(request, false);
+        return retried(request, () -> sendOnce(httpRequest, request));
+    }
+
+    /**
+     * Asks the endpoint to stream the completion and hands {@code delta} each piece as it arrives. Retried as
+     * {@link #complete(CompletionRequest)} until the first piece went out; a stream that breaks after it is a temporary
+     * failure, not retried.
+     */
+    @Override
+    public Completion complete(CompletionRequest request, Consumer<String> delta) {
+        HttpRequest httpRequest = httpRequest(request, true);
+        boolean[] handedOn = {false};
+        return retried(request, () -> {
+            try {
+                return streamOnce(httpRequest, request, text -> {
+                    handedOn[0] = true;
+                    delta.accept(text);
+                });
+            } catch (TransientFailure failure) {
+                if (handedOn[0]) {
+                    throw BackendException.temporary(describe(request) + ": the stream broke after part of the reply was handed on: "
+                            + failure.getMessage(), failure.getCause());
+                }
+                throw failure;
+            }
+        });
+    }
+
+    /** One try of a request: a completion, or a failure the next try may not meet. */
+    private interface Attempt {
+        Completion once() throws TransientFailure;
+    }
+
+    private Completion retried(CompletionRequest request, Attempt once) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return sendOnce(httpRequest, request);
+                return once.once();
             } catch (TransientFailure failure) {
                 if (attempt > endpoint.maxRetries()) {
                     throw BackendException.temporary(describe(request) + ": gave up after " + attempt
@@ -104,11 +143,62 @@ public final class OpenAiCompatibleBackend implements ModelBackend {
         }
     }
 
-    private HttpRequest httpRequest(CompletionRequest request) {
+    private Completion streamOnce(HttpRequest httpRequest, CompletionRequest request, Consumer<String> delta) throws TransientFailure {
+        long start;
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            throw interrupted(request, e);
+        }
+        // The place is held while the reply streams in: the server is still working on it.
+        try {
+            start = System.nanoTime();
+            HttpResponse<Stream<String>> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = response.body()) {
+                int status = response.statusCode();
+                if (status == 429 || status >= 500) {
+                    throw new TransientFailure("HTTP " + status + ": " + excerpt(lines.collect(Collectors.joining("\n"))),
+                            response.headers().firstValue("Retry-After").flatMap(backoff::retryAfter), null);
+                }
+                if (status < 200 || status > 299) {
+                    throw BackendException.permanent(describe(request) + ": HTTP " + status + ", not retried: "
+                            + excerpt(lines.collect(Collectors.joining("\n"))));
+                }
+                ChatCompletionsJson.StreamedReply streamed = new ChatCompletionsJson.StreamedReply();
+                Iterator<String> each = lines.iterator();
+                while (each.hasNext() && !streamed.done()) {
+                    String text = streamed.read(each.next());
+                    if (!text.isEmpty()) {
+                        delta.accept(text);
+                    }
+                }
+                if (!streamed.done()) {
+                    throw new TransientFailure("the stream ended before [DONE]", Optional.empty(), null);
+                }
+                ChatCompletionsJson.Reply reply = streamed.reply();
+                return new Completion(CodeExtraction.fromReply(reply.content()), reply.content(), reply.promptTokens(),
+                        reply.completionTokens(), Duration.ofNanos(System.nanoTime() - start));
+            }
+        } catch (HttpTimeoutException e) {
+            throw new TransientFailure("no reply within " + endpoint.requestTimeout().toMillis() + " ms", Optional.empty(), e);
+        } catch (IOException e) {
+            throw new TransientFailure(e.toString(), Optional.empty(), e);
+        } catch (UncheckedIOException e) {
+            throw new TransientFailure(e.getCause().toString(), Optional.empty(), e.getCause());
+        } catch (IllegalArgumentException e) {
+            throw BackendException.permanent(describe(request) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            throw interrupted(request, e);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private HttpRequest httpRequest(CompletionRequest request, boolean stream) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.chatCompletions())
                 .timeout(endpoint.requestTimeout())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ChatCompletionsJson.request(endpoint.remoteModel(), request),
+                .POST(HttpRequest.BodyPublishers.ofString(ChatCompletionsJson.request(endpoint.remoteModel(), request, stream),
                         StandardCharsets.UTF_8));
         endpoint.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
         return builder.build();

@@ -58,6 +58,27 @@ public final class ChatCompletionsStub implements AutoCloseable {
             return new Reply(200, Map.of("Content-Type", "application/json"), body.toString(), Duration.ZERO);
         }
 
+        /**
+         * A 200 streamed chat completion: one chunk per piece of content, then the usage, then {@code [DONE]} (left out
+         * with {@code done} false, as a stream cut off).
+         */
+        public static Reply stream(List<String> pieces, int promptTokens, int completionTokens, boolean done) {
+            StringBuilder events = new StringBuilder();
+            for (String piece : pieces) {
+                ObjectNode chunk = JSON.createObjectNode().put("id", "chatcmpl-stub").put("object", "chat.completion.chunk");
+                chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", piece);
+                events.append("data: ").append(chunk).append("\n\n");
+            }
+            ObjectNode usage = JSON.createObjectNode().put("id", "chatcmpl-stub").put("object", "chat.completion.chunk");
+            usage.putArray("choices");
+            usage.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens);
+            events.append("data: ").append(usage).append("\n\n");
+            if (done) {
+                events.append("data: [DONE]\n\n");
+            }
+            return new Reply(200, Map.of("Content-Type", "text/event-stream"), events.toString(), Duration.ZERO);
+        }
+
         /** Any status with a raw body, e.g. {@code status(503, "overloaded")} or a malformed 200. */
         public static Reply status(int status, String body) {
             return new Reply(status, Map.of(), body, Duration.ZERO);

@@ -11,6 +11,7 @@ import io.complexitynet.core.backend.ChatCompletionsStub.Reply;
 import io.complexitynet.core.task.ChatTurn;
 import io.complexitynet.core.task.CodeTask;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,36 @@ class OpenAiCompatibleBackendTest {
             assertEquals(conversation.get(i).role(), messages.get(i).path("role").asText());
             assertEquals(conversation.get(i).content(), messages.get(i).path("content").asText());
         }
+    }
+
+    @Test
+    void aStreamedReplyIsHandedOnPieceByPieceAndReadWhole() {
+        stub.enqueue(Reply.stream(List.of("```python\ndef add(a, b):\n", "    return a + b\n", "```"), 40, 12, true));
+        List<String> pieces = new ArrayList<>();
+        Completion completion = backend(Optional.empty()).complete(CompletionRequests.addition("gpt-4-1106-preview"), pieces::add);
+        assertEquals(List.of("```python\ndef add(a, b):\n", "    return a + b\n", "```"), pieces);
+        assertEquals(String.join("", pieces), completion.rawText());
+        assertEquals("def add(a, b):\n    return a + b", completion.code());
+        assertEquals(40, completion.promptTokens());
+        assertEquals(12, completion.completionTokens());
+        JsonNode body = stub.requests().get(0).json();
+        assertTrue(body.path("stream").asBoolean());
+        assertTrue(body.at("/stream_options/include_usage").asBoolean());
+    }
+
+    @Test
+    void aStreamCutOffBeforeAnyPieceIsRetriedButNotOneCutOffAfter() {
+        stub.enqueue(Reply.status(503, "overloaded"), Reply.stream(List.of("x = 1"), 1, 1, true));
+        List<String> pieces = new ArrayList<>();
+        assertEquals("x = 1", backend(Optional.empty()).complete(CompletionRequests.addition("m"), pieces::add).rawText());
+        assertEquals(List.of("x = 1"), pieces);
+
+        stub.enqueue(Reply.stream(List.of("x = "), 1, 1, false), Reply.stream(List.of("x = 2"), 1, 1, true));
+        BackendException broken = assertThrows(BackendException.class,
+                () -> backend(Optional.empty()).complete(CompletionRequests.addition("m"), text -> { }));
+        assertTrue(broken.retryable());
+        assertTrue(broken.getMessage().contains("the stream broke after part of the reply was handed on"), broken.getMessage());
+        assertEquals(3, stub.requests().size(), "not sent again once a piece was handed on");
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One request from prompt to answer: the tenant's policy and budget, the promoted classifier's
@@ -68,6 +69,10 @@ public class RouteWorkflow {
 
     /** A routed request's outcome. */
     public record Routed(Decided decided, Cascade.Outcome outcome, long generationNanos, long verificationNanos) {
+    }
+
+    /** A piece of a model's reply, handed on as the model writes it. */
+    public record ReplyPiece(String model, String text) {
     }
 
     private final PromotedClassifier classifier;
@@ -137,6 +142,15 @@ public class RouteWorkflow {
     }
 
     public Routed route(Request request) {
+        return route(request, Optional.empty());
+    }
+
+    /**
+     * Routes the request; without tests, hands {@code pieces} the reply as the model writes it. Nothing is handed on
+     * with tests: only a verified answer may go out. A model whose reply breaks off after a piece went out ends the
+     * request (UNAVAILABLE) rather than another model's reply following the broken one.
+     */
+    public Routed route(Request request, Optional<Consumer<ReplyPiece>> pieces) {
         long arrived = System.nanoTime();
         validate(request);
         rateLimits.admit(request.tenant());
@@ -150,10 +164,25 @@ public class RouteWorkflow {
         long[] generation = {0};
         long[] verification = {0};
         Question question = request.question();
+        Optional<Consumer<ReplyPiece>> streamed = request.tests().isEmpty() ? pieces : Optional.empty();
+        boolean[] handedOn = {false};
         Cascade.Generator generator = (model, sample) -> {
             long start = System.nanoTime();
             try {
-                return ladder.generate(model, sample, requestId, question);
+                Cascade.Generated generated = ladder.generate(model, sample, requestId, question, streamed.map(to -> text -> {
+                    handedOn[0] |= !text.isEmpty();
+                    to.accept(new ReplyPiece(model.name(), text));
+                }));
+                // A reply already sent is the answer, code in it or not: the next model's must not follow it.
+                return handedOn[0] && generated.code().isBlank()
+                        ? new Cascade.Generated(generated.reply(), generated.reply(), generated.promptTokens(), generated.completionTokens(),
+                        generated.millis())
+                        : generated;
+            } catch (Cascade.GenerationFailed e) {
+                if (handedOn[0]) {
+                    throw RequestRefused.unavailable(model.name() + " broke off its answer after part of it was sent: " + e.getMessage());
+                }
+                throw e;
             } finally {
                 generation[0] += System.nanoTime() - start;
             }

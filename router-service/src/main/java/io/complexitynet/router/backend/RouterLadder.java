@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The router's models, cheapest first, with core's backends (the labeler's, shared). Replayed models
@@ -68,17 +69,21 @@ public class RouterLadder {
     /**
      * Asks one model for its {@code sample}-th answer to the question; the prompt's id in the replayed data set (when it
      * has one) lets replayed models find their recording, whose samples are served in order. The first answer is asked
-     * at the caller's temperature (0 when it gave none), a retry at router.retry-temperature.
+     * at the caller's temperature (0 when it gave none), a retry at router.retry-temperature. With {@code pieces}, each
+     * piece of the reply is handed on as the model writes it.
      */
-    public Cascade.Generated generate(PricedModel model, int sample, String requestId, Question question) {
+    public Cascade.Generated generate(PricedModel model, int sample, String requestId, Question question,
+                                      Optional<Consumer<String>> pieces) {
         String prompt = question.prompt();
         String sourceId = Optional.ofNullable(sourceIdByPrompt.get(prompt.strip())).orElse(requestId);
         CodeTask task = new CodeTask(sourceId, prompt, question.setupCode(), question.tests(), question.conversation());
         int maxTokens = Math.min(backends.maxTokens(model.name()), question.maxTokens().orElse(Integer.MAX_VALUE));
         Completion completion;
         try {
-            completion = backends.backend(model.name()).complete(new CompletionRequest(model.name(), task, sample,
-                    sample == 0 ? question.temperature().orElse(0) : retryTemperature, maxTokens));
+            CompletionRequest request = new CompletionRequest(model.name(), task, sample,
+                    sample == 0 ? question.temperature().orElse(0) : retryTemperature, maxTokens);
+            completion = pieces.isPresent() ? backends.backend(model.name()).complete(request, pieces.get())
+                    : backends.backend(model.name()).complete(request);
         } catch (BackendException e) {
             throw new Cascade.GenerationFailed(model.name() + ": " + e.getMessage(), e);
         }

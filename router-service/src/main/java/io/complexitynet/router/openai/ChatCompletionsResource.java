@@ -11,6 +11,7 @@ import io.complexitynet.router.domain.ModelChoice;
 import io.complexitynet.router.domain.RouteOptions;
 import io.complexitynet.service.grpc.ServiceApis;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The OpenAI-compatible front door: {@code GET /v1/models} and {@code POST /v1/chat/completions} on the router's HTTP
@@ -71,8 +74,39 @@ public class ChatCompletionsResource {
                 Boolean.TRUE.equals(extension.noEscalation()), conversation,
                 Optional.ofNullable(body.temperature()).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                 Optional.ofNullable(body.maxTokens()).map(OptionalInt::of).orElse(OptionalInt.empty()));
-        RouteWorkflow.Routed routed = workflow.route(request);
-        return Boolean.TRUE.equals(body.stream()) ? mapping.stream(routed) : mapping.completion(routed);
+        if (!Boolean.TRUE.equals(body.stream())) {
+            return mapping.completion(workflow.route(request));
+        }
+        if (!request.tests().isEmpty()) {
+            return mapping.stream(workflow.route(request));
+        }
+        return streamWhileGenerating(request);
+    }
+
+    /**
+     * Routes on a worker of its own, relaying each piece of the reply as the model writes it. A refusal before the first
+     * piece (a bad field, no budget, no model promoted) is still an error status; after it, an error event.
+     */
+    private Response streamWhileGenerating(RouteWorkflow.Request request) {
+        BlockingQueue<OpenAiMapping.LiveEvent> events = new LinkedBlockingQueue<>();
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                events.add(new OpenAiMapping.Finished(workflow.route(request, Optional.of(piece -> events.add(new OpenAiMapping.Piece(piece))))));
+            } catch (RuntimeException e) {
+                events.add(new OpenAiMapping.Failed(e));
+            }
+        });
+        OpenAiMapping.LiveEvent first;
+        try {
+            first = events.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RequestRefused.unavailable("the router is shutting down");
+        }
+        if (first instanceof OpenAiMapping.Failed failed) {
+            throw failed.error();
+        }
+        return mapping.live(first, events);
     }
 
     private static List<String> listed(List<String> values) {

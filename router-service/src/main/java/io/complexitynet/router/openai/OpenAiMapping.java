@@ -8,10 +8,15 @@ import io.complexitynet.router.domain.Cascade;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The workflow's outcomes in OpenAI's shapes: a chat completion (or its chunks as server-sent events), with what the
@@ -43,40 +48,120 @@ class OpenAiMapping {
     }
 
     /**
-     * The answer as server-sent events in OpenAI's chunk format: the role, the content, then the finish with usage and
-     * the extension, then {@code [DONE]}. Sent once the answer is known: with tests only a verified answer may go out.
+     * A verified answer as server-sent events in OpenAI's chunk format: the role, the content, then the finish with usage
+     * and the extension, then {@code [DONE]}. Sent once the verdict is known: with tests only a verified answer may go out.
      */
     Response stream(RouteWorkflow.Routed routed) {
         Answer answer = Answer.of(routed);
         StringBuilder events = new StringBuilder();
-        ObjectNode role = answer.envelope("chat.completion.chunk");
-        role.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("role", "assistant")
-                .put("content", "");
-        event(events, role);
-        ObjectNode content = answer.envelope("chat.completion.chunk");
-        content.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("content", answer.reply());
-        event(events, content);
-        ObjectNode finish = answer.envelope("chat.completion.chunk");
-        ObjectNode last = finish.putArray("choices").addObject().put("index", 0);
-        last.putObject("delta");
-        last.put("finish_reason", "stop");
-        finish.set("usage", answer.usage());
-        finish.set(OWNER, answer.extension());
-        event(events, finish);
-        events.append("data: [DONE]\n\n");
+        events.append(role(answer.id(), answer.created(), answer.answered().model().name()));
+        events.append(piece(answer.id(), answer.created(), answer.answered().model().name(), answer.reply()));
+        events.append(finish(answer));
         return answer.headers(Response.ok(events.toString(), MediaType.SERVER_SENT_EVENTS_TYPE)).header("Cache-Control", "no-cache").build();
     }
 
-    private static void event(StringBuilder events, ObjectNode data) {
-        events.append("data: ").append(data).append("\n\n");
+    /** What a request streamed while its model writes sees, one after another, as they happen. */
+    sealed interface LiveEvent permits Piece, Finished, Failed {
+    }
+
+    record Piece(RouteWorkflow.ReplyPiece piece) implements LiveEvent {
+    }
+
+    record Finished(RouteWorkflow.Routed routed) implements LiveEvent {
+    }
+
+    record Failed(RuntimeException error) implements LiveEvent {
+    }
+
+    /**
+     * An answer without tests streamed as the model writes it: each piece as its own chunk the moment it arrives, then
+     * the finish with usage and the extension. The x-complexitynet-* headers are not known when the stream starts; the
+     * extension in the last chunk says it all. A failure after the first piece is an error event, then {@code [DONE]}.
+     */
+    Response live(LiveEvent first, BlockingQueue<LiveEvent> next) {
+        String id = newId();
+        long created = Instant.now().getEpochSecond();
+        StreamingOutput body = out -> {
+            LiveEvent event = first;
+            boolean started = false;
+            while (true) {
+                if (event instanceof Piece piece) {
+                    if (!started) {
+                        write(out, role(id, created, piece.piece().model()));
+                        started = true;
+                    }
+                    write(out, piece(id, created, piece.piece().model(), piece.piece().text()));
+                } else if (event instanceof Finished finished) {
+                    Answer answer = new Answer(id, created, finished.routed(), finished.routed().outcome().answer().orElseThrow());
+                    if (!started) {
+                        write(out, role(id, created, answer.answered().model().name()));
+                    }
+                    write(out, finish(answer));
+                    return;
+                } else if (event instanceof Failed failed) {
+                    write(out, "data: " + OpenAiErrors.refusal(failed.error()).json() + "\n\ndata: [DONE]\n\n");
+                    return;
+                }
+                event = take(next);
+            }
+        };
+        return Response.ok(body, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-cache").build();
+    }
+
+    private static LiveEvent take(BlockingQueue<LiveEvent> events) {
+        try {
+            return events.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Failed(new IllegalStateException("interrupted while streaming the answer", e));
+        }
+    }
+
+    private static void write(OutputStream out, String events) throws IOException {
+        out.write(events.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String role(String id, long created, String model) {
+        ObjectNode chunk = chunk(id, created, model);
+        chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("role", "assistant")
+                .put("content", "");
+        return event(chunk);
+    }
+
+    private static String piece(String id, long created, String model, String text) {
+        ObjectNode chunk = chunk(id, created, model);
+        chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("content", text);
+        return event(chunk);
+    }
+
+    private static String finish(Answer answer) {
+        ObjectNode chunk = chunk(answer.id(), answer.created(), answer.answered().model().name());
+        ObjectNode last = chunk.putArray("choices").addObject().put("index", 0);
+        last.putObject("delta");
+        last.put("finish_reason", "stop");
+        chunk.set("usage", answer.usage());
+        chunk.set(OWNER, answer.extension());
+        return event(chunk) + "data: [DONE]\n\n";
+    }
+
+    private static ObjectNode chunk(String id, long created, String model) {
+        return JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+    }
+
+    private static String event(ObjectNode data) {
+        return "data: " + data + "\n\n";
+    }
+
+    private static String newId() {
+        return "chatcmpl-" + UUID.randomUUID();
     }
 
     /** One routed request's answer and what it took. */
     private record Answer(String id, long created, RouteWorkflow.Routed routed, Cascade.Attempt answered) {
 
         static Answer of(RouteWorkflow.Routed routed) {
-            return new Answer("chatcmpl-" + UUID.randomUUID(), Instant.now().getEpochSecond(), routed,
-                    routed.outcome().answer().orElseThrow());
+            return new Answer(newId(), Instant.now().getEpochSecond(), routed, routed.outcome().answer().orElseThrow());
         }
 
         String reply() {

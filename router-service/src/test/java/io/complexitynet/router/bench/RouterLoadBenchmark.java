@@ -86,7 +86,7 @@ class RouterLoadBenchmark {
                     .build()).getLatency().getDecisionMillis();
             IntFunction<Double> classify = i -> alice.classify(ClassifyRequest.newBuilder()
                     .setPrompt(tasks.get(i % tasks.size()).text()).build()).getDecisionMillis();
-            HttpClient http = HttpClient.newBuilder().executor(callers).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String bearer = "Bearer " + KeycloakRealm.passwordToken(KeycloakRealm.ALICE);
             URI completions = URI.create("http://localhost:" + ROUTER_PORT + "/v1/chat/completions");
             IntFunction<Double> chat = i -> chatCompletion(http, completions, bearer, tasks.get(i % tasks.size()).text());
