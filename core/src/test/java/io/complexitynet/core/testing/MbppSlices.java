@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.complexitynet.core.task.MbppReader;
+import io.complexitynet.core.task.MbppTask;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +24,11 @@ public final class MbppSlices {
 
     public static Path mbpp() {
         return Path.of(System.getProperty("complexitynet.data.dir", "../../shared/data"), "mbpp", "mbpp.jsonl").toAbsolutePath();
+    }
+
+    /** Every MBPP task by its id. */
+    public static Map<Integer, MbppTask> byId() {
+        return MbppReader.read(mbpp()).stream().collect(Collectors.toMap(MbppTask::taskId, Function.identity()));
     }
 
     /** A JSONL file with the MBPP tasks of the given ids, in file order. */

@@ -10,9 +10,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
-import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.model.embedding.MiniLmPromptEncoder;
 import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.ClassifyResponse;
@@ -33,7 +33,6 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +44,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,8 +60,7 @@ import org.junit.jupiter.api.function.Executable;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouterServiceTest extends RouterAsTenants {
 
-    private static final Map<Integer, MbppTask> MBPP = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"),
-            "mbpp", "mbpp.jsonl")).stream().collect(Collectors.toMap(MbppTask::taskId, Function.identity()));
+    private static final Map<Integer, MbppTask> MBPP = MbppSlices.byId();
 
     @Inject
     RouteLedger ledger;

@@ -18,9 +18,9 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
 import io.complexitynet.auth.testing.KeycloakResource;
-import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.core.testing.KeycloakRealm;
+import io.complexitynet.core.testing.MbppSlices;
 import io.complexitynet.router.domain.BudgetPeriod;
 import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
@@ -32,12 +32,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,8 +51,7 @@ import org.junit.jupiter.api.function.Executable;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenAiFrontDoorTest extends RouterAsTenants {
 
-    private static final Map<Integer, MbppTask> MBPP = MbppReader.read(Path.of(System.getProperty("complexitynet.data.dir"),
-            "mbpp", "mbpp.jsonl")).stream().collect(Collectors.toMap(MbppTask::taskId, Function.identity()));
+    private static final Map<Integer, MbppTask> MBPP = MbppSlices.byId();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -156,6 +152,25 @@ class OpenAiFrontDoorTest extends RouterAsTenants {
         assertEquals(200, raw.statusCode());
         assertTrue(raw.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"), raw.headers()::toString);
         assertTrue(raw.body().endsWith("data: [DONE]\n\n"), raw.body());
+    }
+
+    @Test
+    void operatorsSeeWhatEachTenantSpentAndWhatTheLargestModelWouldHaveCost() throws Exception {
+        ChatCompletion cheap = as(KeycloakRealm.ALICE).chat().completions().create(task(14, "codellama-7b-python").build());
+        double charged = extension(cheap).path("cost_units").asDouble();
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(routerUrl + "q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double spent = sum(metrics, "router_tenant_cost_units_total{", "tenant=\"acme\"");
+        double onLargest = sum(metrics, "router_tenant_largest_model_cost_units_total{", "tenant=\"acme\"");
+        assertTrue(spent >= charged && charged > 0, metrics);
+        // The largest model costs 100 units per 1K tokens against Code Llama's 1: this request alone saved 99%.
+        assertTrue(onLargest >= 100 * charged - 1e-9, "largest " + onLargest + ", charged " + charged);
+        assertTrue(sum(metrics, "router_tenant_requests_total{", "tenant=\"acme\"") >= 1, metrics);
+    }
+
+    private static double sum(String metrics, String series, String label) {
+        return metrics.lines().filter(line -> line.startsWith(series) && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
