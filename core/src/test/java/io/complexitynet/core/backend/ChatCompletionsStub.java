@@ -42,10 +42,14 @@ import java.util.function.Function;
 public final class ChatCompletionsStub implements AutoCloseable {
 
     /** A scripted response: sent after {@code delay}, which makes client timeouts testable. */
-    public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay, Duration pace) {
 
         public Reply {
             headers = Map.copyOf(headers);
+        }
+
+        public Reply(int status, Map<String, String> headers, String body, Duration delay) {
+            this(status, headers, body, delay, Duration.ZERO);
         }
 
         /** A 200 chat completion whose message content is {@code content}, with token usage. */
@@ -87,11 +91,19 @@ public final class ChatCompletionsStub implements AutoCloseable {
         public Reply withHeader(String name, String value) {
             Map<String, String> more = new TreeMap<>(headers);
             more.put(name, value);
-            return new Reply(status, more, body, delay);
+            return new Reply(status, more, body, delay, pace);
         }
 
         public Reply after(Duration delay) {
-            return new Reply(status, headers, body, delay);
+            return new Reply(status, headers, body, delay, pace);
+        }
+
+        /**
+         * Sent as a model streams: the body's server-sent events one at a time, {@code pace} apart, each flushed (chunked
+         * transfer), so a client that relays them can be seen doing it as they come.
+         */
+        public Reply paced(Duration pace) {
+            return new Reply(status, headers, body, delay, pace);
         }
     }
 
@@ -179,6 +191,17 @@ public final class ChatCompletionsStub implements AutoCloseable {
             Reply reply = replyTo(record(exchange));
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             reply.headers().forEach(exchange.getResponseHeaders()::add);
+            if (!reply.pace().isZero()) {
+                exchange.sendResponseHeaders(reply.status(), 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (String event : reply.body().split("(?<=\n\n)")) {
+                        out.write(event.getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        Thread.sleep(reply.pace().toMillis());
+                    }
+                }
+                return;
+            }
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
