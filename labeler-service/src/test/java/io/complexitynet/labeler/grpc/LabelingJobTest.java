@@ -140,9 +140,20 @@ class LabelingJobTest extends LabelerAsAdmin {
 
     @Test
     void verificationResultsThatCannotBeRecordedParkTheirTaskWithTheReason() throws Exception {
-        LabelingJob started = start("mbpp-results-poisoned", Set.of(450, 451));
+        // Enough tasks that the job cannot finish before it is cancelled, and a task it had not labelled by then: only a
+        // task still open is parked (a labelled one keeps its label), and on a fast machine two tasks were done at once.
+        LabelingJob started = start("mbpp-results-poisoned", IntStream.rangeClosed(450, 509).boxed().collect(Collectors.toSet()));
         labeler.cancelJob(CancelJobRequest.newBuilder().setJobId(started.getJobId()).build());
-        long taskId = count("select min(jt.task_id) from job_task jt where jt.job_id = ?1", started.getJobId());
+        // Labels whose transaction began before the cancel still land: wait until the labels stop moving.
+        long labels = -1;
+        for (long now = count("select count(*) from task_label where job_id = ?1", started.getJobId()); now != labels; ) {
+            labels = now;
+            Thread.sleep(1000);
+            now = count("select count(*) from task_label where job_id = ?1", started.getJobId());
+        }
+        long taskId = count("select coalesce(min(jt.task_id), -1) from job_task jt where jt.job_id = ?1 and not exists"
+                + " (select 1 from task_label tl where tl.job_id = jt.job_id and tl.task_id = jt.task_id)", started.getJobId());
+        assertTrue(taskId >= 0, "the job labelled every task before it was cancelled");
         // A result naming a candidate this labeler never made fails on every delivery for its own content.
         VerifyResponse poisoned = VerifyResponse.newBuilder().setBatchId(started.getJobId() + "/" + taskId)
                 .addResults(CandidateResult.newBuilder().setCandidateId("not-a-sample").setVerdict(Verdict.VERDICT_PASSED)).build();
