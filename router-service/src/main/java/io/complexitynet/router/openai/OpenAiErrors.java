@@ -2,6 +2,7 @@ package io.complexitynet.router.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.service.grpc.ServiceApis;
@@ -32,8 +33,11 @@ public class OpenAiErrors {
         }
     }
 
-    /** A body that is not JSON, or not of the request's shape (a number where a list belongs). */
-    @ServerExceptionMapper
+    /**
+     * A body that is not JSON, or not of the request's shape (a string where a list belongs). Named exactly, since
+     * Quarkus answers a mismatched input with its own JSON otherwise.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException error) {
         return refusal(400, "invalid_request_error", null, "the body is not a chat completion request: " + error.getOriginalMessage())
                 .response();

@@ -158,8 +158,7 @@ class OpenAiFrontDoorTest extends RouterAsTenants {
     void operatorsSeeWhatEachTenantSpentAndWhatTheLargestModelWouldHaveCost() throws Exception {
         ChatCompletion cheap = as(KeycloakRealm.ALICE).chat().completions().create(task(14, "codellama-7b-python").build());
         double charged = extension(cheap).path("cost_units").asDouble();
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(routerUrl + "q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = metricsText();
         double spent = sum(metrics, "router_tenant_cost_units_total{", "tenant=\"acme\"");
         double onLargest = sum(metrics, "router_tenant_largest_model_cost_units_total{", "tenant=\"acme\"");
         assertTrue(spent >= charged && charged > 0, metrics);
@@ -197,6 +196,47 @@ class OpenAiFrontDoorTest extends RouterAsTenants {
         // A prompt no replayed model has a recording for: no model can answer.
         assertStatus(503, null, () -> as(KeycloakRealm.ALICE).chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("codellama-7b-python").addUserMessage("Write a haiku about routers.").build()));
+    }
+
+    @Test
+    void hostileBodiesAreRefusedBeforeAnyModelRuns() throws Exception {
+        double spent = sum(metricsText(), "router_tenant_cost_units_total{", "tenant=\"acme\"");
+        String token = KeycloakRealm.passwordToken(KeycloakRealm.ALICE);
+        // No token at all: OpenAI's 401, not Quarkus's bare one.
+        HttpResponse<String> anonymous = post(Optional.empty(), "{\"model\": \"complexitynet\", \"messages\": []}");
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("invalid_api_key", JSON.readTree(anonymous.body()).at("/error/code").asText(), anonymous.body());
+        // Not JSON, and JSON of the wrong shape.
+        for (String body : List.of("not json", "{\"model\": \"complexitynet\", \"messages\": \"hi\"}",
+                "{\"model\": \"complexitynet\", \"messages\": [{\"role\": \"tool\", \"content\": \"x\"}]}",
+                "{\"model\": \"complexitynet\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\"}]}]}")) {
+            HttpResponse<String> refused = post(Optional.of(token), body);
+            assertEquals(400, refused.statusCode(), body + " -> " + refused.body());
+            assertEquals("invalid_request_error", JSON.readTree(refused.body()).at("/error/type").asText(), refused.body());
+            assertFalse(refused.body().contains("Exception"), refused.body());
+        }
+        // Messages past router.limits.prompt-chars (32000) in all, though each is short enough.
+        String chunk = "x".repeat(20_000);
+        HttpResponse<String> long_ = post(Optional.of(token), JSON.writeValueAsString(Map.of("model", "complexitynet", "messages",
+                List.of(Map.of("role", "system", "content", chunk), Map.of("role", "user", "content", chunk)))));
+        assertEquals(400, long_.statusCode(), long_.body());
+        assertTrue(JSON.readTree(long_.body()).at("/error/message").asText().startsWith("messages: hold 40000 characters"), long_.body());
+        // A body past the 1 MiB bound is not read at all.
+        HttpResponse<String> huge = post(Optional.of(token), "{\"model\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+        assertEquals(413, huge.statusCode());
+        assertEquals(spent, sum(metricsText(), "router_tenant_cost_units_total{", "tenant=\"acme\""), "no model ran");
+    }
+
+    private HttpResponse<String> post(Optional<String> token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(routerUrl + "v1/chat/completions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String metricsText() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(routerUrl + "q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void assertStatus(int status, String code, Executable call) {
