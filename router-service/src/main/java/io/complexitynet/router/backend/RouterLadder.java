@@ -36,6 +36,7 @@ public class RouterLadder {
     private static final int CHARS_PER_TOKEN = 4;
 
     private final BackendLadder backends;
+    private final List<PricedModel> ladder;
     private final double retryTemperature;
     private final Map<String, String> sourceIdByPrompt = new HashMap<>();
 
@@ -43,6 +44,7 @@ public class RouterLadder {
         this.retryTemperature = config.retryTemperature();
         this.backends = BackendLadder.build("router.models", config.models().stream().map(ModelBackendConfig::settings).toList(),
                 config.replay().file());
+        this.ladder = backends.names().stream().map(name -> new PricedModel(name, backends.costUnitsPer1k(name))).toList();
         boolean replays = config.models().stream().anyMatch(model -> model.backend().equals("replay"));
         if (replays) {
             Path tasks = config.replay().tasks().orElseThrow(() -> new IllegalStateException(
@@ -58,7 +60,7 @@ public class RouterLadder {
     }
 
     public List<PricedModel> ladder() {
-        return backends.names().stream().map(name -> new PricedModel(name, backends.costUnitsPer1k(name))).toList();
+        return ladder;
     }
 
     /** The most tokens the model may answer with. */
