@@ -221,8 +221,13 @@ class OpenAiFrontDoorTest extends RouterAsTenants {
                 List.of(Map.of("role", "system", "content", chunk), Map.of("role", "user", "content", chunk)))));
         assertEquals(400, long_.statusCode(), long_.body());
         assertTrue(JSON.readTree(long_.body()).at("/error/message").asText().startsWith("messages: hold 40000 characters"), long_.body());
-        // A body past the 1 MiB bound is not read at all.
-        HttpResponse<String> huge = post(Optional.of(token), "{\"model\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+        // A body past the 1 MiB bound is not read at all. The client waits for "100 Continue" before it sends the body:
+        // otherwise the router's 413 and the closed connection can reach it mid-upload, as an IOException. HTTP/1.1:
+        // the client's h2c upgrade offer would be answered with 101 where it waits for 100.
+        HttpResponse<String> huge = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(routerUrl + "v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(413, huge.statusCode());
         assertEquals(spent, sum(metricsText(), "router_tenant_cost_units_total{", "tenant=\"acme\""), "no model ran");
     }
