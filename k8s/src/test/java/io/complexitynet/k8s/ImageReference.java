@@ -19,11 +19,13 @@ record ImageReference(String name, String tag, String digest) {
         return new ImageReference(rest, null, digest);
     }
 
+    /** As kustomize's images field: a new tag or digest replaces both the old tag and the old digest. */
     ImageReference with(String newName, String newTag, String newDigest) {
-        if (newDigest != null) {
-            return new ImageReference(newName == null ? name : newName, null, newDigest);
+        String renamed = newName == null ? name : newName;
+        if (newTag == null && newDigest == null) {
+            return new ImageReference(renamed, tag, digest);
         }
-        return new ImageReference(newName == null ? name : newName, newTag == null ? tag : newTag, digest);
+        return new ImageReference(renamed, newTag, newDigest);
     }
 
     @Override

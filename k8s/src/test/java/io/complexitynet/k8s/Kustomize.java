@@ -17,7 +17,8 @@ import java.util.Set;
  * Renders a kustomization directory as {@code kubectl kustomize} does, for the part of kustomize these
  * manifests use: {@code resources} (files and directories), {@code configMapGenerator} and
  * {@code secretGenerator} (envs, files, literals, a namespace, behavior create or merge), {@code patches}
- * (strategic merge, from a file naming its targets) and {@code images}. Generated names get kustomize's
+ * (strategic merge, from a file naming its targets), {@code images} and {@code components} (directories
+ * holding a {@code kind: Component} of those same fields). Generated names get kustomize's
  * hash suffix and references to them in pod specs follow. Anything else is refused, so a manifest can
  * never silently rely on a feature rendered differently here; {@code KubectlAgreementTest} compares
  * the output with kubectl's wherever kubectl is installed.
@@ -25,7 +26,10 @@ import java.util.Set;
 final class Kustomize {
 
     private static final Set<String> FIELDS = Set.of(
-            "apiVersion", "kind", "resources", "configMapGenerator", "secretGenerator", "patches", "images");
+            "apiVersion", "kind", "resources", "configMapGenerator", "secretGenerator", "components", "patches", "images");
+    private static final String KUSTOMIZATION = "Kustomization";
+    private static final String COMPONENT = "Component";
+    private static final String COMPONENT_API_VERSION = "kustomize.config.k8s.io/v1alpha1";
     private static final Set<String> GENERATOR_FIELDS = Set.of("name", "namespace", "behavior", "envs", "files", "literals");
     private static final Set<String> IMAGE_FIELDS = Set.of("name", "newName", "newTag", "digest");
     private static final int BASE64_LINE = 70;
@@ -59,17 +63,19 @@ final class Kustomize {
     }
 
     private static List<Item> level(Path directory) {
-        Path file = directory.resolve("kustomization.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(directory + " has no kustomization.yaml");
-        }
-        List<Map<String, Object>> documents = ManifestYaml.documents(file);
-        if (documents.size() != 1) {
-            throw new IllegalArgumentException(file + " must hold exactly one document");
-        }
-        Map<String, Object> kustomization = documents.get(0);
-        refuseUnknown(file, kustomization, FIELDS);
         List<Item> items = new ArrayList<>();
+        accumulate(directory, KUSTOMIZATION, items);
+        return items;
+    }
+
+    /**
+     * Adds what the kustomization in {@code directory} makes to {@code items} and transforms them all, in
+     * kustomize's order (v5.1 and later): resources, generators, components, then patches and images. A component
+     * thus works on everything its parent has gathered, and the parent's own patches and images come after it.
+     */
+    private static void accumulate(Path directory, String kind, List<Item> items) {
+        Path file = directory.resolve("kustomization.yaml");
+        Map<String, Object> kustomization = kustomization(file, kind);
         for (String resource : strings(kustomization, "resources")) {
             Path path = directory.resolve(resource).normalize();
             if (Files.isDirectory(path)) {
@@ -80,6 +86,14 @@ final class Kustomize {
         }
         generate(file, items, maps(kustomization, "configMapGenerator"), "ConfigMap");
         generate(file, items, maps(kustomization, "secretGenerator"), "Secret");
+        for (String component : strings(kustomization, "components")) {
+            Path path = directory.resolve(component).normalize();
+            if (!Files.isDirectory(path)) {
+                throw new IllegalArgumentException("component " + path + " of " + file + " is missing: the overlays'"
+                        + " component k8s/images/ is the image build's output, so build the images first (see images/README.md)");
+            }
+            accumulate(path, COMPONENT, items);
+        }
         for (Map<String, Object> patch : maps(kustomization, "patches")) {
             refuseUnknown(file, patch, Set.of("path"));
             Path patchFile = directory.resolve((String) patch.get("path")).normalize();
@@ -90,7 +104,27 @@ final class Kustomize {
             items.forEach(item -> PodSpecs.of(item.body()).forEach(pod -> setImage(pod, image)));
         }
         refuseDuplicates(file, items);
-        return items;
+    }
+
+    /** The one document of {@code file}, of {@code kind}: kustomize refuses a Component in resources and the reverse. */
+    private static Map<String, Object> kustomization(Path file, String kind) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file.getParent() + " has no kustomization.yaml");
+        }
+        List<Map<String, Object>> documents = ManifestYaml.documents(file);
+        if (documents.size() != 1) {
+            throw new IllegalArgumentException(file + " must hold exactly one document");
+        }
+        Map<String, Object> kustomization = documents.get(0);
+        refuseUnknown(file, kustomization, FIELDS);
+        String actual = (String) kustomization.getOrDefault("kind", KUSTOMIZATION);
+        if (!kind.equals(actual)) {
+            throw new IllegalArgumentException(file + " is a " + actual + " where a " + kind + " is expected");
+        }
+        if (COMPONENT.equals(kind) && !COMPONENT_API_VERSION.equals(kustomization.get("apiVersion"))) {
+            throw new IllegalArgumentException(file + ": a Component's apiVersion must be " + COMPONENT_API_VERSION);
+        }
+        return kustomization;
     }
 
     private static void generate(Path file, List<Item> items, List<Map<String, Object>> generators, String kind) {

@@ -160,6 +160,65 @@ class KustomizeTest {
     }
 
     @Test
+    void aComponentMergesIntoAGeneratorAfterItsParentsOwnGenerators() throws IOException {
+        overlayWithComponent();
+
+        Map<String, Object> settings = named(Kustomize.render(dir.resolve("overlay")), "settings-g74977k8cg");
+
+        assertEquals(Map.of("A", "1", "B", "overlay", "C", "http://h:1/p?q=a&b", "D", "component"), settings.get("data"));
+    }
+
+    @Test
+    void aComponentAddsItsResourcesAndPatchesItsParentsBeforeTheParentsOwnPatches() throws IOException {
+        overlayWithComponent();
+
+        List<Map<String, Object>> rendered = Kustomize.render(dir.resolve("overlay"));
+
+        assertEquals(Map.of("k", "component"), named(rendered, "added").get("data"));
+        assertEquals(Map.of("k", "component", "j", "overlay"), named(rendered, "own").get("data"));
+    }
+
+    @Test
+    void aComponentsImagesComeBeforeTheParentsAndANewTagReplacesADigest() throws IOException {
+        overlayWithComponent();
+
+        List<Map<String, Object>> containers = list(PodSpecs.of(find(Kustomize.render(dir.resolve("overlay")), "Deployment")).get(0), "containers");
+
+        assertEquals(List.of("registry.example.com/x:overlay", "img/y@sha256:" + "2".repeat(64)),
+                containers.stream().map(c -> c.get("image")).toList());
+    }
+
+    @Test
+    void aMissingComponentSaysToBuildTheImagesFirst() throws IOException {
+        write("kustomization.yaml", "components: [images]\n");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Kustomize.render(dir));
+
+        assertTrue(refused.getMessage().contains("is missing") && refused.getMessage().contains("build the images first"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aKustomizationListedAsAComponentIsRefused() throws IOException {
+        baseWithDeployment();
+        write("kustomization.yaml", "components: [base]\n");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Kustomize.render(dir));
+
+        assertTrue(refused.getMessage().contains("is a Kustomization where a Component is expected"), refused.getMessage());
+    }
+
+    @Test
+    void aComponentListedAsAResourceIsRefused() throws IOException {
+        write("component/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
+        write("kustomization.yaml", "resources: [component]\n");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Kustomize.render(dir));
+
+        assertTrue(refused.getMessage().contains("is a Component where a Kustomization is expected"), refused.getMessage());
+    }
+
+    @Test
     void aFieldTheRendererDoesNotImplementIsRefused() throws IOException {
         write("kustomization.yaml", "namespace: somewhere\nresources: []\n");
 
@@ -225,6 +284,48 @@ class KustomizeTest {
                 """));
     }
 
+    /** An overlay of the base that merges, patches and sets images both itself and through a component. */
+    private void overlayWithComponent() throws IOException {
+        baseWithDeployment();
+        write("overlay/kustomization.yaml", """
+                resources: [../base, own.yaml]
+                components: [../component]
+                configMapGenerator:
+                  - name: settings
+                    namespace: ns1
+                    behavior: merge
+                    literals: [B=overlay, D=overlay]
+                patches:
+                  - path: patch.yaml
+                images:
+                  - name: registry.example.com/x
+                    newTag: overlay
+                """);
+        write("overlay/own.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: own, namespace: ns1}\ndata: {k: own, j: own}\n");
+        write("overlay/patch.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: own, namespace: ns1}\ndata: {j: overlay}\n");
+        write("component/kustomization.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1alpha1
+                kind: Component
+                resources: [added.yaml]
+                configMapGenerator:
+                  - name: settings
+                    namespace: ns1
+                    behavior: merge
+                    literals: [D=component]
+                patches:
+                  - path: patch.yaml
+                images:
+                  - name: img/x
+                    newName: registry.example.com/x
+                    digest: sha256:%s
+                  - name: img/y
+                    digest: sha256:%s
+                """.formatted("1".repeat(64), "2".repeat(64)));
+        write("component/added.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: added, namespace: ns1}\ndata: {k: component}\n");
+        write("component/patch.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: own, namespace: ns1}\ndata: {k: component, j: component}\n");
+    }
+
     private void write(String relative, String content) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
@@ -233,6 +334,11 @@ class KustomizeTest {
 
     private static Map<String, Object> find(List<Map<String, Object>> resources, String kind) {
         return resources.stream().filter(r -> kind.equals(Kustomize.kind(r))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> named(List<Map<String, Object>> resources, String name) {
+        return resources.stream().filter(r -> name.equals(Kustomize.metadata(r).get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing named " + name));
     }
 
     @SuppressWarnings("unchecked")

@@ -73,7 +73,7 @@ class ProdOverlayTest {
         }
     }
 
-    /** Digests are written by the release step; a tag could be moved to other code after review. */
+    /** Third-party images too: a tag could be moved to other code after review (ours: {@code BuiltImagesTest}). */
     @Test
     void everyWorkloadImageIsReferencedByDigest() {
         for (Manifest manifest : PROD.manifests()) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,21 +20,46 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** How the service's process is made from its environment, which is all the configuration it gets. */
+    public interface Launch {
+        ProcessBuilder process(Map<String, String> environment);
+    }
+
     private final String name;
-    private final Path jar;
+    private final Launch launch;
     private final int port;
     private final Map<String, String> environment;
     private TestCertificates tls;
     private Process process;
 
+    /** The module's packaged service (target/quarkus-app), run by this JVM's java. */
     public ServiceProcess(String name, String module, int port, Map<String, String> environment) {
+        this(name, packaged(module), port, environment);
+    }
+
+    public ServiceProcess(String name, Launch launch, int port, Map<String, String> environment) {
         this.name = name;
-        this.jar = Path.of(System.getProperty("complexitynet.repo.dir", ".."), module, "target", "quarkus-app", "quarkus-run.jar");
+        this.launch = launch;
         this.port = port;
         this.environment = Map.copyOf(environment);
+    }
+
+    private static Launch packaged(String module) {
+        Path repo = Path.of(System.getProperty("complexitynet.repo.dir", ".."));
+        Path jar = repo.resolve(Path.of(module, "target", "quarkus-app", "quarkus-run.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + module + " first (mvn install -DskipTests)");
         }
+        return environment -> {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            // e.g. -Dcomplexitynet.service.java-options=-XX:TieredStopAtLevel=1 for benchmarks on few cores
+            Arrays.stream(System.getProperty("complexitynet.service.java-options", "").split(" "))
+                    .filter(option -> !option.isBlank()).forEach(command::add);
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile());
+            builder.environment().putAll(environment);
+            return builder;
+        };
     }
 
     public int port() {
@@ -59,22 +85,16 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service without waiting for it; see {@link #awaitReady()}. */
     public ServiceProcess launch() {
         try {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-            // e.g. -Dcomplexitynet.service.java-options=-XX:TieredStopAtLevel=1 for benchmarks on few cores
-            Arrays.stream(System.getProperty("complexitynet.service.java-options", "").split(" "))
-                    .filter(option -> !option.isBlank()).forEach(command::add);
-            command.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(Path.of(System.getProperty("complexitynet.repo.dir", "..")).toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
-            builder.environment().putAll(environment);
-            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            Map<String, String> configuration = new HashMap<>(environment);
+            configuration.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             if (tls != null) {
-                builder.environment().putAll(tls.tlsOnlyEnvironment(port));
+                configuration.putAll(tls.tlsOnlyEnvironment(port));
             }
-            builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-            process = builder.start();
+            configuration.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            process = launch.process(configuration)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()))
+                    .start();
             // A test JVM that dies without stopping its resources must not leave the service holding the port.
             Process started = process;
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));

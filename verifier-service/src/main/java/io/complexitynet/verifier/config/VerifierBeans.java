@@ -72,8 +72,10 @@ public class VerifierBeans {
     }
 
     private static SandboxCommand localCommand(VerifierConfig.Sandbox sandbox) {
-        if (!Files.isExecutable(Path.of(sandbox.python()))) {
-            throw new IllegalStateException("verifier.sandbox.python: " + sandbox.python() + " is not an executable interpreter");
+        String root = sandbox.root().map(path -> path.replaceAll("/+$", "")).orElse("");
+        if (!Files.isExecutable(Path.of(root + sandbox.python()))) {
+            throw new IllegalStateException("verifier.sandbox.python: " + root + sandbox.python() + " is not an executable interpreter"
+                    + (root.isEmpty() ? "" : " (under verifier.sandbox.root)"));
         }
         boolean isolated = Files.isExecutable(Path.of(sandbox.bubblewrap()));
         if (!isolated && !sandbox.unsafeWithoutBubblewrap()) {
@@ -86,9 +88,8 @@ public class VerifierBeans {
                     + " Candidates and tests run with resource limits only: they can read this machine's files and reach its"
                     + " network. Never use this mode with untrusted code. !!!");
         }
-        boolean root = currentUid() == ROOT_UID;
-        return new SandboxCommand(sandbox.bubblewrap(), sandbox.readOnlyPaths(), sandbox.tmpfsBytes(),
-                sandbox.python(), sandbox.pythonArgs(), sandbox.runAsUid(), root, isolated);
+        return new SandboxCommand(sandbox.bubblewrap(), root, sandbox.readOnlyPaths(), sandbox.tmpfsBytes(),
+                sandbox.python(), sandbox.pythonArgs(), sandbox.runAsUid(), currentUid() == ROOT_UID, isolated);
     }
 
     /**

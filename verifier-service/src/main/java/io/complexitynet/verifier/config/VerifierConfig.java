@@ -38,6 +38,12 @@ public interface VerifierConfig {
         /** Host directories mounted read-only into the local sandbox (the interpreter must live there). */
         List<String> readOnlyPaths();
 
+        /**
+         * A root file system (the sandbox image's, unpacked) that the read-only paths and the interpreter come
+         * from instead of this machine's: candidates then see exactly what they see in a sandbox pod.
+         */
+        Optional<String> root();
+
         /** Size of the private tmpfs each candidate gets as its working directory. */
         long tmpfsBytes();
 

@@ -11,9 +11,10 @@ import java.util.List;
  * a new session, death with its parent, and the interpreter as PID 1 of its namespace (so nothing
  * inside can signal it, and it can kill everything inside); as root it first drops to an
  * unprivileged user, because the kernel does not apply RLIMIT_NPROC to root and bubblewrap keeps
- * root's capabilities inside the sandbox.
+ * root's capabilities inside the sandbox. The read-only paths come from {@code root}, another root file system
+ * (the sandbox image's), or from this machine's when it is empty.
  */
-public record SandboxCommand(String bubblewrap, List<String> readOnlyPaths, long tmpfsBytes,
+public record SandboxCommand(String bubblewrap, String root, List<String> readOnlyPaths, long tmpfsBytes,
                              String python, List<String> pythonArgs, int runAsUid, boolean dropPrivileges,
                              boolean isolated) {
 
@@ -25,7 +26,7 @@ public record SandboxCommand(String bubblewrap, List<String> readOnlyPaths, long
             }
             argv.add(bubblewrap);
             for (String path : readOnlyPaths) {
-                argv.addAll(List.of("--ro-bind", path, path));
+                argv.addAll(List.of("--ro-bind", root + path, path));
             }
             argv.addAll(List.of(
                     "--symlink", "usr/lib", "/lib",

@@ -19,7 +19,7 @@ class BubblewrapSandboxTest {
 
     /** As the service builds it: bubblewrap or not, dropping to nobody first when run as root. */
     private static SandboxCommand command(boolean isolated) {
-        return new SandboxCommand("/usr/bin/bwrap", List.of("/usr"), 64L << 20, "/usr/bin/python3", List.of("-I", "-S"),
+        return new SandboxCommand("/usr/bin/bwrap", "", List.of("/usr"), 64L << 20, "/usr/bin/python3", List.of("-I", "-S"),
                 65534, ROOT, isolated);
     }
 

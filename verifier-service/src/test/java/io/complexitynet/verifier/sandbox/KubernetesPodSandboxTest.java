@@ -46,7 +46,7 @@ class KubernetesPodSandboxTest {
     Path scratch;
 
     private KubernetesPodSandbox sandbox(KubernetesSettings settings) {
-        return new KubernetesPodSandbox(client, settings, "/usr/local/bin/python3", OUTPUT_BYTES, REPORT_BYTES);
+        return new KubernetesPodSandbox(client, settings, "/usr/bin/python3", OUTPUT_BYTES, REPORT_BYTES);
     }
 
     @Test

@@ -11,7 +11,7 @@ record KubernetesSettings(Optional<String> namespace, String image, String pytho
                           Duration startTimeout) implements VerifierConfig.Kubernetes {
 
     static KubernetesSettings defaults() {
-        return new KubernetesSettings(Optional.empty(), "python:3.11-slim", "/usr/local/bin/python3", Optional.empty(), "250m", "1",
+        return new KubernetesSettings(Optional.empty(), "complexitynet/verifier-sandbox", "/usr/bin/python3", Optional.empty(), "250m", "1",
                 "256Mi", "1Gi", "256Mi", "64Mi", Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 

@@ -33,7 +33,7 @@ class SandboxPodSpecTest {
             SandboxRuns.increment("c1"),
             SandboxRuns.run("c2", "x = 1\n", Duration.ofMillis(2500), "assert x == 1"));
 
-    private final SandboxPodSpec spec = new SandboxPodSpec(KubernetesSettings.defaults(), "/usr/local/bin/python3", 4096, 8192);
+    private final SandboxPodSpec spec = new SandboxPodSpec(KubernetesSettings.defaults(), "/usr/bin/python3", 4096, 8192);
 
     @Test
     void podAndBothContainersMeetTheRestrictedPodSecurityStandard() {
@@ -80,9 +80,9 @@ class SandboxPodSpecTest {
     @Test
     void eachContainerRunsItsSideOfTheSupervisorInIsolatedMode() {
         PodSpec pod = spec.pod("cn-sandbox-a", RUNS).getSpec();
-        assertEquals(List.of("/usr/local/bin/python3", "-I", "-S", "/batch/supervisor.py", "candidates", "/channel"),
+        assertEquals(List.of("/usr/bin/python3", "-I", "-S", "/batch/supervisor.py", "candidates", "/channel"),
                 candidate(pod).getCommand());
-        assertEquals(List.of("/usr/local/bin/python3", "-I", "-S", "/judging/supervisor.py", "judges", "/channel"),
+        assertEquals(List.of("/usr/bin/python3", "-I", "-S", "/judging/supervisor.py", "judges", "/channel"),
                 judge(pod).getCommand());
         assertEquals("/work", candidate(pod).getWorkingDir());
         assertEquals("/work", judge(pod).getWorkingDir());
@@ -126,7 +126,7 @@ class SandboxPodSpecTest {
             assertEquals(new Quantity("1"), limits.get("cpu"), container.getName());
             assertEquals(new Quantity("1Gi"), limits.get("memory"), container.getName());
             assertEquals(new Quantity("256Mi"), limits.get("ephemeral-storage"), container.getName());
-            assertEquals("python:3.11-slim", container.getImage(), container.getName());
+            assertEquals("complexitynet/verifier-sandbox", container.getImage(), container.getName());
         }
     }
 
@@ -140,7 +140,7 @@ class SandboxPodSpecTest {
     void runtimeClassIsSetOnlyWhenConfigured() {
         assertNull(spec.pod("cn-sandbox-a", RUNS).getSpec().getRuntimeClassName());
         SandboxPodSpec gvisor = new SandboxPodSpec(KubernetesSettings.defaults().withRuntimeClassName("gvisor"),
-                "/usr/local/bin/python3", 4096, 8192);
+                "/usr/bin/python3", 4096, 8192);
         assertEquals("gvisor", gvisor.pod("cn-sandbox-a", RUNS).getSpec().getRuntimeClassName());
     }
 
