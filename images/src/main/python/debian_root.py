@@ -6,6 +6,9 @@
                                            package's files
     debian_root.py sbom ROOT               the packages left, as CycloneDX 1.5 components (JSON on stdout)
     debian_root.py java-trust-store ROOT   rewrites the JDK's trust store (JKS) with every entry dated SOURCE_DATE_EPOCH
+    debian_root.py difference FULL BASE OUT
+                                           copies into OUT what FULL holds and BASE does not (or holds otherwise):
+                                           a layer that turns BASE into FULL
     debian_root.py kustomize-component IMAGES_TSV DIR
                                            the kustomize component naming each built image by digest
 
@@ -18,10 +21,13 @@ Every path is resolved inside ROOT: an absolute symbolic link in the image never
 """
 import hashlib
 import base64
+import filecmp
 import glob
 import json
 import os
 import re
+import shutil
+import stat
 import struct
 import sys
 
@@ -67,6 +73,8 @@ def closure(packages, wanted, without):
             for group in filter(None, (part.strip() for part in field(packages[name], relation).split(","))):
                 alternatives = [re.split(r"[\s(]", choice.strip())[0] for choice in group.split("|")]
                 chosen = next(filter(None, map(resolve, alternatives)), None)
+                if chosen is None and any(choice in without for choice in alternatives):
+                    continue  # removed by an earlier prune of this root
                 if chosen is None:
                     sys.exit(f"debian_root: {name} depends on {group}, which nothing installed satisfies")
                 pending.append(chosen)
@@ -186,6 +194,26 @@ def java_trust_store(root):
     print(f"{len(entries)} certificates in {target}")
 
 
+def difference(full, base, out):
+    """What a layer over base must add to give full (nothing in full was removed from base: prune only removes)."""
+    for directory, subdirectories, files in os.walk(full):
+        relative = os.path.relpath(directory, full)
+        for name in sorted(subdirectories + files):
+            source = os.path.join(directory, name)
+            other = os.path.join(base, relative, name)
+            mode = os.lstat(source).st_mode
+            # Directories come with their files; device nodes and pipes are never read (a layer needs none of them).
+            if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+                continue
+            same = os.path.lexists(other) and os.lstat(other).st_mode == mode and (
+                os.readlink(source) == os.readlink(other) if stat.S_ISLNK(mode) else filecmp.cmp(source, other, shallow=False))
+            if not same:
+                target = os.path.join(out, relative, name)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copystat(directory, os.path.dirname(target), follow_symlinks=False)
+                shutil.copy2(source, target, follow_symlinks=False)
+
+
 def kustomize_component(images_tsv, directory):
     references = dict(line.rstrip("\n").split("\t") for line in open(images_tsv, encoding="utf-8") if line.strip())
     os.makedirs(directory, exist_ok=True)
@@ -211,6 +239,8 @@ if __name__ == "__main__":
         sbom(root)
     elif command == "java-trust-store":
         java_trust_store(root)
+    elif command == "difference":
+        difference(root, rest[0], rest[1])
     elif command == "kustomize-component":
         kustomize_component(root, rest[0])
     else:

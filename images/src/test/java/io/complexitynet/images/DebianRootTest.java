@@ -104,6 +104,33 @@ class DebianRootTest {
     }
 
     @Test
+    void theDifferenceIsTheLayerThatTurnsTheBaseIntoTheFullRoot() throws Exception {
+        Path full = root.resolve("full");
+        Path base = root.resolve("base");
+        for (Path tree : List.of(full, base)) {
+            Files.createDirectories(tree.resolve("usr/bin"));
+            Files.writeString(tree.resolve("usr/bin/java"), "the same");
+            Files.createSymbolicLink(tree.resolve("usr/bin/awk"), Path.of("mawk"));
+        }
+        Files.writeString(full.resolve("usr/bin/bwrap"), "only in full");
+        // A special file is never read (a device's read could block or reach this machine's device) nor copied.
+        assertEquals(0, new ProcessBuilder("mkfifo", full.resolve("usr/bin/pipe").toString()).start().waitFor());
+        Files.createDirectories(full.resolve("var/lib/dpkg"));
+        Files.createDirectories(base.resolve("var/lib/dpkg"));
+        Files.writeString(full.resolve("var/lib/dpkg/status"), "Package: bubblewrap\n\nPackage: java\n");
+        Files.writeString(base.resolve("var/lib/dpkg/status"), "Package: java\n");
+
+        run("difference", full.toString(), base.toString(), outside.resolve("layer").toString());
+
+        List<String> layer;
+        try (var files = Files.walk(outside.resolve("layer"))) {
+            layer = files.filter(path -> !Files.isDirectory(path)).map(path -> outside.resolve("layer").relativize(path).toString()).sorted().toList();
+        }
+        assertEquals(List.of("usr/bin/bwrap", "var/lib/dpkg/status"), layer);
+        assertTrue(Files.readString(outside.resolve("layer/var/lib/dpkg/status")).contains("bubblewrap"));
+    }
+
+    @Test
     void theTrustStoreIsTheSameCertificatesDatedTheBuildsTime() throws Exception {
         Files.createDirectories(root.resolve("etc/ssl/certs/java"));
         List<Path> certificates;

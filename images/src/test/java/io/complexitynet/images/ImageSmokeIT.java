@@ -162,6 +162,10 @@ class ImageSmokeIT {
             }
         });
         assertFalse(Files.exists(IMAGES.get("router-service").rootfs().resolve("usr/bin/python3")), "Python is the sandbox's only");
+        for (String image : List.of("labeler-service", "trainer-service", "router-service", "verifier-sandbox")) {
+            assertFalse(Files.exists(IMAGES.get(image).rootfs().resolve("usr/bin/bwrap")), image + ": bubblewrap is the verifier's only");
+        }
+        assertTrue(Files.isExecutable(IMAGES.get("verifier-service").rootfs().resolve("usr/bin/bwrap")), "the verifier's local backend");
     }
 
     @Test
