@@ -130,7 +130,8 @@ def prune(root, wanted, without):
                 os.unlink(target)
         info = os.path.join(root, DPKG, "info")
         for entry in os.listdir(info):
-            if entry.split(".")[0].split(":")[0] == name:
+            # <package>[:<arch>].<kind>; a package's own name may hold dots (libperl5.36).
+            if entry.rsplit(".", 1)[0].split(":")[0] == name:
                 os.unlink(os.path.join(info, entry))
     for directory in sorted(directories, key=len, reverse=True):
         if directory not in owned and not os.listdir(directory):

@@ -81,13 +81,14 @@ class DebianRootTest {
         pkg(status, "libbar", "debconf", "/usr/lib/libbar.so");
         pkg(status, "debconf", "perl-base", "/usr/bin/debconf");
         pkg(status, "perl-base", "", "/usr/bin/perl");
+        pkg(status, "libperl5.36", "", "/usr/lib/libperl.so.5.36");
         pkg(status, "dash", "", "/bin/sh", "/usr/bin/escape", "/../" + outside.getFileName() + "/sh", "/usr/share/dash/",
                 "/usr/share/dash/README");
         Files.writeString(root.resolve("var/lib/dpkg/status"), status);
 
         String kept = run("prune", root.toString(), "app", "--without=debconf");
 
-        assertTrue(kept.startsWith("kept 3 of 6 packages: app libbar libfoo"), kept);
+        assertTrue(kept.startsWith("kept 3 of 7 packages: app libbar libfoo"), kept);
         for (String present : List.of("usr/bin/app", "usr/lib/libfoo.so", "usr/lib/libbar.so")) {
             assertTrue(Files.exists(root.resolve(present)), present);
         }
@@ -98,6 +99,7 @@ class DebianRootTest {
         String left = Files.readString(root.resolve("var/lib/dpkg/status"));
         assertTrue(left.contains("Package: libbar") && !left.contains("Package: dash") && !left.contains("Package: debconf"), left);
         assertFalse(Files.exists(root.resolve("var/lib/dpkg/info/dash.list")));
+        assertFalse(Files.exists(root.resolve("var/lib/dpkg/info/libperl5.36.list")), "a dotted package's lists go too");
         String sbom = run("sbom", root.toString());
         assertTrue(sbom.contains("\"purl\": \"pkg:deb/debian/libfoo@1.0?arch=amd64&distro=debian-12\""), sbom);
         assertFalse(sbom.contains("dash"), sbom);
