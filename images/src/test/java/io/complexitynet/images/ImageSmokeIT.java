@@ -26,10 +26,6 @@ import io.grpc.Metadata;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.LinkOption;
@@ -97,39 +93,31 @@ class ImageSmokeIT {
         router.put("ROUTER_REPLAY_TASKS", "/tmp/data/mbpp/mbpp.jsonl");
         ServiceProcess routerProcess = new ServiceProcess("smoke-router", image("router-service", "router-service").withReadOnly(data, "/tmp/data"),
                 ROUTER_PORT, router);
-        RUNNING.add(routerProcess.launch());
-        awaitReadyButForTheClassifier(ROUTER_PORT);
+        RUNNING.add(routerProcess);
+        routerProcess.launch().awaitReadiness(response -> readyButForTheClassifier(response.body()));
     }
 
     /**
      * A router is ready once a complexity model is promoted, which takes labels and a training run: until then every
      * other check (database, broker, gRPC) must be up and the classifier's must say why it is not.
      */
-    private static void awaitReadyButForTheClassifier(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        String last = "no answer";
-        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); System.nanoTime() < deadline; Thread.sleep(250)) {
-            try {
-                last = http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString()).body();
-            } catch (IOException notListeningYet) {
-                continue;
-            }
-            JsonNode checks = JSON.readTree(last).path("checks");
-            boolean othersUp = checks.size() > 1;
-            String classifier = "";
-            for (JsonNode check : checks) {
-                if (check.path("name").asText().equals("classifier")) {
-                    classifier = check.at("/data/reason").asText();
-                } else {
-                    othersUp &= check.path("status").asText().equals("UP");
-                }
-            }
-            if (othersUp && classifier.equals("no complexity model promoted yet")) {
-                return;
+    private static boolean readyButForTheClassifier(String readiness) {
+        JsonNode checks;
+        try {
+            checks = JSON.readTree(readiness).path("checks");
+        } catch (IOException notHealthJson) {
+            return false;
+        }
+        boolean othersUp = checks.size() > 1;
+        String classifier = "";
+        for (JsonNode check : checks) {
+            if (check.path("name").asText().equals("classifier")) {
+                classifier = check.at("/data/reason").asText();
+            } else {
+                othersUp &= check.path("status").asText().equals("UP");
             }
         }
-        throw new AssertionError("the router's readiness never had every check up but the classifier's: " + last);
+        return othersUp && classifier.equals("no complexity model promoted yet");
     }
 
     @AfterAll

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One of the project's packaged services, run as a real separate JVM so a test can kill it with
@@ -106,7 +107,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service reports ready (at most a minute). */
     public ServiceProcess awaitReady() {
-        awaitReady(Duration.ofSeconds(60));
+        return awaitReadiness(response -> response.statusCode() == 200);
+    }
+
+    /** Waits (at most a minute) until the service's readiness answer, status and body, is what {@code ready} accepts. */
+    public ServiceProcess awaitReadiness(Predicate<HttpResponse<String>> ready) {
+        awaitReadiness(ready, Duration.ofSeconds(60));
         return this;
     }
 
@@ -143,7 +149,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    private void awaitReadiness(Predicate<HttpResponse<String>> ready, Duration timeout) {
         HttpClient http = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls.trustingAuthority()).build();
         URI readiness = URI.create((tls == null ? "http" : "https") + "://localhost:" + port + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -152,8 +158,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/" + name + ".log");
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (ready.test(http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString()))) {
                     return;
                 }
             } catch (IOException e) {
