@@ -35,6 +35,6 @@ class CheapestPassingRuleTest {
         assertEquals("cheapest-passing/v1", LabellingRules.named("cheapest-passing", 3, 0.8).version());
         assertEquals("paper5/v1(reliable>=0.80)", LabellingRules.named("paper5", 3, 0.8).version());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> LabellingRules.named("median", 3, 0.8));
-        assertEquals("unknown labelling rule 'median'; known: [paper5, cheapest-passing]", unknown.getMessage());
+        assertEquals("unknown labelling rule 'median'; known: [paper5, cheapest-passing, cheapest-reliably-passing]", unknown.getMessage());
     }
 }

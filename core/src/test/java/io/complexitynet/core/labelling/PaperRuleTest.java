@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +50,20 @@ class PaperRuleTest {
         assertEquals(2, strict.label(counts(4, 0, 0, 5)).complexity().getAsInt());
         assertEquals("paper5/v1(reliable>=1.00)", strict.version());
         assertEquals(List.of(1, 2, 3, 4, 5), strict.classes());
+    }
+
+    @ParameterizedTest(name = "{0} models, {1} of 5 -> {2}")
+    @CsvSource({
+            "2, '4 0', 1", "2, '2 5', 2", "2, '0 1', 3",
+            "4, '0 0 5 5', 5", "4, '0 0 3 5', 6", "4, '0 0 0 1', 7",
+            "6, '0 0 0 0 4 0', 9", "6, '0 0 0 0 1 5', 10", "6, '0 0 0 0 0 2', 11"})
+    void theLevelsFollowTheLadderOnEveryLength(int models, String passes, int expected) {
+        String[] counts = passes.split(" ");
+        List<ModelPasses> ladder = IntStream.range(0, models)
+                .mapToObj(i -> new ModelPasses("m" + i, Integer.parseInt(counts[i]), 5)).toList();
+        PaperRule ofThisLength = PaperRule.withDefaults(models);
+        assertEquals(expected, ofThisLength.label(ladder).complexity().getAsInt());
+        assertEquals(2 * models - 1, ofThisLength.classes().size());
     }
 
     @Test

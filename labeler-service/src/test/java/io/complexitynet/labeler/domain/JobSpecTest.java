@@ -36,7 +36,7 @@ class JobSpecTest {
         assertEquals("models: names a model twice: [small, small]", refusal(List.of("small", "small"), 1, 0, "", 0));
         assertEquals("samples_per_model: 21 is out of range [1, 20]", refusal(List.of(), 21, 0, "", 0));
         assertEquals("temperature: 3.0 is out of range [0, 2]", refusal(List.of(), 1, 3, "", 0));
-        assertEquals("rule: unknown rule 'median'; known: [paper5, cheapest-passing]", refusal(List.of(), 1, 0, "median", 0));
+        assertEquals("rule: unknown rule 'median'; known: [paper5, cheapest-passing, cheapest-reliably-passing]", refusal(List.of(), 1, 0, "median", 0));
         assertEquals("reliable_pass_rate: the reliable pass rate must be in (0, 1], was 1.5", refusal(List.of(), 1, 0, "paper5", 1.5));
         assertEquals("dataset: is empty; name an imported data set",
                 assertThrows(RequestRefused.class, () -> JobSpec.of(" ", List.of(), 1, 0, "", 0, LADDER, 20)).getMessage());

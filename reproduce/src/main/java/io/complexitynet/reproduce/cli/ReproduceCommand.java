@@ -102,7 +102,7 @@ public class ReproduceCommand implements Callable<Integer> {
     int samplesPerModel;
 
     @Option(names = "--rule", defaultValue = "", paramLabel = "RULE",
-            description = "Labelling rule: paper5 or cheapest-passing. Default: the labeler's (paper5).")
+            description = "Labelling rule: paper5, cheapest-passing or cheapest-reliably-passing. Default: the labeler's (paper5).")
     String rule;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the table, CSV and chart go. Default: reproduce/target/reproduction in the repository.")

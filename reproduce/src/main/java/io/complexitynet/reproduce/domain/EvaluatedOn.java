@@ -1,5 +1,7 @@
 package io.complexitynet.reproduce.domain;
 
+import io.complexitynet.core.labelling.CheapestPassingRule;
+import io.complexitynet.core.labelling.CheapestReliablyPassingRule;
 import io.complexitynet.core.task.TaskFormat;
 
 /**
@@ -8,12 +10,12 @@ import io.complexitynet.core.task.TaskFormat;
  */
 public record EvaluatedOn(String dataset, TaskFormat format, String split, int samplesPerModel, String ruleVersion) {
 
-    private static final String CHEAPEST_PASSING = "cheapest-passing";
-
     /** The ladder index of the cheapest model a complexity says passed: the rule's own mapping. */
     public int modelOf(int complexity, int ladderSize) {
-        // cheapest-passing: the complexity is the index; paper5: model i gives 2i+1 (reliably) or 2i+2 (sometimes).
-        int model = ruleVersion.startsWith(CHEAPEST_PASSING) ? complexity : (complexity - 1) / 2;
+        // The cheapest-* rules: the complexity is the index; paper5: model i gives 2i+1 (reliably) or 2i+2 (sometimes).
+        boolean isIndex = ruleVersion.startsWith(CheapestPassingRule.ID + "/")
+                || ruleVersion.startsWith(CheapestReliablyPassingRule.ID + "/");
+        int model = isIndex ? complexity : (complexity - 1) / 2;
         return Math.max(0, Math.min(model, ladderSize - 1));
     }
 }
