@@ -89,7 +89,11 @@ public final class PaperReproduction {
                     : "split " + settings.split().name() + " leaves no labelled task in test to route");
         }
         TrainedModel model = promote(awaitTraining(startTraining(labelling.jobId(), partitions).jobId()));
-        awaitRouterOn(model.modelId());
+        List<String> routerLadder = awaitRouterOn(model.modelId());
+        if (!routerLadder.equals(labelling.models())) {
+            throw new ReproductionFailed("the router routes over " + routerLadder + " but the labelling job's ladder is "
+                    + labelling.models() + ": configure the router's models (router.models) as the ladder labelled");
+        }
         Map<String, Prediction> predictions = classify("test tasks", testIds);
         Optional<PaperSetAccuracy> paperSet = paperSetAccuracy(partitions);
         KnownOutcomes known = new KnownOutcomes(ladder, testIds, outcomes, predictions);
@@ -142,7 +146,7 @@ public final class PaperReproduction {
 
     /** Starts the labelling job; a ladder without cost units ends the run here, before the job's work is waited for. */
     public LabellingJobStatus startLabeling() {
-        LabellingJobStatus job = labeler.startLabeling(settings.data().name(), settings.samplesPerModel(), settings.rule());
+        LabellingJobStatus job = labeler.startLabeling(settings.data().name(), settings.samplesPerModel(), settings.rule(), settings.ladder());
         progress.step("labelling job " + job.jobId() + ": " + job.tasksTotal() + " tasks x " + job.models()
                 + ", k=" + settings.samplesPerModel() + ", rule " + job.ruleVersion() + ", every answer verified");
         ladder(job);
@@ -193,7 +197,8 @@ public final class PaperReproduction {
     }
 
     /** Waits until the router decides with {@code modelId} (it loads a promoted model on the model-promoted event). */
-    public void awaitRouterOn(String modelId) {
+    /** Waits until the router decides with {@code modelId}; the router's ladder, cheapest first. */
+    public List<String> awaitRouterOn(String modelId) {
         DatasetTask probe = tasksById.values().iterator().next();
         long deadline = System.nanoTime() + ROUTER_SWAP_TIMEOUT.toNanos();
         String last = "no answer";
@@ -202,7 +207,7 @@ public final class PaperReproduction {
             if (inUse instanceof ClassifierInUse.Model model) {
                 if (model.modelId().equals(modelId)) {
                     progress.step("the router decides with model " + modelId);
-                    return;
+                    return model.ladder();
                 }
                 last = "it still decides with model " + model.modelId();
             } else if (inUse instanceof ClassifierInUse.None none) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param split            how the labelled tasks are split for training; the test part is what is classified and routed
  * @param samplesPerModel  answers per model and task the labeler asks for (the paper's k)
  * @param rule             the labelling rule ("" for the labeler's default, paper5)
+ * @param ladder           the models to label with, cheapest first, names the labeler and the router both configure (empty:
+ *                         the labeler's whole ladder); the router must route over the same ladder
  * @param costUnits        per-request cost of each ladder model, cheapest first; empty for the paper's 1, 10, 100, which
  *                         only MBPP on a three-model ladder has by default
  * @param seed             the training seed, which also orders a fractions split
@@ -27,11 +29,12 @@ import java.util.Optional;
  *                         (empty: the router's own default or existing policy serves it)
  */
 public record ReproductionSettings(DataSet data, List<PaperSetTask> paperSet, EvaluationSplit split, int samplesPerModel, String rule,
-                                   Optional<List<Double>> costUnits, long seed, int concurrency, Duration jobTimeout,
+                                   List<String> ladder, Optional<List<Double>> costUnits, long seed, int concurrency, Duration jobTimeout,
                                    Optional<String> tenant) {
 
     public ReproductionSettings {
         paperSet = List.copyOf(paperSet);
+        ladder = List.copyOf(ladder);
         costUnits = costUnits.map(List::copyOf);
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
@@ -45,6 +48,6 @@ public record ReproductionSettings(DataSet data, List<PaperSetTask> paperSet, Ev
     public static ReproductionSettings mbpp(String dataset, Path file, List<PaperSetTask> paperSet, List<Double> costUnits, long seed,
                                             int concurrency, Duration jobTimeout, Optional<String> tenant) {
         return new ReproductionSettings(DataSet.read(file, dataset, Optional.of(TaskFormat.MBPP)), paperSet,
-                EvaluationSplit.defaultFor(TaskFormat.MBPP), 1, "", Optional.of(costUnits), seed, concurrency, jobTimeout, tenant);
+                EvaluationSplit.defaultFor(TaskFormat.MBPP), 1, "", List.of(), Optional.of(costUnits), seed, concurrency, jobTimeout, tenant);
     }
 }

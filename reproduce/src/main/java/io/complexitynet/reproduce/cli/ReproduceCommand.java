@@ -114,6 +114,12 @@ public class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "4", description = "Routed requests in flight. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
+    @Option(names = "--ladder", split = ",", paramLabel = "MODELS",
+            description = "The models to label with, cheapest first, by the names the labeler and the router are configured with;"
+                    + " the router must route over the same ladder (the run stops and says so when it does not). Default: the"
+                    + " labeler's whole ladder.")
+    List<String> ladder;
+
     @Option(names = "--cost-units", split = ",", paramLabel = "UNITS",
             description = "Per-request cost of each model of the labeler's ladder, cheapest first. Default: the paper's 1,10,100"
                     + " for MBPP on a three-model ladder; required otherwise.")
@@ -157,7 +163,7 @@ public class ReproduceCommand implements Callable<Integer> {
         }
         EvaluationSplit evaluationSplit = split != null ? EvaluationSplit.parse(split) : EvaluationSplit.defaultFor(dataSet.format());
         ReproductionSettings settings = new ReproductionSettings(dataSet, paperLabels, evaluationSplit, samplesPerModel, rule,
-                Optional.ofNullable(costUnits), seed, concurrency, Duration.ofMinutes(jobTimeoutMinutes), Optional.ofNullable(tenant));
+                ladder != null ? ladder : List.of(), Optional.ofNullable(costUnits), seed, concurrency, Duration.ofMinutes(jobTimeoutMinutes), Optional.ofNullable(tenant));
         String admin = adminToken.isBlank() ? token : adminToken;
         String routing = routerToken.isBlank() ? token : routerToken;
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null);

@@ -45,9 +45,11 @@ public final class LabelerClient {
     }
 
     /** Labels the data set with every model the labeler is configured with; {@code rule} "" is the labeler's default. */
-    public LabellingJobStatus startLabeling(String dataset, int samplesPerModel, String rule) {
+    /** Starts labelling {@code dataset} with {@code ladder} (model names, cheapest first; empty: the labeler's configured ladder). */
+    public LabellingJobStatus startLabeling(String dataset, int samplesPerModel, String rule, List<String> ladder) {
         return status(services.labelerCall().call("StartLabeling", () -> services.labeler().startLabeling(StartLabelingRequest.newBuilder()
-                .setDataset(dataset).setSamplesPerModel(samplesPerModel).setRule(rule).setStartedBy(ServiceConnections.CALLER).build())));
+                .setDataset(dataset).setSamplesPerModel(samplesPerModel).setRule(rule).addAllModels(ladder)
+                .setStartedBy(ServiceConnections.CALLER).build())));
     }
 
     public LabellingJobStatus job(String jobId) {

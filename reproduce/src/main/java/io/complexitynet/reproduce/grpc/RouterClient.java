@@ -6,6 +6,7 @@ import io.complexitynet.core.task.ProvidedNames;
 import io.complexitynet.proto.v1.Attempt;
 import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.ClassifyResponse;
+import io.complexitynet.proto.v1.Decision;
 import io.complexitynet.proto.v1.ModelProbability;
 import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
@@ -37,7 +38,9 @@ public final class RouterClient {
     /** Which model the router classified {@code probe} with, or why it has none yet. */
     public ClassifierInUse classifierInUse(DatasetTask probe) {
         try {
-            return new ClassifierInUse.Model(services.router().classify(classifyRequest(probe)).getDecision().getClassifierModelId());
+            Decision decision = services.router().classify(classifyRequest(probe)).getDecision();
+            return new ClassifierInUse.Model(decision.getClassifierModelId(),
+                    decision.getProbabilitiesList().stream().map(ModelProbability::getModel).toList());
         } catch (StatusRuntimeException e) {
             // UNAVAILABLE from the router itself means no model is loaded yet; anything else ends the run.
             if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || ServiceCall.unreachable(e)) {

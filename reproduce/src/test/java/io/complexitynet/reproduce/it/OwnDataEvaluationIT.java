@@ -68,7 +68,7 @@ class OwnDataEvaluationIT {
                 recordings);
 
         ReproductionSettings settings = new ReproductionSettings(data, List.of(), EvaluationSplit.parse("fractions:0.6/0.2/0.2"),
-                SAMPLES, "cheapest-passing", Optional.of(LADDER.stream().map(PricedModel::costUnits).toList()), 1, 2,
+                SAMPLES, "cheapest-passing", LADDER.stream().map(PricedModel::name).toList(), Optional.of(LADDER.stream().map(PricedModel::costUnits).toList()), 1, 2,
                 Duration.ofMinutes(3), Optional.empty());
         KeycloakRealm.ensureRunning();
         Map<String, String> labelerEnvironment = withLadder("LABELER", SCHEMA.serviceEnvironment(true));
@@ -105,6 +105,8 @@ class OwnDataEvaluationIT {
         assertEquals(LADDER, result.ladder());
         assertEquals(tasks, result.labels().labelled(), "every task labelled once");
         assertEquals(0, result.parked());
+        assertTrue(result.labels().unsolved() > 0, "the synthetic recordings leave some tasks unsolved");
+        assertTrue(result.labels().byComplexity().size() > 1, "the labels spread over the ladder: " + result.labels().byComplexity());
         assertFalse(result.comparesWithPaper());
         assertEquals("own-data test split, ladder tiny-coder → small-coder → mid-coder → large-coder", result.title());
         ReproductionTable table = ReproductionTable.of(result);
@@ -121,6 +123,7 @@ class OwnDataEvaluationIT {
         assertEquals(List.of("cheapest first + cascade up to small-coder", "cheapest first + cascade up to mid-coder"),
                 result.cappedCascades().stream().map(RoutedRun::policy).toList());
         assertTrue(result.paperCascade().passRate() >= result.paper().passRate(), "the cascade lost passes");
+        assertTrue(result.known().always(0).passRate() < 1, "the smallest model fails some test tasks");
         assertTrue(result.known().oracle().passRate() > result.known().always(0).passRate(),
                 "the synthetic ladder's larger models solve more than the smallest");
     }
