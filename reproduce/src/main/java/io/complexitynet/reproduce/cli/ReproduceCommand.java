@@ -94,8 +94,9 @@ public class ReproduceCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--split", paramLabel = "SPLIT",
-            description = "mbpp (MBPP's task-id ranges) or fractions:<train>/<validation>/<test>, stratified by label and sent"
-                    + " to the trainer as an explicit split. Default: mbpp for MBPP, else fractions:0.7/0.15/0.15.")
+            description = "mbpp (MBPP's task-id ranges), fractions:<train>/<validation>/<test> (stratified by label) or"
+                    + " explicit:<file> (lines of a task id and its part: train, validation or test), the last two sent to the"
+                    + " trainer as an explicit split. Default: mbpp for MBPP, else fractions:0.7/0.15/0.15.")
     String split;
 
     @Option(names = "--k", defaultValue = "1", paramLabel = "N", description = "Samples per model and task. Default: ${DEFAULT-VALUE}.")
@@ -161,7 +162,8 @@ public class ReproduceCommand implements Callable<Integer> {
         } else if (paperSet != null) {
             throw new ReproductionFailed("--paper-set is the paper's MBPP labels; " + file + " is " + dataSet.format().label());
         }
-        EvaluationSplit evaluationSplit = split != null ? EvaluationSplit.parse(split) : EvaluationSplit.defaultFor(dataSet.format());
+        EvaluationSplit evaluationSplit = split == null ? EvaluationSplit.defaultFor(dataSet.format())
+                : split.startsWith(EvaluationSplit.LISTED) ? ListedSplitFile.read(split) : EvaluationSplit.parse(split);
         ReproductionSettings settings = new ReproductionSettings(dataSet, paperLabels, evaluationSplit, samplesPerModel, rule,
                 ladder != null ? ladder : List.of(), Optional.ofNullable(costUnits), seed, concurrency, Duration.ofMinutes(jobTimeoutMinutes), Optional.ofNullable(tenant));
         String admin = adminToken.isBlank() ? token : adminToken;

@@ -69,6 +69,19 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void aListedSplitWithABadLineIsOneLineNamingIt() throws Exception {
+        Path split = directory.resolve("split.tsv");
+        Files.writeString(split, "# our split\nsum-1 train\nsum-2 holdout\n");
+        Outcome outcome = run("--data", "../examples/team-tasks.jsonl", "--split", "explicit:" + split);
+        assertEquals(1, outcome.exitCode());
+        assertEquals(List.of("reproduce: " + split + " line 3: 'holdout' is not a part; expected train, validation or test"),
+                outcome.errorLines());
+        Files.writeString(split, "sum-1 train\nsum-2 validation\n");
+        assertEquals(List.of("reproduce: " + split + ": explicit:split.tsv puts no task in test"),
+                run("--data", "../examples/team-tasks.jsonl", "--split", "explicit:" + split).errorLines());
+    }
+
+    @Test
     void syntheticRecordingsAreWrittenForEveryTaskModelAndSample() throws Exception {
         Path out = directory.resolve("recordings.jsonl");
         Outcome outcome = run("synthetic-recordings", "--data", "../examples/team-tasks.jsonl", "--models", "a,b", "--k", "2", "--out",

@@ -9,6 +9,7 @@ import io.complexitynet.core.task.Partition;
 import io.complexitynet.core.task.TaskFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,18 @@ class EvaluationSplitTest {
         assertEquals("mbpp", EvaluationSplit.defaultFor(TaskFormat.MBPP).trainerSplit());
         assertEquals("fractions:0.7/0.15/0.15", EvaluationSplit.defaultFor(TaskFormat.HUMANEVAL).name());
         assertEquals("explicit", EvaluationSplit.defaultFor(TaskFormat.GENERIC).trainerSplit());
+    }
+
+    @Test
+    void aListedSplitPutsEachTaskWhereItsLineSaysAndLeavesTheRestOut() {
+        EvaluationSplit split = EvaluationSplit.listed("explicit:ours.tsv",
+                Map.of("a", Partition.TRAIN, "b", Partition.TEST, "c", EvaluationSplit.partNamed("Validation")));
+        TaskPartitions parts = split.partition(List.of(task("a"), task("b"), task("c"), task("d")), labels(), 1);
+        assertEquals(List.of(Partition.TRAIN, Partition.TEST, Partition.VALIDATION, Partition.EXCLUDED),
+                List.of("a", "b", "c", "d").stream().map(parts::of).toList());
+        assertEquals("explicit", split.trainerSplit());
+        assertEquals("explicit:ours.tsv (train 1, validation 1, test 1 tasks, sent as explicit)", split.describe(1));
+        assertThrows(IllegalArgumentException.class, () -> EvaluationSplit.listed("explicit:x", Map.of("a", Partition.TEST)));
     }
 
     @Test
