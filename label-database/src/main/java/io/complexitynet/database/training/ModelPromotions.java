@@ -23,4 +23,11 @@ public class ModelPromotions {
                 .setMaxResults(1).getResultList().stream().findFirst()
                 .map(row -> new PromotedModel((String) row[0], (Long) row[1], (byte[]) row[2]));
     }
+
+    /** The id of the model the latest promotion names, without its artifact: cheap enough to ask every minute. */
+    @Transactional
+    public Optional<String> latestId() {
+        return entities.createQuery("select p.modelId from ModelPromotionEntity p order by p.promotedAt desc, p.id desc", String.class)
+                .setMaxResults(1).getResultList().stream().findFirst();
+    }
 }

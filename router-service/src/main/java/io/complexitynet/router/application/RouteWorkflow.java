@@ -21,6 +21,7 @@ import io.complexitynet.router.verification.VerifierClient;
 import io.complexitynet.service.resilience.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -214,7 +215,7 @@ public class RouteWorkflow {
             }
             outcome = chosen.run(decided.decision(), checker, triesPerModel, generator);
         } catch (RuntimeException e) {
-            recordUsage(request, List.of(), List.of(), hold);
+            recordUsage(requestId, request, List.of(), List.of(), hold);
             throw e;
         }
         metrics.stage(RouterMetrics.Stage.GENERATION, generation[0]);
@@ -267,7 +268,7 @@ public class RouteWorkflow {
             }
             index++;
         }
-        recordUsage(request, usage, kept, hold);
+        recordUsage(requestId, request, usage, kept, hold);
         outcome.answer().ifPresent(answer -> {
             Cascade.Generated generated = answer.generated().orElseThrow();
             List<PricedModel> models = ladder.ladder();
@@ -278,13 +279,15 @@ public class RouteWorkflow {
     }
 
     // Models have run and must be charged, or a hold released: a database outage is waited out rather than losing
-    // either. A request that ran nothing and held nothing has nothing to record.
-    private void recordUsage(Request request, List<RouteLedger.Usage> usage, List<RouteLedger.RoutedSample> kept,
+    // either, and a retry after a commit whose acknowledgement was lost finds the request recorded (its id) and adds
+    // nothing. A request that ran nothing and held nothing has nothing to record.
+    private void recordUsage(String requestId, Request request, List<RouteLedger.Usage> usage, List<RouteLedger.RoutedSample> kept,
                              Optional<TenantBudgets.Hold> hold) {
         if (usage.isEmpty() && kept.isEmpty() && hold.isEmpty()) {
             return;
         }
-        retry.run("recording usage", () -> ledger.record(request.tenant(), policies.today(), usage, kept, hold));
+        LocalDate today = policies.today();
+        retry.run("recording usage", () -> ledger.record(requestId, request.tenant(), today, usage, kept, hold));
     }
 
     private void validate(Request request) {

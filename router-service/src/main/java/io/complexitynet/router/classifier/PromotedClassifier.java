@@ -8,7 +8,9 @@ import io.complexitynet.model.embedding.PromptEncoders;
 import io.complexitynet.model.learning.ComplexityModel;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.router.config.RouterConfig;
+import io.complexitynet.service.resilience.TransientFailures;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -18,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * The promoted complexity model, in-process. Loaded from the label database at start and again on
- * every model-promoted event; the swap is one reference write, so a request in flight finishes on the
+ * The promoted complexity model, in-process. Loaded from the label database at start, again on
+ * every model-promoted event, and whenever the periodic check ({@code router.promotion-check-interval}) finds
+ * another model promoted than the one loaded (an event missed); the swap is one reference write, so a request in flight finishes on the
  * model it started with and the next one uses the new model. Each model is read with the prompt encoder it
  * names. A model that cannot be loaded leaves the current one in place. At most
  * {@code router.classify-concurrency} prompts are encoded at once, first come first served.
@@ -72,6 +75,29 @@ public class PromotedClassifier {
         } catch (RuntimeException e) {
             LOG.errorf(e, "complexity model %s could not be loaded; keeping %s", stored.id(), inUse == null ? "none" : inUse.id());
             return Optional.ofNullable(inUse);
+        }
+    }
+
+    /**
+     * Loads the promoted model when it is not the one in use: a promotion whose event this replica never handled (the
+     * consumer gave up after its retry window, or the event came while the replica's queue did not exist) is caught
+     * up with here. Reads only the promoted id while they agree. A database outage waits for the next check.
+     */
+    @Scheduled(every = "{router.promotion-check-interval}", delayed = "{router.promotion-check-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void catchUp() {
+        try {
+            Optional<String> promoted = promotions.latestId();
+            Loaded inUse = current.get();
+            if (promoted.isPresent() && (inUse == null || !inUse.id().equals(promoted.get()))) {
+                LOG.infof("complexity model %s is promoted but %s is in use: loading it", promoted.get(), inUse == null ? "none" : inUse.id());
+                reload();
+            }
+        } catch (RuntimeException e) {
+            if (!TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            LOG.debugf("the promoted model could not be checked, again at the next check: %s", e.getMessage());
         }
     }
 

@@ -73,6 +73,24 @@ public interface RouterConfig {
      */
     Optional<Integer> classifyConcurrency();
 
+    /**
+     * How often a replica compares the promoted model in the database with the one it has loaded and loads the promoted
+     * one if they differ: catches up with a promotion whose event it missed (dropped after the retry window, or sent
+     * while the replica's queue did not exist). Reads one id, not the model.
+     */
+    Duration promotionCheckInterval();
+
+    /** How a routed request's usage is recorded. */
+    Ledger ledger();
+
+    interface Ledger {
+        /**
+         * How long a recorded request's id is kept, so that a retried write of it adds nothing; well past
+         * complexitynet.retry.max-duration, the longest a write is retried.
+         */
+        Duration requestRetention();
+    }
+
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */
         Optional<Path> file();

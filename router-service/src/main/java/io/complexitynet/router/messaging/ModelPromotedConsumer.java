@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every router replica hears every promotion (its own queue on the fan-out exchange) and reloads the
- * promoted model from the database; a repeated event finds the model already in use.
+ * promoted model from the database; a repeated event finds the model already in use. An event this gives up on (a
+ * database outage longer than the retry window: rejected, and gone) is caught up with by
+ * {@link PromotedClassifier}'s periodic check.
  */
 @ApplicationScoped
 public class ModelPromotedConsumer {

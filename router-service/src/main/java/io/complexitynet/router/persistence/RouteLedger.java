@@ -3,7 +3,9 @@ package io.complexitynet.router.persistence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.database.JsonColumn;
 import io.complexitynet.database.routing.RoutedSampleEntity;
+import io.complexitynet.router.config.RouterConfig;
 import io.complexitynet.service.resilience.TransientFailures;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,16 +14,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * What one routed request leaves behind, written in one short transaction: its usage per model (added
  * to the tenant's row for the day and model), for tested requests of tenants that allow it its samples,
  * and the settlement of its budget hold. All or nothing, so a failed write never leaves usage without its
- * samples or charged spend without its usage.
+ * samples or charged spend without its usage; once per request, so a retry of a write that did commit (its
+ * acknowledgement lost with the connection) charges nothing twice.
  * Statements only, no entity loaded: this runs on every request.
  */
 @ApplicationScoped
 public class RouteLedger {
+
+    private static final Logger LOG = Logger.getLogger(RouteLedger.class);
 
     /** One model's use by one request. */
     public record Usage(String model, long promptTokens, long completionTokens, double costUnits) {
@@ -42,18 +48,48 @@ public class RouteLedger {
             + " verdict, classifierModelId, createdAt) values (:requestId, :tenant, :prompt, :tests, :setupCode, :model, :completion,"
             + " :verdict, :classifierModelId, :createdAt) on conflict do nothing";
 
+    private static final String RECORDED = "insert into RoutedRequestEntity (requestId, tenant, recordedAt)"
+            + " values (:requestId, :tenant, :recordedAt) on conflict do nothing";
+
     private static final int PING_ATTEMPTS = 3;
 
     @Inject EntityManager entities;
     @Inject ObjectMapper json;
     @Inject TenantBudgets budgets;
+    @Inject RouterConfig config;
 
-    /** Records the request's usage and samples and, if it held part of a budget, moves its real cost from held to spent. */
+    /**
+     * Records the request's usage and samples and, if it held part of a budget, moves its real cost from held to spent;
+     * a request already recorded under {@code requestId} adds nothing. The id's row is written first: a retry that
+     * races the first write waits on it and then finds it.
+     *
+     * @return whether this call recorded the request (false: it was already)
+     */
     @Transactional
-    public void record(String tenant, LocalDate day, List<Usage> usage, List<RoutedSample> samples, Optional<TenantBudgets.Hold> hold) {
+    public boolean record(String requestId, String tenant, LocalDate day, List<Usage> usage, List<RoutedSample> samples,
+                          Optional<TenantBudgets.Hold> hold) {
+        if (entities.createQuery(RECORDED).setParameter("requestId", requestId).setParameter("tenant", tenant)
+                .setParameter("recordedAt", OffsetDateTime.now()).executeUpdate() == 0) {
+            LOG.infof("request_id=%s tenant=%s already recorded; a retried write adds nothing", requestId, tenant);
+            return false;
+        }
         usage.forEach(use -> add(tenant, day, use));
         samples.forEach(this::store);
         budgets.charge(tenant, day, usage.stream().mapToDouble(Usage::costUnits).sum(), hold);
+        return true;
+    }
+
+    /**
+     * Forgets requests recorded longer ago than router.ledger.request-retention: a retry of their write comes within
+     * complexitynet.retry.max-duration, so an older id only takes room. Every replica may run it; the deletes agree.
+     */
+    @Scheduled(every = "{router.ledger.request-retention}", delayed = "{router.ledger.request-retention}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void forgetOldRequests() {
+        int forgotten = entities.createQuery("delete from RoutedRequestEntity r where r.recordedAt < :before")
+                .setParameter("before", OffsetDateTime.now().minus(config.ledger().requestRetention())).executeUpdate();
+        LOG.debugf("forgot %d recorded request ids", forgotten);
     }
 
     /**

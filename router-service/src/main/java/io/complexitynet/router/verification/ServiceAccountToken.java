@@ -1,5 +1,6 @@
 package io.complexitynet.router.verification;
 
+import grpc.health.v1.HealthGrpc;
 import io.complexitynet.auth.AuthConfig;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
  * Keycloak a bottleneck and a single point of failure of every routed request. One renewal runs at a time; calls
  * arriving meanwhile wait for it. A token the verifier refuses as UNAUTHENTICATED (e.g. the realm's keys were
  * rotated) is dropped, so the next call fetches a new one. With complexitynet.auth.enabled=false (the embedded mode,
- * whose verifier checks no token) nothing is fetched or sent.
+ * whose verifier checks no token) nothing is fetched or sent; nor on the gRPC health protocol's calls (the readiness
+ * check's), which need none and must not wait for Keycloak.
  */
 @ApplicationScoped
 public class ServiceAccountToken implements ClientInterceptor {
@@ -53,7 +55,7 @@ public class ServiceAccountToken implements ClientInterceptor {
     @Override
     public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(MethodDescriptor<ReqT, RespT> method, CallOptions options,
             Channel next) {
-        if (!enabled) {
+        if (!enabled || HealthGrpc.SERVICE_NAME.equals(method.getServiceName())) {
             return next.newCall(method, options);
         }
         return new ClientInterceptors.CheckedForwardingClientCall<>(next.newCall(method, options)) {

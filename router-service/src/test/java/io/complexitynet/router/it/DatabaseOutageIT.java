@@ -1,5 +1,6 @@
 package io.complexitynet.router.it;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL stopped under a serving router (stop -m fast, as an operator's restart): every Route is refused with
- * UNAVAILABLE before any model runs, since what it spent could not be recorded; once the database is back the router
- * serves again, and the tenant's usage counts exactly the requests that were answered.
+ * UNAVAILABLE before any model runs, since what it spent could not be recorded, and readiness says the database is
+ * down; once the database is back the router serves again, and the tenant's usage counts exactly the requests that
+ * were answered.
  */
 @QuarkusTest
 @QuarkusTestResource(KeycloakResource.class)
@@ -61,6 +63,7 @@ class DatabaseOutageIT extends RouterAsTenants {
                     assertTrue(refused.getStatus().getDescription().contains("database"), refused.getStatus()::getDescription);
                 }
                 assertEquals(attemptsBefore, attempts(), "a model ran while the database was down");
+                assertEquals("DOWN", databaseReadiness(), "readiness while the database is down");
             } finally {
                 LocalPostgres.start();
             }
@@ -82,6 +85,7 @@ class DatabaseOutageIT extends RouterAsTenants {
                 alice.route(REQUEST);
             }
             assertEquals(requestsBefore + answered, requests(alice), "usage counts exactly the answered requests");
+            assertEquals("UP", databaseReadiness(), "readiness once the database is back");
             assertEquals(attemptsBefore + answered, attempts());
         } finally {
             channel.shutdownNow();
@@ -90,6 +94,11 @@ class DatabaseOutageIT extends RouterAsTenants {
 
     private static long requests(RouterGrpc.RouterBlockingStub caller) {
         return caller.getUsage(GetUsageRequest.getDefaultInstance()).getRowsList().stream().mapToLong(UsageRow::getRequests).sum();
+    }
+
+    /** The datasource's own readiness check (the verifier's is DOWN here: this test runs none). */
+    private static String databaseReadiness() {
+        return given().get("/q/health/ready").jsonPath().getString("checks.find { it.name == 'Database connections health check' }.status");
     }
 
     private double attempts() {
