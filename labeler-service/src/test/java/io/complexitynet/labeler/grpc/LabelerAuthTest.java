@@ -14,6 +14,7 @@ import io.complexitynet.proto.v1.GetJobRequest;
 import io.complexitynet.proto.v1.ImportDatasetRequest;
 import io.complexitynet.proto.v1.LabelerGrpc;
 import io.complexitynet.proto.v1.LabelingJob;
+import io.complexitynet.proto.v1.RetryParkedRequest;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -86,6 +87,12 @@ class LabelerAuthTest {
                 ImportDatasetRequest.newBuilder().setName("stolen").setPath("/etc/passwd").build()));
         assertRefused(Status.Code.UNAUTHENTICATED, NO_TOKEN,
                 () -> anonymous().exportLabels(ExportLabelsRequest.newBuilder().setDataset("mbpp").build()).hasNext());
+    }
+
+    @Test
+    void retryParkedWithoutATokenIsUnauthenticated() {
+        assertRefused(Status.Code.UNAUTHENTICATED, NO_TOKEN,
+                () -> anonymous().retryParked(RetryParkedRequest.newBuilder().setJobId("no-such-job").build()));
     }
 
     @Test

@@ -15,7 +15,9 @@ public record TrainingJobView(String id, TrainingJobState state, String stage, d
     }
 
     static TrainingJobView of(TrainingJobEntity job, Optional<StoredModel> model) {
-        return new TrainingJobView(job.id, job.state, job.stage, job.progress, Optional.ofNullable(job.failureReason), job.createdAt,
+        // While a job runs, failure_reason holds its last failed delivery's error, for the reason it would be parked with.
+        Optional<String> failureReason = job.state == TrainingJobState.FAILED ? Optional.ofNullable(job.failureReason) : Optional.empty();
+        return new TrainingJobView(job.id, job.state, job.stage, job.progress, failureReason, job.createdAt,
                 Optional.ofNullable(job.finishedAt), model);
     }
 }

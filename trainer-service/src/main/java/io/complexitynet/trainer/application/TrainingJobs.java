@@ -41,6 +41,7 @@ public class TrainingJobs {
     @Inject CompletedLabels labels;
     @Inject LabelSources labelSources;
     @Inject TrainingRequests requests;
+    @Inject TrainedModels trained;
     @Inject PromptEncoder encoder;
     @Inject ObjectMapper json;
 
@@ -96,6 +97,22 @@ public class TrainingJobs {
         LOG.infof(existing.isEmpty() ? "training_job_id=%s started on labels-updated for labelling job %s"
                 : "training_job_id=%s queued again on a repeated labels-updated for labelling job %s", id, labelingJobId);
         return id;
+    }
+
+    /**
+     * RetryJob: a failed job runs again from the start under its own id, parameters and labels; a running or succeeded
+     * job is answered as it is. Only one of two concurrent calls reopens the job, so it is queued once.
+     */
+    public TrainingJobView retry(String jobId) {
+        if (jobId.isBlank()) {
+            throw RequestRefused.invalidArgument("job_id", "is empty");
+        }
+        TrainingJobEntity job = jobs.get(jobId);
+        if (jobs.reopen(jobId)) {
+            send(jobId);
+            LOG.infof("training_job_id=%s queued again after it failed: %s", jobId, job.failureReason);
+        }
+        return trained.job(jobId);
     }
 
     /** Queues every running job again where the broker keeps nothing across a restart; an ended job's request is a no-op. */

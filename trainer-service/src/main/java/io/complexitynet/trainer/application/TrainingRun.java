@@ -20,6 +20,8 @@ import io.complexitynet.model.training.FoldFigures;
 import io.complexitynet.model.training.Trainer;
 import io.complexitynet.model.training.TrainingProgress;
 import io.complexitynet.model.training.TrainingResult;
+import io.complexitynet.service.resilience.TransientRetry;
+import io.complexitynet.trainer.config.TrainerConfig;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
 import io.complexitynet.trainer.domain.RoutedLabels;
 import io.complexitynet.trainer.domain.TrainingSpec;
@@ -31,6 +33,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -54,48 +57,67 @@ public class TrainingRun {
     @Inject PromptEncoder encoder;
     @Inject TrainerMetrics metrics;
     @Inject ObjectMapper json;
+    @Inject TransientRetry retry;
+    @Inject TrainerConfig config;
 
     /**
      * Runs a queued job. A job that already ended (a redelivered message) is left alone; labels that
-     * cannot train a model fail the job with the reason. Anything else propagates, so the message is
-     * redelivered and, after the delivery limit, parked.
+     * cannot train a model fail the job with the reason. A database outage is waited out around each database
+     * step ({@link TransientRetry}), never around the fitting, which a blip would otherwise run again from the start.
+     * Anything else propagates, so the message is redelivered and, after the delivery limit, parked.
      */
     public void run(String jobId) {
-        TrainingJobEntity job = jobs.get(jobId);
-        if (job.state != TrainingJobState.RUNNING) {
-            LOG.infof("training_job_id=%s already %s; nothing to do", jobId, job.state);
+        Optional<Inputs> found = retry.call("reading training labels", () -> inputs(jobId));
+        if (found.isEmpty()) {
             return;
         }
-        TrainingSpec spec = JsonColumn.read(json, job.parameters, TrainingSpec.class, "stored TrainingSpec");
-        List<CompletedLabels.Job> sources = labelSources.byIds(spec.sources(job.labelingJobId));
-        CompletedLabels.Job source = sources.get(0);
-        List<LabelledTask> tasks = tasks(jobId, sources, spec);
-        List<PricedModel> ladder = labels.ladder(source.ladder());
+        Inputs in = found.get();
         Trained trained;
         try {
-            trained = metrics.timeTraining(() -> train(tasks, ladder, spec, progressOf(jobId)));
+            trained = metrics.timeTraining(() -> train(in.tasks(), in.ladder(), in.spec(), progressOf(jobId)));
         } catch (TrainingRefused e) {
-            jobs.fail(jobId, e.getMessage());
+            retry.run("failing a training job", () -> jobs.fail(jobId, e.getMessage()));
             metrics.jobEnded("failed");
             LOG.warnf("training_job_id=%s refused: %s", jobId, e.getMessage());
             return;
         }
         TrainingResult result = trained.result();
-        HeadlineMetrics headline = HeadlineMetrics.of(result.report(), ladder);
+        HeadlineMetrics headline = HeadlineMetrics.of(result.report(), in.ladder());
         String report = MarkdownReport.render(result.report());
         if (!trained.crossValidation().isEmpty()) {
             CrossValidationReport crossValidation = new CrossValidationReport(trained.crossValidation());
             headline = headline.withCrossValidation(crossValidation);
             report = MarkdownReport.withCrossValidation(result.report(), crossValidation);
         }
-        ComplexityModelEntity model = models.storeAndSucceed(job, new ModelStore.NewModel(result.report().dataFingerprint(), job.parameters,
-                source.ladder(), JsonColumn.write(json, headline), report, ModelCodec.encode(result.model())));
+        ModelStore.NewModel newModel = new ModelStore.NewModel(result.report().dataFingerprint(), in.job().parameters,
+                in.source().ladder(), JsonColumn.write(json, headline), report, ModelCodec.encode(result.model()));
+        // Safe to repeat: the insert is a no-op once the job has its model.
+        ComplexityModelEntity model = retry.call("storing a trained model", () -> models.storeAndSucceed(in.job(), newModel));
         metrics.jobEnded("succeeded");
         LOG.infof("training_job_id=%s stored model_id=%s version=%d: accuracy %.3f (majority %.3f, tf-idf %.3f), test pass rate %.3f"
                         + " at threshold %.2f, cost cut %.1f%% vs always-largest", jobId, model.id, model.version, headline.accuracy(),
                 headline.majorityAccuracy(), headline.tfidfAccuracy(), headline.passRate(), headline.threshold(),
                 100 * headline.costCutVsLargest());
-        promotions.promoteIfPolicyHolds(model, headline);
+        HeadlineMetrics stored = headline;
+        // Safe to repeat: once promoted, the model no longer beats the promoted one.
+        retry.run("promoting by policy", () -> promotions.promoteIfPolicyHolds(model, stored));
+    }
+
+    /** What a running job trains on, read before any fitting starts. */
+    private record Inputs(TrainingJobEntity job, TrainingSpec spec, CompletedLabels.Job source, List<LabelledTask> tasks,
+                          List<PricedModel> ladder) {
+    }
+
+    private Optional<Inputs> inputs(String jobId) {
+        TrainingJobEntity job = jobs.get(jobId);
+        if (job.state != TrainingJobState.RUNNING) {
+            LOG.infof("training_job_id=%s already %s; nothing to do", jobId, job.state);
+            return Optional.empty();
+        }
+        TrainingSpec spec = JsonColumn.read(json, job.parameters, TrainingSpec.class, "stored TrainingSpec");
+        List<CompletedLabels.Job> sources = labelSources.byIds(spec.sources(job.labelingJobId));
+        CompletedLabels.Job source = sources.get(0);
+        return Optional.of(new Inputs(job, spec, source, tasks(jobId, sources, spec), labels.ladder(source.ladder())));
     }
 
     /** The model, and each cross-validation fold's figures (none unless the job asked for folds). */
@@ -113,9 +135,23 @@ public class TrainingRun {
                 crossValidation);
     }
 
+    /**
+     * A delivery failed: its error is kept on the running job, so that a job whose request is parked can say why.
+     * Its state does not change; GetJob shows the reason only once the job failed.
+     */
+    public void recordFailedAttempt(String jobId, RuntimeException error) {
+        jobs.recordFailedAttempt(jobId, error.getClass().getSimpleName() + ": " + error.getMessage());
+    }
+
     /** The broker gave up on a job's message: the job fails with the reason instead of staying RUNNING forever. */
     public void parked(String jobId) {
-        if (jobs.fail(jobId, "training failed on every delivery of its request; see the trainer's logs")) {
+        String lastError = jobs.find(jobId).map(job -> job.failureReason).orElse(null);
+        int deliveries = 1 + config.jobs().maxRedeliveries();
+        String reason = "training failed on all " + deliveries + " deliveries of its request (trainer.jobs.max-redeliveries="
+                + config.jobs().maxRedeliveries() + ") and the broker parked it on training-requests.parked; "
+                + (lastError == null ? "no attempt recorded its error, see the trainer's logs" : "the last attempt failed with " + lastError)
+                + ". Once the cause is fixed, RetryJob runs it again";
+        if (jobs.fail(jobId, reason)) {
             metrics.jobEnded("failed");
             LOG.warnf("training_job_id=%s parked after its delivery limit and failed", jobId);
         }
@@ -155,7 +191,7 @@ public class TrainingRun {
             if (!stage.equals(lastStage[0]) || fraction - lastFraction[0] >= PROGRESS_STEP) {
                 lastStage[0] = stage;
                 lastFraction[0] = fraction;
-                jobs.progress(jobId, stage, fraction);
+                retry.run("recording training progress", () -> jobs.progress(jobId, stage, fraction));
             }
         };
     }

@@ -7,6 +7,7 @@ import io.complexitynet.proto.v1.ListModelsRequest;
 import io.complexitynet.proto.v1.ListModelsResponse;
 import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.PromoteModelRequest;
+import io.complexitynet.proto.v1.RetryTrainingJobRequest;
 import io.complexitynet.proto.v1.StartTrainingRequest;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.service.grpc.ServiceApis;
@@ -61,5 +62,11 @@ public class TrainerGrpcService implements io.complexitynet.proto.v1.Trainer {
     @Blocking
     public Uni<ModelInfo> promoteModel(PromoteModelRequest request) {
         return ServiceApis.TRAINER.answer(() -> mapping.model(promotions.promote(request.getModelId(), caller.name(request.getPromotedBy()))));
+    }
+
+    @Override
+    @Blocking
+    public Uni<TrainingJob> retryJob(RetryTrainingJobRequest request) {
+        return ServiceApis.TRAINER.answer(() -> mapping.job(jobs.retry(request.getJobId())));
     }
 }

@@ -13,7 +13,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Retrains when the labeler finishes a job, if configured to; a repeated event starts no second job. */
+/**
+ * Retrains when the labeler finishes a job, if configured to; a repeated event starts no second job. A database outage
+ * is waited out; an event that fails on every delivery is parked by the queue's delivery limit
+ * ({@link ParkedTrainingConsumer}) instead of blocking the queue.
+ */
 @ApplicationScoped
 public class LabelsUpdatedConsumer {
 
@@ -40,8 +44,8 @@ public class LabelsUpdatedConsumer {
             if (e.kind() != RequestRefused.Kind.NOT_FOUND && e.kind() != RequestRefused.Kind.INVALID_ARGUMENT) {
                 throw e;
             }
-            // Redelivering cannot make the job trainable, and this queue has no delivery limit: a requeued
-            // event would block every later one.
+            // Redelivering cannot make the job trainable: the event would only wait out the delivery limit, holding
+            // back every later one (one at a time), to be parked.
             LOG.warnf("labels-updated for labelling job %s dropped, nothing to train: %s", event.getJobId(), e.getMessage());
         }
     }

@@ -14,8 +14,10 @@ import org.jboss.logging.Logger;
 /**
  * Runs one training job per message from the "training-requests" queue. The message is acknowledged
  * only after the job's outcome is stored, so a crash mid-training redelivers it and the job runs
- * again from the start (training is deterministic; the job stores at most one model). A job that
- * keeps failing is parked by the queue's delivery limit and failed by {@link ParkedTrainingConsumer}.
+ * again from the start (training is deterministic; the job stores at most one model). A database outage is
+ * waited out around the run's database steps (in {@link TrainingRun}), so redelivery is spent only on a job that
+ * fails for itself; each failed delivery's error is kept on the job, and a job that keeps failing is parked by the
+ * queue's delivery limit and failed with that error by {@link ParkedTrainingConsumer}.
  */
 @ApplicationScoped
 public class TrainingRequestConsumer {
@@ -31,9 +33,10 @@ public class TrainingRequestConsumer {
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         String jobId = TrainingWork.parseFrom(payload).getJobId();
         try {
-            retry.run("training", () -> run.run(jobId));
+            run.run(jobId);
         } catch (RuntimeException e) {
             LOG.warnf(e, "training_job_id=%s failed, will be retried: %s", jobId, e.getMessage());
+            retry.run("recording a failed training attempt", () -> run.recordFailedAttempt(jobId, e));
             throw e;
         }
     }

@@ -50,7 +50,9 @@ public class ModelStore {
                 .setParameter(6, String.join(",", model.ladder())).setParameter(7, model.metricsJson())
                 .setParameter(8, model.report()).setParameter(9, model.artifact()).setParameter(10, job.startedBy)
                 .setParameter(11, OffsetDateTime.now()).executeUpdate();
-        TrainingJobEntity.update("state = ?1, stage = 'done', progress = 1, finishedAt = ?2 where id = ?3 and state = ?4",
+        // failure_reason may hold an earlier delivery's error: a job that succeeded has none.
+        TrainingJobEntity.update("state = ?1, stage = 'done', progress = 1, failureReason = null, finishedAt = ?2 where id = ?3"
+                        + " and state = ?4",
                 TrainingJobState.SUCCEEDED, OffsetDateTime.now(), job.id, TrainingJobState.RUNNING);
         return byTrainingJob(job.id).orElseThrow();
     }

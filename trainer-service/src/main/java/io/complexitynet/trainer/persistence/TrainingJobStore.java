@@ -55,10 +55,31 @@ public class TrainingJobStore {
                 TrainingJobState.RUNNING);
     }
 
+    /** Keeps a failed delivery's error on the running job (in failure_reason; the job's state is unchanged). */
+    @Transactional
+    public void recordFailedAttempt(String id, String error) {
+        TrainingJobEntity.update("failureReason = ?1 where id = ?2 and state = ?3", shorten(error), id, TrainingJobState.RUNNING);
+    }
+
+    /**
+     * Puts a failed job back to running, queued, with its reason cleared; false when the job is not failed (then it is
+     * left as it is).
+     */
+    @Transactional
+    public boolean reopen(String id) {
+        return TrainingJobEntity.update("state = ?1, stage = 'queued', progress = 0, failureReason = null, finishedAt = null"
+                + " where id = ?2 and state = ?3", TrainingJobState.RUNNING, id, TrainingJobState.FAILED) > 0;
+    }
+
     /** Ends a running job; a job already ended (a redelivered request) is left as it is. */
     @Transactional
     public boolean fail(String id, String reason) {
         return TrainingJobEntity.update("state = ?1, failureReason = ?2, finishedAt = ?3 where id = ?4 and state = ?5",
-                TrainingJobState.FAILED, reason, OffsetDateTime.now(), id, TrainingJobState.RUNNING) > 0;
+                TrainingJobState.FAILED, shorten(reason), OffsetDateTime.now(), id, TrainingJobState.RUNNING) > 0;
+    }
+
+    // training_job.failure_reason is varchar(2000) (label-database's V2 migration).
+    private static String shorten(String text) {
+        return text == null || text.length() <= 1900 ? text : text.substring(0, 1900) + "...";
     }
 }

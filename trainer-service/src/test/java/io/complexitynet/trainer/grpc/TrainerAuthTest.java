@@ -1,5 +1,6 @@
 package io.complexitynet.trainer.grpc;
 
+import static io.complexitynet.auth.testing.Refusal.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.proto.v1.ListModelsRequest;
+import io.complexitynet.proto.v1.RetryTrainingJobRequest;
 import io.complexitynet.proto.v1.TrainerGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -78,5 +80,11 @@ class TrainerAuthTest {
         assertEquals(Status.Code.UNAUTHENTICATED, rejected.getStatus().getCode());
         assertEquals("the bearer token has a signature that does not verify against the issuer's keys",
                 rejected.getStatus().getDescription());
+    }
+
+    @Test
+    void retryingAJobNeedsAToken() {
+        assertRefused(Status.Code.UNAUTHENTICATED, "no bearer token: send the metadata 'authorization: Bearer <access token>'",
+                () -> trainer.retryJob(RetryTrainingJobRequest.newBuilder().setJobId("no-such-job").build()));
     }
 }

@@ -10,6 +10,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.proto.v1.GetModelRequest;
 import io.complexitynet.proto.v1.LabelsUpdated;
 import io.complexitynet.proto.v1.ListModelsRequest;
@@ -18,9 +19,11 @@ import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
 import io.complexitynet.trainer.persistence.TrainingJobStore;
 import io.complexitynet.trainer.testing.JobEnd;
+import io.complexitynet.trainer.testing.ParkedCount;
 import io.complexitynet.trainer.testing.Poll;
 import io.complexitynet.trainer.testing.TrainerAsAdmin;
 import io.complexitynet.trainer.testing.TrainerTables;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -32,7 +35,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A trainer that retrains when the labeler announces new labels, once per labelling job however often it hears of it. */
+/**
+ * A trainer that retrains when the labeler announces new labels, once per labelling job however often it hears of it;
+ * an event that fails on every delivery is parked and counted, and the events behind it go on.
+ */
 @QuarkusTest
 @TestProfile(LabelsUpdatedConsumerTest.RetrainOnLabelsUpdated.class)
 class LabelsUpdatedConsumerTest extends TrainerAsAdmin {
@@ -46,12 +52,16 @@ class LabelsUpdatedConsumerTest extends TrainerAsAdmin {
 
     private static final String EXCHANGE = "complexitynet.labels-updated";
     private static final int PERSISTENT = 2;
+    private static final String PARKED = "trainer.labels-updated.parked";
 
     @Inject
     TrainingJobStore jobs;
 
     @Inject
     TrainerTables tables;
+
+    @Inject
+    MeterRegistry registry;
 
     /** The retraining job's id is derived from the labelling job's, which is what makes a repeated event harmless. */
     private static String retrainingJobOf(String labelingJobId) {
@@ -83,8 +93,27 @@ class LabelsUpdatedConsumerTest extends TrainerAsAdmin {
                 .map(ModelInfo::getModelId).toList());
     }
 
-    /** As the labeler publishes it: persistent protobuf on the fan-out exchange, each confirmed by the broker. */
+    @Test
+    void anEventFailingOnEveryDeliveryIsParkedAndCountedWithoutHoldingBackTheNext() throws Exception {
+        recorded.store("parked-next", "recorded-parked-next", RecordedMbppLabels.records().subList(0, 50));
+        double parkedBefore = ParkedCount.of(registry, PARKED);
+        // A field that claims five bytes and has one: no LabelsUpdated, on any delivery.
+        byte[] truncated = {0x0A, 0x05, 'a'};
+        byte[] next = LabelsUpdated.newBuilder().setVersion(1).setJobId("recorded-parked-next").setDataset("parked-next").build()
+                .toByteArray();
+        publishPayloads(List.of(truncated, next));
+
+        assertTrue(Poll.until(Duration.ofSeconds(30), () -> jobs.find(retrainingJobOf("recorded-parked-next"))).isPresent(),
+                "the event behind the failing one started no job");
+        assertEquals(parkedBefore + 1, ParkedCount.after(registry, PARKED, parkedBefore));
+    }
+
     private static void publish(List<LabelsUpdated> events) throws Exception {
+        publishPayloads(events.stream().map(LabelsUpdated::toByteArray).toList());
+    }
+
+    /** As the labeler publishes it: persistent protobuf on the fan-out exchange, each confirmed by the broker. */
+    private static void publishPayloads(List<byte[]> payloads) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(5672);
@@ -93,8 +122,8 @@ class LabelsUpdatedConsumerTest extends TrainerAsAdmin {
             channel.confirmSelect();
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/x-protobuf")
                     .deliveryMode(PERSISTENT).build();
-            for (LabelsUpdated event : events) {
-                channel.basicPublish(EXCHANGE, "", properties, event.toByteArray());
+            for (byte[] payload : payloads) {
+                channel.basicPublish(EXCHANGE, "", properties, payload);
             }
             channel.waitForConfirmsOrDie(10_000);
         }

@@ -77,10 +77,29 @@ public class RecordedLabelingJob {
                 .setParameter(2, String.join(",", ladder)).setParameter(3, ruleVersion).executeUpdate();
     }
 
-    /** Overwrites the pass counts of the job's first label with text that is not JSON, as a damaged row would hold. */
+    /**
+     * Overwrites the pass counts of the job's first label with text that is not JSON, as a damaged row would hold.
+     *
+     * @return what the row held, for {@link #repairPassCounts}
+     */
     @Transactional
-    public void damagePassCounts(String jobId) {
-        entities.createNativeQuery("update task_label set pass_counts = '[{\"model\": ' where job_id = ?1 and task_id ="
-                + " (select min(task_id) from task_label where job_id = ?1)").setParameter(1, jobId).executeUpdate();
+    public String damagePassCounts(String jobId) {
+        String original = (String) entities.createNativeQuery(FIRST_LABEL_PASS_COUNTS).setParameter(1, jobId).getSingleResult();
+        setFirstPassCounts(jobId, "[{\"model\": ");
+        return original;
+    }
+
+    /** Gives the job's first label back the pass counts {@link #damagePassCounts} returned, as an operator's fix would. */
+    @Transactional
+    public void repairPassCounts(String jobId, String passCounts) {
+        setFirstPassCounts(jobId, passCounts);
+    }
+
+    private static final String FIRST_LABEL_PASS_COUNTS = "select pass_counts from task_label where job_id = ?1 and task_id ="
+            + " (select min(task_id) from task_label where job_id = ?1)";
+
+    private void setFirstPassCounts(String jobId, String passCounts) {
+        entities.createNativeQuery("update task_label set pass_counts = ?2 where job_id = ?1 and task_id ="
+                + " (select min(task_id) from task_label where job_id = ?1)").setParameter(1, jobId).setParameter(2, passCounts).executeUpdate();
     }
 }
