@@ -20,7 +20,8 @@ class ManifestFilesTest {
     private static final Set<String> CUSTOM_KINDS = Set.of(
             "postgresql.cnpg.io/v1 Cluster", "rabbitmq.com/v1beta1 RabbitmqCluster",
             "rabbitmq.com/v1beta1 User", "rabbitmq.com/v1beta1 Permission",
-            "cert-manager.io/v1 Certificate", "cert-manager.io/v1 Issuer");
+            "cert-manager.io/v1 Certificate", "cert-manager.io/v1 Issuer",
+            "monitoring.coreos.com/v1 ServiceMonitor", "monitoring.coreos.com/v1 PrometheusRule");
 
     /** Kinds that belong to no namespace. */
     private static final Set<String> CLUSTER_SCOPED = Set.of(

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -17,6 +16,7 @@ import io.complexitynet.core.testing.ExchangeListener;
 import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.testing.MbppSlices;
+import io.complexitynet.core.testing.PrometheusText;
 import io.complexitynet.labeler.testing.LabelerAsAdmin;
 import io.complexitynet.testing.VerifierResource;
 import io.complexitynet.proto.v1.CancelJobRequest;
@@ -111,6 +111,7 @@ class LabelingJobTest extends LabelerAsAdmin {
     @Test
     void workThatFailsOnEveryDeliveryIsParkedAndTheJobCompletesWithoutIt() throws Exception {
         // GPT-3.5's and GPT-4's answers to task 440 were never recorded: the replay backend refuses them every time.
+        double parkedBefore = parkedTaken("labeling-work.parked");
         LabelingJob started = start("mbpp-poisoned", Set.of(438, 439, 440, 441));
         LabelingJob done = awaitEnd(started.getJobId(), 120);
         assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
@@ -121,7 +122,7 @@ class LabelingJobTest extends LabelerAsAdmin {
         // The first delivery and labeler.work.max-redeliveries (3) more, then the broker parks it.
         assertEquals(4, count("select attempts from job_task jt join task t on t.id = jt.task_id where jt.job_id = ?1 and t.source_id = '440'",
                 started.getJobId()));
-        given().get("/q/metrics").then().body(containsString("complexitynet_parked_messages_total{queue=\"labeling-work.parked\"}"));
+        assertTrue(parkedTaken("labeling-work.parked") >= parkedBefore + 1, "the parked work is not counted");
 
         // An operator sends it again: the job reopens, the task fails the same way and is parked again; once is enough.
         RetryParkedResponse retried = labeler.retryParked(RetryParkedRequest.newBuilder().setJobId(started.getJobId()).build());
@@ -155,6 +156,7 @@ class LabelingJobTest extends LabelerAsAdmin {
                 + " (select 1 from task_label tl where tl.job_id = jt.job_id and tl.task_id = jt.task_id)", started.getJobId());
         assertTrue(taskId >= 0, "the job labelled every task before it was cancelled");
         // A result naming a candidate this labeler never made fails on every delivery for its own content.
+        double parkedBefore = parkedTaken("verification-results.parked");
         VerifyResponse poisoned = VerifyResponse.newBuilder().setBatchId(started.getJobId() + "/" + taskId)
                 .addResults(CandidateResult.newBuilder().setCandidateId("not-a-sample").setVerdict(Verdict.VERDICT_PASSED)).build();
         ConnectionFactory factory = new ConnectionFactory();
@@ -170,7 +172,7 @@ class LabelingJobTest extends LabelerAsAdmin {
         }
         assertEquals(1, job.getParkedCount(), job::toString);
         assertEquals("its verification results could not be recorded on any delivery", job.getParked(0).getReason());
-        given().get("/q/metrics").then().body(containsString("complexitynet_parked_messages_total{queue=\"verification-results.parked\"}"));
+        assertTrue(parkedTaken("verification-results.parked") >= parkedBefore + 1, "the parked result is not counted");
         StatusRuntimeException cancelled = assertThrows(StatusRuntimeException.class,
                 () -> labeler.retryParked(RetryParkedRequest.newBuilder().setJobId(started.getJobId()).build()));
         assertEquals(Status.Code.FAILED_PRECONDITION, cancelled.getStatus().getCode());
@@ -200,5 +202,10 @@ class LabelingJobTest extends LabelerAsAdmin {
         assertEquals(360, count("select count(*) from sample where job_id = ?1", jobId));
         assertEquals(360, count("select count(distinct concat(task_id, model, sample_index)) from sample where job_id = ?1 and verdict is not null", jobId));
         assertEquals(120, count("select count(*) from task_label where job_id = ?1", jobId));
+    }
+
+    /** The parking queue's counter, shown at 0 from the start: only its value says whether something was parked. */
+    private static double parkedTaken(String queue) {
+        return PrometheusText.valueOf(given().get("/q/metrics").asString(), "complexitynet_parked_messages_total{queue=\"" + queue + "\"}");
     }
 }

@@ -62,6 +62,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -174,6 +175,7 @@ class EndToEndIT {
                     assertBrokerUsersAreConfined();
                     assertEquals(1, countModels(), "one training job, one model");
                     assertReproduced(result);
+                    assertMonitoredMetricsAreExported();
                 }
             }
         }
@@ -218,6 +220,33 @@ class EndToEndIT {
         assertTrue(Files.readString(files.markdown()).contains(table.toMarkdown()));
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(Files.readAllBytes(files.chart()), 4));
         System.out.print(table.toMarkdown());
+    }
+
+    /** Every metric k8s's dashboard and alerts name is in some service's exposition, now that all have worked. */
+    private static void assertMonitoredMetricsAreExported() throws Exception {
+        Set<String> exported = new TreeSet<>();
+        for (int port : List.of(VERIFIER_PORT, LABELER_PORT, TRAINER_PORT, ROUTER_PORT)) {
+            exposition(port).forEach(sample -> exported.add(sample.split("[{ ]", 2)[0]));
+        }
+        Map<String, String> missing = new TreeMap<>(MonitoringQueries.metricNames());
+        missing.keySet().removeAll(exported);
+        assertEquals(Map.of(), missing, "metrics the dashboard or alerts name (with where) that no service exports");
+        // Read from the database in the background from the tenant's first request on: a number by now, not NaN.
+        String spent = "router_tenant_budget_spent_cost_units{tenant=\"" + KeycloakRealm.ALICE.tenant() + "\"}";
+        List<String> spentSamples = exposition(ROUTER_PORT).stream().filter(sample -> sample.startsWith(spent)).toList();
+        assertEquals(1, spentSamples.size(), spent);
+        assertTrue(Double.parseDouble(spentSamples.get(0).substring(spent.length()).trim()) >= 0, spentSamples.get(0));
+    }
+
+    /** The samples of the service's Prometheus exposition: counters with _total, timers' _count, _sum and _bucket. */
+    private static List<String> exposition(int port) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(TLS.trustingAuthority()).build();
+        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode(), "metrics of port " + port);
+        try (Stream<String> lines = response.body()) {
+            return lines.filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        }
     }
 
     private static void assertTokensAreChecked(ClientInterceptor routerUser) {

@@ -156,6 +156,7 @@ public class RouteWorkflow {
         validate(request);
         rateLimits.admit(request.tenant());
         TenantPolicy policy = policies.of(request.tenant());
+        metrics.showBudget(request.tenant());
         Decided decided = decide(request, policy, arrived);
         Cascade chosen = request.noEscalation() ? firstModelOnly : cascade;
         int triesPerModel = request.tests().isEmpty() ? 1 : request.options().triesPerModel(policy);

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.complexitynet.auth.testing.Bearer;
 import io.complexitynet.auth.testing.KeycloakResource;
 import io.complexitynet.core.testing.KeycloakRealm;
@@ -19,7 +23,10 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A tenant over its rate is refused, Classify included, while another tenant is still served. */
+/**
+ * A tenant over its rate is refused, Classify included, while another tenant is still served; over OpenAI's HTTP API the
+ * same refusals are OpenAI's error JSON: 503 while no model is promoted, 429 over the rate.
+ */
 @QuarkusTest
 @QuarkusTestResource(KeycloakResource.class)
 @TestProfile(TenantRateLimitTest.TwoRequestsAtOnce.class)
@@ -53,5 +60,16 @@ class TenantRateLimitTest extends RouterAsTenants {
         } finally {
             channel.shutdownNow();
         }
+        // Bob's tenant has one request of its burst left: no promoted model answers it, the next is over the rate.
+        OpenAIClient bob = OpenAIOkHttpClient.builder().baseUrl(routerUrl + "v1").apiKey(KeycloakRealm.passwordToken(KeycloakRealm.BOB))
+                .maxRetries(0).build();
+        ChatCompletionCreateParams request = ChatCompletionCreateParams.builder().model("complexitynet")
+                .addUserMessage("Write a function to add two numbers.").build();
+        OpenAIServiceException unpromoted = assertThrows(OpenAIServiceException.class, () -> bob.chat().completions().create(request));
+        assertEquals(503, unpromoted.statusCode());
+        assertTrue(unpromoted.getMessage().contains("no complexity model has been promoted yet"), unpromoted::getMessage);
+        OpenAIServiceException overRate = assertThrows(OpenAIServiceException.class, () -> bob.chat().completions().create(request));
+        assertEquals(429, overRate.statusCode());
+        assertTrue(overRate.getMessage().contains("tenant globex sends more than"), overRate::getMessage);
     }
 }

@@ -155,6 +155,27 @@ class OpenAiFrontDoorTest extends RouterAsTenants {
     }
 
     @Test
+    void aStreamedRequestWithTestsGetsOnlyTheVerifiedAnswerWithItsVerdictLast() {
+        // Task 21 again: Code Llama's failing answer must never reach the caller, GPT-3.5's verified one must.
+        MbppTask task = MBPP.get(21);
+        ChatCompletionCreateParams params = task(21, "complexitynet/cheapest-first").putAdditionalBodyProperty("complexitynet",
+                JsonValue.from(Map.of("tests", task.tests(), "setup_code", task.setupCode(), "max_model", "gpt-3.5-turbo-1106"))).build();
+        ChatCompletion whole = as(KeycloakRealm.ALICE).chat().completions().create(params);
+        List<ChatCompletionChunk> chunks;
+        try (StreamResponse<ChatCompletionChunk> stream = as(KeycloakRealm.ALICE).chat().completions().createStreaming(params)) {
+            chunks = stream.stream().toList();
+        }
+        StringBuilder streamed = new StringBuilder();
+        chunks.forEach(chunk -> chunk.choices().forEach(choice -> choice.delta().content().ifPresent(streamed::append)));
+        assertEquals(whole.choices().get(0).message().content().orElseThrow(), streamed.toString());
+        assertTrue(chunks.stream().allMatch(chunk -> chunk.model().equals("gpt-3.5-turbo-1106")), "only the verified model's answer");
+        ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+        JsonNode extension = JSON.valueToTree(last._additionalProperties().get("complexitynet").convert(Object.class));
+        assertEquals("PASSED", extension.path("verdict").asText());
+        assertEquals(2, extension.path("attempts").size());
+    }
+
+    @Test
     void operatorsSeeWhatEachTenantSpentAndWhatTheLargestModelWouldHaveCost() throws Exception {
         ChatCompletion cheap = as(KeycloakRealm.ALICE).chat().completions().create(task(14, "codellama-7b-python").build());
         double charged = extension(cheap).path("cost_units").asDouble();

@@ -97,6 +97,11 @@ public final class Verifier {
         return queueCapacity - queue.availablePermits();
     }
 
+    /** The most candidates admitted at once; a batch that would go beyond it is refused. */
+    public int queueCapacity() {
+        return queueCapacity;
+    }
+
     /** Refuses new batches from now on; batches already admitted run to the end. */
     public void stopAccepting() {
         accepting.set(false);

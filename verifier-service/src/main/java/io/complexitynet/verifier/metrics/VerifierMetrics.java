@@ -15,7 +15,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 
-/** Prometheus metrics: verdicts by kind, candidate latency, queue depth and sandbox starts. */
+/** Prometheus metrics: verdicts by kind, candidate latency, queue depth against its capacity, and sandbox starts. */
 // Started eagerly so the gauges are scraped from the first moment, not after the first batch.
 @Startup
 @ApplicationScoped
@@ -32,6 +32,8 @@ public class VerifierMetrics {
                 .register(registry);
         Gauge.builder("verifier.queue.depth", verifier, Verifier::queueDepth)
                 .description("Candidates admitted and not yet judged").register(registry);
+        Gauge.builder("verifier.queue.capacity", verifier, Verifier::queueCapacity)
+                .description("The most candidates admitted at once (verifier.queue.capacity)").register(registry);
         if (sandbox instanceof BubblewrapSandbox local) {
             FunctionCounter.builder("verifier.sandbox.starts", local, BubblewrapSandbox::starts)
                     .description("Candidate processes started").register(registry);
