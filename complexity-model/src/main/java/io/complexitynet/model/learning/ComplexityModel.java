@@ -7,11 +7,13 @@ import io.complexitynet.core.routing.ThresholdPolicy;
 import io.complexitynet.model.domain.ComplexityScale;
 import io.complexitynet.model.embedding.PromptEncoder;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * A trained complexity model: the prompt encoder, the complexity classifier, one calibrated pass head per
- * ladder model (cheapest first), the complexity scale and where the predicted complexity comes from.
+ * ladder model (cheapest first), the complexity scale, where the predicted complexity comes from and, when it was
+ * trained on answers whose test-free runs were recorded, the no-tests cascade's {@link AnswerScorer}.
  * Immutable and thread-safe; {@link ModelCodec} stores and loads it.
  */
 public final class ComplexityModel {
@@ -23,9 +25,16 @@ public final class ComplexityModel {
     private final ComplexityScale scale;
     private final ComplexitySource source;
     private final ModelMetadata metadata;
+    private final Optional<AnswerScorer> answerScorer;
 
     public ComplexityModel(PromptEncoder encoder, ComplexityClassifier classifier, List<PassHead> heads,
             List<PricedModel> ladder, ComplexityScale scale, ComplexitySource source, ModelMetadata metadata) {
+        this(encoder, classifier, heads, ladder, scale, source, metadata, Optional.empty());
+    }
+
+    private ComplexityModel(PromptEncoder encoder, ComplexityClassifier classifier, List<PassHead> heads,
+            List<PricedModel> ladder, ComplexityScale scale, ComplexitySource source, ModelMetadata metadata,
+            Optional<AnswerScorer> answerScorer) {
         if (heads.size() != ladder.size()) {
             throw new IllegalArgumentException("one pass head per ladder model: " + heads.size() + " heads, "
                     + ladder.size() + " models");
@@ -41,6 +50,10 @@ public final class ComplexityModel {
         this.scale = scale;
         this.source = source;
         this.metadata = metadata;
+        answerScorer.filter(scorer -> scorer.ladderSize() != ladder.size()).ifPresent(scorer -> {
+            throw new IllegalArgumentException("an answer scorer for " + scorer.ladderSize() + " models on a ladder of " + ladder.size());
+        });
+        this.answerScorer = answerScorer;
     }
 
     /** The prediction for one prompt (the classifier input, see {@code ClassifierInput}). */
@@ -74,7 +87,17 @@ public final class ComplexityModel {
 
     /** The same model with its complexity taken from {@code newSource}. */
     public ComplexityModel withComplexitySource(ComplexitySource newSource) {
-        return new ComplexityModel(encoder, classifier, heads, ladder, scale, newSource, metadata);
+        return new ComplexityModel(encoder, classifier, heads, ladder, scale, newSource, metadata, answerScorer);
+    }
+
+    /** The same model with the no-tests cascade's scorer. */
+    public ComplexityModel withAnswerScorer(AnswerScorer scorer) {
+        return new ComplexityModel(encoder, classifier, heads, ladder, scale, source, metadata, Optional.of(scorer));
+    }
+
+    /** The no-tests cascade's scorer; empty for a model trained on answers without recorded test-free runs. */
+    public Optional<AnswerScorer> answerScorer() {
+        return answerScorer;
     }
 
     /** The paper's allocation over this model's classes, for routing by predicted complexity. */

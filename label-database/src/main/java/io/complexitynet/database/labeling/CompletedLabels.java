@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.jobs.LabelingJobState;
 import io.complexitynet.core.labelling.ModelPasses;
+import io.complexitynet.core.probe.ProbeOutcome;
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.database.JsonColumn;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a completed labelling job left, as the services that learn from it read it: the job, its ladder
@@ -27,6 +29,14 @@ public class CompletedLabels {
 
     /** One label as stored: the task's source id, text and tests, pass counts in ladder order, complexity or null. */
     public record StoredLabel(String sourceId, String prompt, List<String> tests, List<ModelPasses> passes, Integer complexity) {
+    }
+
+    /**
+     * One verified answer as stored: its task's source id, the model, how long it is, whether its tests passed and what
+     * its test-free run showed (empty for an answer labelled before probes were run).
+     */
+    public record StoredSample(String sourceId, String model, int sampleIndex, int completionChars, boolean passed,
+                               Optional<ProbeOutcome> probe) {
     }
 
     private static final TypeReference<List<String>> TESTS = new TypeReference<>() { };
@@ -84,6 +94,20 @@ public class CompletedLabels {
                 .setParameter("job", labelingJobId).getResultList().stream()
                 .map(row -> new StoredLabel((String) row[0], (String) row[1], read((String) row[2], TESTS), read((String) row[3], PASSES),
                         (Integer) row[4]))
+                .toList();
+    }
+
+    /** The job's verified answers in task, model and sample order: one query. */
+    @Transactional
+    public List<StoredSample> samples(String labelingJobId) {
+        return entities.createQuery("select t.sourceId, s.model, s.sampleIndex, length(s.completion), s.verdict, s.probeKind,"
+                        + " s.probeCalls, s.probeCallsReturned from SampleEntity s, TaskEntity t where t.id = s.taskId and s.jobId = :job"
+                        + " and s.verdict is not null order by t.id, s.model, s.sampleIndex", Object[].class)
+                .setParameter("job", labelingJobId).getResultList().stream()
+                .map(row -> new StoredSample((String) row[0], (String) row[1], (Integer) row[2],
+                        row[3] == null ? 0 : ((Number) row[3]).intValue(), "PASSED".equals(row[4]),
+                        Optional.ofNullable((String) row[5]).map(kind -> new ProbeOutcome(ProbeOutcome.Kind.valueOf(kind),
+                                (Integer) row[6], (Integer) row[7]))))
                 .toList();
     }
 

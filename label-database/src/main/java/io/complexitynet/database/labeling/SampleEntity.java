@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** One answer of one model to one task in one job, and the verifier's verdict once it is in. */
+/** One answer of one model to one task in one job, the verifier's verdict once it is in, and its test-free run's outcome. */
 @Entity
 @Table(name = "sample")
 public class SampleEntity extends IdentityKeyedEntity {
@@ -30,6 +30,16 @@ public class SampleEntity extends IdentityKeyedEntity {
     public String verdict;
 
     public String verdictDetail;
+
+    /** A core ProbeOutcome.Kind name (RETURNED, RAISED, ...): the answer's test-free run; null until probed. */
+    public String probeKind;
+
+    public Integer probeCalls;
+
+    public Integer probeCallsReturned;
+
+    /** Wall time of the test-free run in the sandbox. */
+    public Long probeMillis;
 
     public OffsetDateTime createdAt;
 

@@ -175,7 +175,10 @@ class ChaosIT {
         void run() throws InterruptedException;
     }
 
-    /** A dependency stopped for {@code down}, during which the labeler must not report ready, then started again. */
+    /**
+     * A dependency stopped for {@code down}, during which the labeler must not report ready, then started again, after
+     * which it must report ready again.
+     */
     private static Fault outage(String dependency, Control stop, Control start, Duration down) {
         return () -> {
             stop.run();
@@ -185,6 +188,13 @@ class ChaosIT {
             } finally {
                 start.run();
             }
+            long started = System.nanoTime();
+            long deadline = started + Duration.ofMinutes(1).toNanos();
+            while (readiness(LABELER_PORT) != 200) {
+                assertTrue(System.nanoTime() < deadline, "the labeler is not ready a minute after " + dependency + " came back");
+                Thread.sleep(200);
+            }
+            System.out.printf("chaos: the labeler ready again %.1f s after %s came back%n", (System.nanoTime() - started) / 1e9, dependency);
         };
     }
 
