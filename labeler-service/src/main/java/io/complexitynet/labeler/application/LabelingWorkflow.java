@@ -1,6 +1,7 @@
 package io.complexitynet.labeler.application;
 
 import io.complexitynet.core.backend.BackendException;
+import io.complexitynet.core.backend.ChatPrompt;
 import io.complexitynet.core.backend.Completion;
 import io.complexitynet.core.backend.CompletionRequest;
 import io.complexitynet.core.jobs.LabelingJobState;
@@ -8,6 +9,8 @@ import io.complexitynet.core.jobs.TaskWorkState;
 import io.complexitynet.core.labelling.ComplexityLabel;
 import io.complexitynet.core.labelling.LabellingRule;
 import io.complexitynet.core.labelling.LabellingRules;
+import io.complexitynet.core.probe.AnswerProbe;
+import io.complexitynet.core.probe.ProbeOutcome;
 import io.complexitynet.core.task.CodeTask;
 import io.complexitynet.core.task.ProvidedNames;
 import io.complexitynet.database.labeling.JobTaskEntity;
@@ -18,6 +21,7 @@ import io.complexitynet.database.labeling.TaskEntity;
 import io.complexitynet.labeler.backend.ModelLadder;
 import io.complexitynet.labeler.config.LabelerConfig;
 import io.complexitynet.labeler.domain.PassTally;
+import io.complexitynet.labeler.domain.SampleCandidate;
 import io.complexitynet.labeler.metrics.LabelerMetrics;
 import io.complexitynet.labeler.persistence.DatasetStore;
 import io.complexitynet.labeler.persistence.JobStore;
@@ -35,18 +39,23 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * The steps of labelling one task: generate every missing sample, send the unverified ones to the
- * verifier, record its verdicts, and once every sample has one, apply the job's rule. Each step
- * can be repeated after a crash or a redelivery without storing anything twice.
+ * verifier (each also as a test-free probe when probes are on), record its verdicts and probe outcomes,
+ * and once every sample has a verdict, apply the job's rule. Each step can be repeated after a crash or
+ * a redelivery without storing anything twice.
  */
 @ApplicationScoped
 public class LabelingWorkflow {
+
+    private static final String PROBED = "/probed";
 
     private static final Logger LOG = Logger.getLogger(LabelingWorkflow.class);
     /** Verdict of a sample judged without the verifier: an answer with no code, or one over the size limit. */
@@ -82,7 +91,8 @@ public class LabelingWorkflow {
                 }
             }
         }
-        Optional<VerifyRequest> request = retry.call("storing samples", () -> storeAndRequest(jobId, taskId, work, generated));
+        Optional<VerifyRequest> request = retry.call("storing samples",
+                () -> storeAndRequest(jobId, taskId, work, generated, config.probe().enabled()));
         generated.forEach(sample -> metrics.sampleGenerated(sample.model()));
         return request;
     }
@@ -97,15 +107,15 @@ public class LabelingWorkflow {
             return Optional.empty();
         }
         TaskEntity task = TaskEntity.findById(taskId);
-        CodeTask codeTask = new CodeTask(task.sourceId, task.prompt, task.setupCode, datasets.tests(task));
         Set<String> stored = new HashSet<>();
         for (SampleEntity sample : samples.samples(jobId, taskId)) {
             stored.add(sample.model + "#" + sample.sampleIndex);
         }
-        return Optional.of(new OpenWork(found.get(), codeTask, ProvidedNames.definedBy(task.referenceCode), stored));
+        return Optional.of(new OpenWork(found.get(), codeTask(task), ProvidedNames.definedBy(task.referenceCode), stored));
     }
 
-    private Optional<VerifyRequest> storeAndRequest(String jobId, long taskId, OpenWork work, List<SampleStore.NewSample> generated) {
+    private Optional<VerifyRequest> storeAndRequest(String jobId, long taskId, OpenWork work, List<SampleStore.NewSample> generated,
+                                                    boolean withProbes) {
         samples.insertAll(jobId, taskId, generated);
         // Read back for the ids the verifier's candidates are named by.
         List<SampleEntity> unverified = samples.samples(jobId, taskId).stream().filter(s -> s.verdict == null).toList();
@@ -113,14 +123,33 @@ public class LabelingWorkflow {
             labelIfVerified(jobId, taskId);
             return Optional.empty();
         }
-        VerifyRequest.Builder request = VerifyRequest.newBuilder().setBatchId(batchId(jobId, taskId));
+        VerifyRequest.Builder request = VerifyRequest.newBuilder().setBatchId(batchId(jobId, taskId, withProbes));
+        // Never empty when on: a task without example calls still has its answers loaded.
+        List<String> probe = withProbes ? probeOf(work.task()).statements() : List.of();
         for (SampleEntity sample : unverified) {
-            request.addCandidates(Candidate.newBuilder().setCandidateId(Long.toString(sample.id))
-                    .setCode(sample.completion).setSetupCode(work.task().setupCode()).addAllTests(work.task().tests())
-                    .addAllProvides(work.provides())
-                    .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.work().verifyWallTime().toMillis())));
+            request.addCandidates(candidate(SampleCandidate.testsOf(sample.id), sample.completion, work.task().setupCode(),
+                    work.task().tests(), work.provides()));
+            if (!probe.isEmpty()) {
+                // No setup: the probe runs only what the model was shown, so it is the run a task without tests gets.
+                request.addCandidates(candidate(SampleCandidate.probeOf(sample.id), sample.completion, "", probe, work.provides()));
+            }
         }
         return Optional.of(request.build());
+    }
+
+    private Candidate candidate(SampleCandidate candidate, String code, String setupCode, List<String> tests, List<String> provides) {
+        return Candidate.newBuilder().setCandidateId(candidate.candidateId()).setCode(code).setSetupCode(setupCode)
+                .addAllTests(tests).addAllProvides(provides)
+                .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.work().verifyWallTime().toMillis())).build();
+    }
+
+    private CodeTask codeTask(TaskEntity task) {
+        return new CodeTask(task.sourceId, task.prompt, task.setupCode, datasets.tests(task));
+    }
+
+    /** The test-free run of a task's answers: the example calls of the user message the models were shown. */
+    private static AnswerProbe probeOf(CodeTask task) {
+        return AnswerProbe.of(ChatPrompt.user(task));
     }
 
     private SampleStore.NewSample generateOne(LabelingJobEntity job, CodeTask task, String model, int index) {
@@ -138,24 +167,55 @@ public class LabelingWorkflow {
         return new SampleStore.NewSample(model, index, completion, verdict, detail);
     }
 
-    /** Records the verifier's answer; a rejected batch parks its task, a complete one is labelled. */
+    /**
+     * Records the verifier's answer; a complete one is labelled. A rejected batch parks its task, unless it carried
+     * probes: their statements come from the task's text, so the batch is sent again without them (the answer to send,
+     * returned), and a probe the verifier cannot take never costs a task its verdicts.
+     */
     @Transactional
-    public void recordResults(VerifyResponse response) {
+    public Optional<VerifyRequest> recordResults(VerifyResponse response) {
         JobTaskKey key = parseBatchId(response.getBatchId());
         if (jobs.job(key.jobId).isEmpty()) {
             LOG.warnf("batch_id=%s belongs to no known job; dropped", response.getBatchId());
-            return;
+            return Optional.empty();
         }
         if (!response.getRejection().isEmpty()) {
+            if (carriesProbes(response.getBatchId())) {
+                LOG.warnf("job_id=%s task_id=%d verifier rejected the batch with probes (%s); verifying again without them",
+                        key.jobId, key.taskId, response.getRejection());
+                return openWork(key.jobId, key.taskId)
+                        .flatMap(work -> storeAndRequest(key.jobId, key.taskId, work, List.of(), false));
+            }
             LOG.warnf("job_id=%s task_id=%d verifier rejected the batch: %s", key.jobId, key.taskId, response.getRejection());
             jobs.park(key.jobId, key.taskId, "the verifier rejected the batch: " + response.getRejection());
-            return;
+            return Optional.empty();
         }
+        Map<Long, CandidateResult> probeResults = new LinkedHashMap<>();
         for (CandidateResult result : response.getResultsList()) {
-            samples.recordVerdict(Long.parseLong(result.getCandidateId()), key.jobId, key.taskId,
-                    result.getVerdict().name().replace("VERDICT_", ""), detail(result));
+            SampleCandidate candidate = SampleCandidate.parse(result.getCandidateId());
+            if (candidate.probe()) {
+                probeResults.put(candidate.sampleId(), result);
+            } else {
+                samples.recordVerdict(candidate.sampleId(), key.jobId, key.taskId, verdictName(result), detail(result));
+            }
+        }
+        if (!probeResults.isEmpty()) {
+            AnswerProbe probe = probeOf(codeTask(TaskEntity.findById(key.taskId)));
+            probeResults.forEach((sampleId, result) -> samples.recordProbe(sampleId, key.jobId, key.taskId,
+                    probeOutcome(probe, result), result.getWallTimeMillis()));
         }
         labelIfVerified(key.jobId, key.taskId);
+        return Optional.empty();
+    }
+
+    /** What a probe's result says about the answer it ran. */
+    static ProbeOutcome probeOutcome(AnswerProbe probe, CandidateResult result) {
+        return ProbeOutcome.of(probe, verdictName(result), result.getTestIndex());
+    }
+
+    /** The verdict's name as stored: PASSED, FAILED, ... */
+    private static String verdictName(CandidateResult result) {
+        return result.getVerdict().name().replace("VERDICT_", "");
     }
 
     /** Labels the task once every sample has a verdict, then completes the job if that was its last task. */
@@ -199,16 +259,24 @@ public class LabelingWorkflow {
         return detail.append(result.getMessage()).toString();
     }
 
-    static String batchId(String jobId, long taskId) {
-        return jobId + "/" + taskId;
+    static String batchId(String jobId, long taskId, boolean withProbes) {
+        return jobId + "/" + taskId + (withProbes ? PROBED : "");
     }
 
-    /** The job and task a verification batch belongs to; IllegalArgumentException for an id this labeler did not make. */
+    static boolean carriesProbes(String batchId) {
+        return batchId.endsWith(PROBED);
+    }
+
+    /**
+     * The job and task a verification batch belongs to ({@code <job>/<task>}, {@code /probed} after it when the batch
+     * carries probes); IllegalArgumentException for an id this labeler did not make.
+     */
     public static JobTaskKey parseBatchId(String batchId) {
-        int slash = batchId.lastIndexOf('/');
+        String id = carriesProbes(batchId) ? batchId.substring(0, batchId.length() - PROBED.length()) : batchId;
+        int slash = id.lastIndexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("batch id '" + batchId + "' is not <job>/<task>");
         }
-        return new JobTaskKey(batchId.substring(0, slash), Long.parseLong(batchId.substring(slash + 1)));
+        return new JobTaskKey(id.substring(0, slash), Long.parseLong(id.substring(slash + 1)));
     }
 }

@@ -18,6 +18,8 @@ public interface LabelerConfig {
 
     Work work();
 
+    Probe probe();
+
     /** Where data sets are imported from. */
     @WithName("import")
     Import imports();
@@ -33,6 +35,14 @@ public interface LabelerConfig {
     interface Replay {
         /** Recorded outputs in the generations.jsonl schema. */
         Path file();
+    }
+
+    interface Probe {
+        /**
+         * Gives every sample sent to the verifier a second, test-free run (core's AnswerProbe) and stores what it showed on
+         * the sample: what the router's no-tests cascade learns from. Off saves the run's sandbox time.
+         */
+        boolean enabled();
     }
 
     interface Work {

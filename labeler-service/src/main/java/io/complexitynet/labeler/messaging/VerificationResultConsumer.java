@@ -20,12 +20,15 @@ public class VerificationResultConsumer {
 
     @Inject LabelingWorkflow workflow;
     @Inject TransientRetry retry;
+    @Inject VerificationRequests verificationRequests;
 
     @Incoming("verification-results")
     @Blocking(ordered = false)
     @ActivateRequestContext
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         VerifyResponse response = VerifyResponse.parseFrom(payload);
-        retry.run("recording verdicts", () -> workflow.recordResults(response));
+        // A batch sent again (its probes rejected) goes out after the rejection is recorded; a crash in between
+        // redelivers the rejection, which sends it again.
+        retry.call("recording verdicts", () -> workflow.recordResults(response)).ifPresent(verificationRequests::send);
     }
 }

@@ -3,16 +3,11 @@ package io.complexitynet.labeler.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.complexitynet.labeler.application.LabelingWorkflow;
 import io.complexitynet.proto.v1.LabelingWork;
-import io.complexitynet.proto.v1.VerifyRequest;
-import io.complexitynet.service.messaging.ProtobufMessages;
 import io.complexitynet.service.resilience.TransientRetry;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -30,7 +25,7 @@ public class WorkConsumer {
 
     @Inject LabelingWorkflow workflow;
     @Inject TransientRetry retry;
-    @Inject @Channel("verification-requests-out") MutinyEmitter<byte[]> verificationRequests;
+    @Inject VerificationRequests verificationRequests;
 
     @Incoming("labeling-work")
     @Blocking(ordered = false)
@@ -38,11 +33,7 @@ public class WorkConsumer {
     public void consume(byte[] payload) throws InvalidProtocolBufferException {
         LabelingWork work = LabelingWork.parseFrom(payload);
         try {
-            Optional<VerifyRequest> request = workflow.generate(work.getJobId(), work.getTaskId());
-            if (request.isPresent()) {
-                retry.run("sending for verification",
-                        () -> verificationRequests.sendMessageAndAwait(ProtobufMessages.of(request.get(), request.get().getBatchId())));
-            }
+            workflow.generate(work.getJobId(), work.getTaskId()).ifPresent(verificationRequests::send);
         } catch (RuntimeException e) {
             LOG.warnf("job_id=%s task_id=%d work failed, will be retried: %s", work.getJobId(), work.getTaskId(), e.getMessage());
             retry.run("recording a failed attempt", () -> workflow.recordFailedAttempt(work.getJobId(), work.getTaskId(), e));

@@ -1,6 +1,7 @@
 package io.complexitynet.labeler.persistence;
 
 import io.complexitynet.core.backend.Completion;
+import io.complexitynet.core.probe.ProbeOutcome;
 import io.complexitynet.database.labeling.SampleEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,5 +54,13 @@ public class SampleStore {
     public void recordVerdict(long sampleId, String jobId, long taskId, String verdict, String detail) {
         SampleEntity.update("verdict = ?1, verdictDetail = ?2, verifiedAt = ?3 where id = ?4 and jobId = ?5 and taskId = ?6"
                         + " and verdict is null", verdict, JobStore.shorten(detail), OffsetDateTime.now(), sampleId, jobId, taskId);
+    }
+
+    /** Records what a sample's test-free run showed, where nothing is recorded yet; a repeated result changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordProbe(long sampleId, String jobId, long taskId, ProbeOutcome outcome, long wallTimeMillis) {
+        SampleEntity.update("probeKind = ?1, probeCalls = ?2, probeCallsReturned = ?3, probeMillis = ?4"
+                        + " where id = ?5 and jobId = ?6 and taskId = ?7 and probeKind is null",
+                outcome.kind().name(), outcome.calls(), outcome.callsReturned(), wallTimeMillis, sampleId, jobId, taskId);
     }
 }

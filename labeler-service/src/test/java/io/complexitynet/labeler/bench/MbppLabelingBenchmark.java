@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Labels the whole of MBPP (974 tasks x 3 models, k=1) from the recorded outputs, every sample
  * judged by the real verifier-service over RabbitMQ, stored in PostgreSQL. Prints the wall time,
  * samples/s, the label distribution and how the pass counts agree with the recorded flags, after a
- * 200-task warm-up job. Run:
+ * 200-task warm-up job, and what the samples' test-free runs showed. Run:
  * {@code mvn -pl labeler-service test -Dtest=MbppLabelingBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
@@ -79,6 +79,14 @@ class MbppLabelingBenchmark extends LabelerAsAdmin {
         }
         agreement.forEach((model, c) -> System.out.printf("%s: pass counts agree with recorded flags on %d of %d (%.1f%%)%n",
                 model, c[0], c[0] + c[1], 100.0 * c[0] / (c[0] + c[1])));
+        // What the test-free runs showed, beside the verdicts (no probe: labeler.probe.enabled=false, or not sent).
+        Map<String, Long> probes = new TreeMap<>();
+        List<Object[]> outcomes = entities.createNativeQuery("select coalesce(probe_kind, 'none') || ' / ' || verdict, count(*) from sample"
+                + " where job_id = ?1 group by probe_kind, verdict", Object[].class).setParameter(1, job.getJobId()).getResultList();
+        for (Object[] outcome : outcomes) {
+            probes.put((String) outcome[0], ((Number) outcome[1]).longValue());
+        }
+        System.out.println("probe outcome / verdict: " + probes);
         assertEquals(JobState.JOB_STATE_COMPLETED, job.getState());
     }
 }

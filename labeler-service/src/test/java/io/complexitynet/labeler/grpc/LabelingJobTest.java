@@ -37,6 +37,8 @@ import io.complexitynet.proto.v1.ModelPassCount;
 import io.complexitynet.proto.v1.StartLabelingRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -106,6 +108,52 @@ class LabelingJobTest extends LabelerAsAdmin {
             assertEquals("mbpp-11-40", event.getDataset());
             assertEquals(30, event.getLabels());
         }
+    }
+
+    @Test
+    void everyVerifiedSampleStoresWhatItsTestFreeRunShowedBesideItsVerdict() throws Exception {
+        // Tasks whose tests expect no None: an answer that passes them returns a value from every example call.
+        LabelingJob started = start("mbpp-41-60", IntStream.rangeClosed(41, 60).boxed().collect(Collectors.toSet()));
+        String jobId = started.getJobId();
+        LabelingJob done = awaitEnd(jobId, 120);
+        assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
+        // Probes are not samples: they are neither counted as verified nor tallied into the labels.
+        assertEquals(60, done.getSamplesVerified());
+        assertEquals(60, count("select count(*) from sample where job_id = ?1", jobId));
+        for (ModelPassCount passes : done.getPassesList()) {
+            assertEquals(passes.getPasses(), count("select count(*) from sample where job_id = ?1 and verdict = 'PASSED' and model = '"
+                    + passes.getModel() + "'", jobId));
+        }
+        assertEquals(20, count("select count(*) from task_label where job_id = ?1", jobId));
+
+        // Every answer the verifier judged was probed; Code Llama's two empty answers (47, 54) were judged without it.
+        assertEquals(58, count("select count(*) from sample where job_id = ?1 and probe_kind in"
+                + " ('RETURNED', 'RETURNED_NONE', 'RAISED', 'DID_NOT_LOAD', 'LIMIT')"
+                + " and probe_calls >= 1 and probe_calls_returned between 0 and probe_calls and probe_millis >= 0", jobId));
+        assertEquals(2, count("select count(*) from sample where job_id = ?1 and probe_kind is null and completion = ''", jobId));
+        long passed = count("select count(*) from sample where job_id = ?1 and verdict = 'PASSED'", jobId);
+        assertTrue(passed > 0, "no sample passed");
+        assertEquals(passed, count("select count(*) from sample where job_id = ?1 and verdict = 'PASSED'"
+                + " and probe_kind = 'RETURNED' and probe_calls_returned = probe_calls", jobId));
+        // A probe's statements never reach a verdict's detail: no probe result was taken for a sample's.
+        assertEquals(0, count("select count(*) from sample where job_id = ?1 and verdict_detail like '%is not None%'", jobId));
+    }
+
+    @Test
+    void aProbeTheVerifierCannotTakeNeverCostsATaskItsVerdicts() throws Exception {
+        // The text shows an example no parser takes: the batch with probes is rejected, and sent again without them.
+        Path slice = MbppSlices.of("mbpp-broken-example", Set.of(61, 62));
+        Files.write(slice, Files.readAllLines(slice).stream()
+                .map(line -> line.replaceFirst("\"text\": \"", "\"text\": \">>> broken(1 2)\\\\n")).toList());
+        labeler.importDataset(ImportDatasetRequest.newBuilder().setName("mbpp-broken-example").setPath(slice.toString()).build());
+        String jobId = labeler.startLabeling(StartLabelingRequest.newBuilder().setDataset("mbpp-broken-example")
+                .setStartedBy("labeling-job-test").build()).getJobId();
+        LabelingJob done = awaitEnd(jobId, 120);
+        assertEquals(JobState.JOB_STATE_COMPLETED, done.getState(), done::toString);
+        assertEquals(0, done.getParkedCount(), done::toString);
+        assertEquals(2, count("select count(*) from task_label where job_id = ?1", jobId));
+        assertEquals(0, count("select count(*) from sample where job_id = ?1 and completion <> '' and verdict is null", jobId));
+        assertEquals(0, count("select count(*) from sample where job_id = ?1 and probe_kind is not null", jobId));
     }
 
     @Test
