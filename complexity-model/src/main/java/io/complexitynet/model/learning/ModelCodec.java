@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelProto;
@@ -26,12 +27,16 @@ import org.tribuo.protos.core.ModelProto;
  * The stored form of a {@link ComplexityModel}, versioned. Format 1: the magic bytes {@code CXNM}, the
  * format version (int), a JSON header (length-prefixed UTF-8: metadata, ladder, scale, complexity source,
  * the pass heads' Platt parameters or constant rates), then the Tribuo models as length-prefixed
- * protobuf {@code ModelProto}s: the classifier, then each learnt pass head in ladder order. The encoder's weights are not
- * stored: the header names the encoder, and loading needs that same encoder.
+ * protobuf {@code ModelProto}s: the classifier, then each learnt pass head in ladder order. Format 2 (written now) adds
+ * the no-tests cascade's {@link AnswerScorer} after them: a boolean (is there one), then the ladder size (int), the
+ * weights (an int count, then each a double) and the threshold (double). Both formats are read; a format 1 model has no
+ * scorer. The encoder's weights are not stored: the header names the encoder, and loading needs that same encoder.
  */
 public final class ModelCodec {
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest format still read: before the answer scorer. */
+    static final int OLDEST_READABLE_VERSION = 1;
     private static final byte[] MAGIC = "CXNM".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,6 +71,7 @@ public final class ModelCodec {
                     writeBlock(out, head.tribuoModel().get().serialize().toByteArray());
                 }
             }
+            writeScorer(out, model.answerScorer());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the model", e);
         }
@@ -94,9 +100,9 @@ public final class ModelCodec {
                 throw new ModelFormatException("not a complexity model: the bytes do not start with CXNM");
             }
             int version = in.readInt();
-            if (version != FORMAT_VERSION) {
+            if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
                 throw new ModelFormatException("complexity model format " + version + " is not readable here; this"
-                        + " code reads format " + FORMAT_VERSION);
+                        + " code reads formats " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION);
             }
             Header header = JSON.readValue(readBlock(in), Header.class);
             String encoderId = header.metadata().encoderId();
@@ -114,8 +120,10 @@ public final class ModelCodec {
             ComplexitySource source = header.complexitySource().equals("pass-heads")
                     ? new ComplexitySource.PassHeads(header.sourceThreshold())
                     : new ComplexitySource.Classifier();
-            return new ComplexityModel(encoder, classifier, heads, header.ladder(), new ComplexityScale(header.scale()),
+            ComplexityModel model = new ComplexityModel(encoder, classifier, heads, header.ladder(), new ComplexityScale(header.scale()),
                     source, header.metadata());
+            Optional<AnswerScorer> scorer = version >= 2 ? readScorer(in) : Optional.empty();
+            return scorer.map(model::withAnswerScorer).orElse(model);
         } catch (JsonProcessingException e) {
             throw new ModelFormatException("the model's header is not readable: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -123,6 +131,35 @@ public final class ModelCodec {
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("the stored model is inconsistent: " + e.getMessage(), e);
         }
+    }
+
+    private static void writeScorer(DataOutputStream out, Optional<AnswerScorer> scorer) throws IOException {
+        out.writeBoolean(scorer.isPresent());
+        if (scorer.isPresent()) {
+            double[] weights = scorer.get().weights();
+            out.writeInt(scorer.get().ladderSize());
+            out.writeInt(weights.length);
+            for (double weight : weights) {
+                out.writeDouble(weight);
+            }
+            out.writeDouble(scorer.get().threshold());
+        }
+    }
+
+    private static Optional<AnswerScorer> readScorer(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return Optional.empty();
+        }
+        int ladderSize = in.readInt();
+        int count = in.readInt();
+        if (count < 0 || (long) count * Double.BYTES > in.available()) {
+            throw new ModelFormatException("the answer scorer claims " + count + " weights but " + in.available() + " bytes are left");
+        }
+        double[] weights = new double[count];
+        for (int i = 0; i < count; i++) {
+            weights[i] = in.readDouble();
+        }
+        return Optional.of(new AnswerScorer(ladderSize, weights, in.readDouble()));
     }
 
     private static void writeBlock(DataOutputStream out, byte[] block) throws IOException {

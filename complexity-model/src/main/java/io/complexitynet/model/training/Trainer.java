@@ -4,6 +4,7 @@ import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.domain.ComplexityScale;
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.LabelledTask;
+import io.complexitynet.model.domain.RecordedAnswer;
 import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.domain.TrainingRefused;
 import io.complexitynet.model.embedding.PromptEncoder;
@@ -28,9 +29,23 @@ import java.util.stream.Stream;
 public final class Trainer {
 
     private final PromptEncoder encoder;
+    private final double minCostCut;
 
+    /** A trainer whose no-tests cascade is calibrated for {@link NoTestsCascade#DEFAULT_MIN_COST_CUT}. */
     public Trainer(PromptEncoder encoder) {
+        this(encoder, NoTestsCascade.DEFAULT_MIN_COST_CUT);
+    }
+
+    /**
+     * @param minCostCut the cost cut against always asking the largest model that the no-tests cascade's threshold must
+     *     reach on validation (0.9: a tenth of the cost), at the highest pass rate that does
+     */
+    public Trainer(PromptEncoder encoder, double minCostCut) {
+        if (!(minCostCut <= 1)) {
+            throw new IllegalArgumentException("the no-tests cascade's minimum cost cut must be at most 1, was " + minCostCut);
+        }
         this.encoder = encoder;
+        this.minCostCut = minCostCut;
     }
 
     /**
@@ -61,12 +76,20 @@ public final class Trainer {
         return train(tasks, ladder, split, parameters, TrainingProgress.ignored());
     }
 
+    /** A model without an answer scorer: no answer's test-free run is known. */
+    public TrainingResult train(List<LabelledTask> tasks, List<PricedModel> ladder, DataSplit split,
+            TrainingParameters parameters, TrainingProgress progress) {
+        return train(tasks, List.of(), ladder, split, parameters, progress);
+    }
+
     /**
      * @param tasks the labels, pass counts in the ladder's order
+     * @param answers the labelled answers whose test-free runs were recorded, from which the no-tests cascade's scorer
+     *     learns (none: the model has no scorer, and the report says why)
      * @param ladder the models, cheapest first, with their cost units
      * @throws TrainingRefused when the labels cannot make a usable model; the message says why
      */
-    public TrainingResult train(List<LabelledTask> tasks, List<PricedModel> ladder, DataSplit split,
+    public TrainingResult train(List<LabelledTask> tasks, List<RecordedAnswer> answers, List<PricedModel> ladder, DataSplit split,
             TrainingParameters parameters, TrainingProgress progress) {
         List<PricedModel> models = PricedModel.ladder(ladder);
         SplitTasks parts = SplitTasks.of(tasks, models, split);
@@ -100,7 +123,11 @@ public final class Trainer {
         ComplexityModel candidate = new ComplexityModel(encoder, classifier, heads, models,
                 ComplexityScale.fromLabels(seen), new ComplexitySource.Classifier(), metadata);
         SourceSelection selection = ModelFitting.chooseSource(candidate, validation.solved());
-        ComplexityModel model = candidate.withComplexitySource(selection.chosen().source());
+        ComplexityModel classifying = candidate.withComplexitySource(selection.chosen().source());
+
+        progress.report("fitting the answer scorer", 0.68);
+        NoTestsCascadeReport noTestsCascade = NoTestsCascadeFitting.run(classifying, answers, train, validation, test, models, minCostCut);
+        ComplexityModel model = NoTestsCascadeFitting.scorerOf(noTestsCascade).map(classifying::withAnswerScorer).orElse(classifying);
 
         progress.report("fitting baselines", 0.7);
         MajorityBaseline majority = MajorityBaseline.fit(rowClasses);
@@ -123,7 +150,7 @@ public final class Trainer {
         Timings timings = new Timings(Duration.ofNanos(embedded - start), Duration.ofNanos(fitted - embedded),
                 Duration.ofNanos(evaluated - fitted));
         TrainingReport report = new TrainingReport(split.name(), parts.sizes(), metadata.dataFingerprint(), parameters,
-                encoder.id(), classifier.classes(), notes, selection, classification, passHeads, routing, timings);
+                encoder.id(), classifier.classes(), notes, selection, classification, passHeads, routing, noTestsCascade, timings);
         return new TrainingResult(model, report);
     }
 }

@@ -1,6 +1,8 @@
 package io.complexitynet.model.domain;
 
 import io.complexitynet.core.labelling.ModelPasses;
+import io.complexitynet.core.probe.ProbeOutcome;
+import io.complexitynet.core.probe.ProbeOutcome.Kind;
 import io.complexitynet.core.routing.PricedModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,5 +63,24 @@ public final class SyntheticTasks {
             complexity = 1;
         }
         return new LabelledTask(task.sourceId(), task.prompt(), complexity, passes);
+    }
+
+    /**
+     * One answer per task and model, passing as its pass count says, with a test-free run that mostly agrees: a passing
+     * answer's probe returned (every fifth task's returned None), a failing one's raised (every fourth task's returned all
+     * the same, as a wrong answer can).
+     */
+    public static List<RecordedAnswer> answers(List<LabelledTask> tasks) {
+        List<RecordedAnswer> answers = new ArrayList<>();
+        for (LabelledTask task : tasks) {
+            int id = Integer.parseInt(task.sourceId());
+            for (int model = 0; model < task.passes().size(); model++) {
+                boolean passed = task.passRate(model) > 0;
+                Kind kind = passed ? (id % 5 == 0 ? Kind.RETURNED_NONE : Kind.RETURNED) : (id % 4 == 0 ? Kind.RETURNED : Kind.RAISED);
+                answers.add(new RecordedAnswer(task.sourceId(), model, 0, 150 + id % 40, passed,
+                        new ProbeOutcome(kind, 2, kind == Kind.RAISED ? 1 : 2)));
+            }
+        }
+        return answers;
     }
 }

@@ -13,6 +13,7 @@ import io.complexitynet.model.embedding.PromptEncoder;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -49,11 +50,46 @@ class ModelCodecTest {
     }
 
     @Test
-    void aNewerFormatIsRefusedWithBothVersions() {
+    void aNewerFormatIsRefusedWithTheVersionsReadHere() {
         byte[] stored = ModelCodec.encode(model(new ComplexitySource.Classifier()));
-        ByteBuffer.wrap(stored).putInt(4, 2);
+        ByteBuffer.wrap(stored).putInt(4, 3);
         ModelFormatException refused = assertThrows(ModelFormatException.class, () -> ModelCodec.decode(stored, ENCODER));
-        assertEquals("complexity model format 2 is not readable here; this code reads format 1", refused.getMessage());
+        assertEquals("complexity model format 3 is not readable here; this code reads formats 1 to 2", refused.getMessage());
+    }
+
+    @Test
+    void anAnswerScorerSurvivesTheRoundTrip() {
+        AnswerScorer scorer = new AnswerScorer(3, IntStream.range(0, 13).mapToDouble(i -> i / 7.0 - 0.9).toArray(), 0.637);
+        ComplexityModel model = model(new ComplexitySource.Classifier()).withAnswerScorer(scorer);
+        ComplexityModel loaded = ModelCodec.decode(ModelCodec.encode(model), ENCODER);
+        assertEquals(Optional.of(scorer), loaded.answerScorer());
+        assertEquals(model.predictAll(PROMPTS), loaded.predictAll(PROMPTS));
+    }
+
+    @Test
+    void aModelWithoutAnAnswerScorerLoadsWithoutOne() {
+        ComplexityModel loaded = ModelCodec.decode(ModelCodec.encode(model(new ComplexitySource.Classifier())), ENCODER);
+        assertEquals(Optional.empty(), loaded.answerScorer());
+    }
+
+    @Test
+    void aFormatOneModelStillLoadsWithoutAnAnswerScorer() {
+        ComplexityModel model = model(new ComplexitySource.PassHeads(0.35));
+        byte[] current = ModelCodec.encode(model);
+        // Format 1 is format 2 without the scorer's trailing "absent" flag, a single byte.
+        byte[] formatOne = Arrays.copyOf(current, current.length - 1);
+        ByteBuffer.wrap(formatOne).putInt(4, 1);
+        ComplexityModel loaded = ModelCodec.decode(formatOne, ENCODER);
+        assertEquals(Optional.empty(), loaded.answerScorer());
+        assertEquals(model.predictAll(PROMPTS), loaded.predictAll(PROMPTS));
+        assertEquals(new ComplexitySource.PassHeads(0.35), loaded.complexitySource());
+    }
+
+    @Test
+    void aTruncatedAnswerScorerIsRefused() {
+        AnswerScorer scorer = new AnswerScorer(3, new double[13], 0.5);
+        byte[] stored = ModelCodec.encode(model(new ComplexitySource.Classifier()).withAnswerScorer(scorer));
+        assertThrows(ModelFormatException.class, () -> ModelCodec.decode(Arrays.copyOf(stored, stored.length - 12), ENCODER));
     }
 
     @Test

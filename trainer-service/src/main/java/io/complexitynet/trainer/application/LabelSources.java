@@ -3,6 +3,7 @@ package io.complexitynet.trainer.application;
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.database.labeling.CompletedLabels;
 import io.complexitynet.model.domain.LabelledTask;
+import io.complexitynet.model.domain.RecordedAnswer;
 import io.complexitynet.trainer.domain.TrainingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +61,26 @@ public class LabelSources {
                     label.sourceId()), label.prompt(), label.tests(), label.passes(), label.complexity())));
         }
         return all;
+    }
+
+    /**
+     * Every source's verified answers whose test-free run was recorded, with their model's place in the ladder the sources
+     * share; ids namespaced as {@link #labels} names them. Answers labelled before the labeler probed them are left out.
+     */
+    public List<RecordedAnswer> answers(List<CompletedLabels.Job> jobs) {
+        List<RecordedAnswer> answers = new ArrayList<>();
+        for (CompletedLabels.Job job : jobs) {
+            for (CompletedLabels.StoredSample sample : labels.samples(job.id())) {
+                int model = job.ladder().indexOf(sample.model());
+                if (model < 0 || sample.probe().isEmpty()) {
+                    continue;
+                }
+                String taskId = jobs.size() == 1 ? sample.sourceId() : LabelledTask.idInDataset(job.dataset(), sample.sourceId());
+                answers.add(new RecordedAnswer(taskId, model, sample.sampleIndex(), sample.completionChars(), sample.passed(),
+                        sample.probe().get()));
+            }
+        }
+        return answers;
     }
 
     private static void requireCombinable(List<CompletedLabels.Job> jobs) {

@@ -12,8 +12,8 @@ import io.complexitynet.database.training.TrainingJobEntity;
 import io.complexitynet.model.domain.ClassifierInput;
 import io.complexitynet.model.domain.DataSplit;
 import io.complexitynet.model.domain.LabelledTask;
+import io.complexitynet.model.domain.RecordedAnswer;
 import io.complexitynet.model.domain.TrainingRefused;
-import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.model.training.CrossValidationReport;
 import io.complexitynet.model.training.FoldFigures;
@@ -23,6 +23,7 @@ import io.complexitynet.model.training.TrainingResult;
 import io.complexitynet.service.resilience.TransientRetry;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
+import io.complexitynet.trainer.domain.NoTestsCascadeMetrics;
 import io.complexitynet.trainer.domain.RoutedLabels;
 import io.complexitynet.trainer.domain.TrainingSpec;
 import io.complexitynet.trainer.metrics.TrainerMetrics;
@@ -33,6 +34,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -54,7 +56,7 @@ public class TrainingRun {
     @Inject RoutedAttempts routedAttempts;
     @Inject ModelStore models;
     @Inject Promotions promotions;
-    @Inject PromptEncoder encoder;
+    @Inject Trainer trainer;
     @Inject TrainerMetrics metrics;
     @Inject ObjectMapper json;
     @Inject TransientRetry retry;
@@ -74,7 +76,7 @@ public class TrainingRun {
         Inputs in = found.get();
         Trained trained;
         try {
-            trained = metrics.timeTraining(() -> train(in.tasks(), in.ladder(), in.spec(), progressOf(jobId)));
+            trained = metrics.timeTraining(() -> train(in, progressOf(jobId)));
         } catch (TrainingRefused e) {
             retry.run("failing a training job", () -> jobs.fail(jobId, e.getMessage()));
             metrics.jobEnded("failed");
@@ -95,17 +97,24 @@ public class TrainingRun {
         ComplexityModelEntity model = retry.call("storing a trained model", () -> models.storeAndSucceed(in.job(), newModel));
         metrics.jobEnded("succeeded");
         LOG.infof("training_job_id=%s stored model_id=%s version=%d: accuracy %.3f (majority %.3f, tf-idf %.3f), test pass rate %.3f"
-                        + " at threshold %.2f, cost cut %.1f%% vs always-largest", jobId, model.id, model.version, headline.accuracy(),
+                        + " at threshold %.2f, cost cut %.1f%% vs always-largest; %s", jobId, model.id, model.version, headline.accuracy(),
                 headline.majorityAccuracy(), headline.tfidfAccuracy(), headline.passRate(), headline.threshold(),
-                100 * headline.costCutVsLargest());
+                100 * headline.costCutVsLargest(), noTestsCascade(headline.noTestsCascade()));
         HeadlineMetrics stored = headline;
         // Safe to repeat: once promoted, the model no longer beats the promoted one.
         retry.run("promoting by policy", () -> promotions.promoteIfPolicyHolds(model, stored));
     }
 
+    private static String noTestsCascade(NoTestsCascadeMetrics cascade) {
+        return cascade.trained() ? String.format(Locale.ROOT, "no-tests cascade at answer score %.3f: test pass rate %.3f (%.3f of"
+                        + " the solved), cost cut %.1f%%, scorer precision %.3f recall %.3f", cascade.threshold(), cascade.passRate(),
+                cascade.solvedPassRate(), 100 * cascade.costCutVsLargest(), cascade.precisionAll(), cascade.recallAll())
+                : "no answer scorer: " + cascade.notTrainedReason();
+    }
+
     /** What a running job trains on, read before any fitting starts. */
     private record Inputs(TrainingJobEntity job, TrainingSpec spec, CompletedLabels.Job source, List<LabelledTask> tasks,
-                          List<PricedModel> ladder) {
+                          List<RecordedAnswer> answers, List<PricedModel> ladder) {
     }
 
     private Optional<Inputs> inputs(String jobId) {
@@ -117,22 +126,28 @@ public class TrainingRun {
         TrainingSpec spec = JsonColumn.read(json, job.parameters, TrainingSpec.class, "stored TrainingSpec");
         List<CompletedLabels.Job> sources = labelSources.byIds(spec.sources(job.labelingJobId));
         CompletedLabels.Job source = sources.get(0);
-        return Optional.of(new Inputs(job, spec, source, tasks(jobId, sources, spec), labels.ladder(source.ladder())));
+        return Optional.of(new Inputs(job, spec, source, tasks(jobId, sources, spec), labelSources.answers(sources),
+                labels.ladder(source.ladder())));
     }
 
     /** The model, and each cross-validation fold's figures (none unless the job asked for folds). */
     private record Trained(TrainingResult result, List<FoldFigures> crossValidation) {
     }
 
-    /** The folds first, so that the job's last stage is the model's own {@code done}. */
-    private Trained train(List<LabelledTask> tasks, List<PricedModel> ladder, TrainingSpec spec, TrainingProgress progress) {
-        Trainer trainer = new Trainer(encoder);
+    /**
+     * The folds first, so that the job's last stage is the model's own {@code done}. Only the stored model gets an answer
+     * scorer: the folds' figures are the classifier's and the prompt policies'.
+     */
+    private Trained train(Inputs in, TrainingProgress progress) {
+        List<LabelledTask> tasks = in.tasks();
+        List<PricedModel> ladder = in.ladder();
+        TrainingSpec spec = in.spec();
         List<DataSplit> folds = spec.foldSplits(tasks);
         double modelStart = folds.size() / (folds.size() + 1.0);
         List<FoldFigures> crossValidation = folds.isEmpty() ? List.of()
                 : trainer.crossValidate(tasks, ladder, folds, spec.parameters(), progress.stretch("", 0, modelStart)).folds();
-        return new Trained(trainer.train(tasks, ladder, spec.dataSplit(tasks), spec.parameters(), progress.stretch("", modelStart, 1)),
-                crossValidation);
+        return new Trained(trainer.train(tasks, in.answers(), ladder, spec.dataSplit(tasks), spec.parameters(),
+                progress.stretch("", modelStart, 1)), crossValidation);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.complexitynet.trainer.config;
 
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.embedding.PromptEncoders;
+import io.complexitynet.model.training.Trainer;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
@@ -9,7 +10,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The prompt encoders, each loaded once per process, and the one new models are trained with, loaded at
- * start so the first job does not pay for it (and an unknown {@code trainer.encoder} stops the start).
+ * start so the first job does not pay for it (and an unknown {@code trainer.encoder} stops the start); the trainer
+ * of every job, made at start so that a {@code trainer.no-tests-cascade.min-cost-cut} above 1 stops the start too.
  */
 public class TrainerBeans {
 
@@ -24,5 +26,12 @@ public class TrainerBeans {
     @Startup
     PromptEncoder trainingEncoder(PromptEncoders encoders, TrainerConfig config) {
         return encoders.named(config.encoder());
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    Trainer trainer(PromptEncoder encoder, TrainerConfig config) {
+        return new Trainer(encoder, config.noTestsCascade().minCostCut());
     }
 }

@@ -1,6 +1,7 @@
 package io.complexitynet.trainer.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** The trainer's settings; the README's configuration table explains each. */
@@ -13,6 +14,8 @@ public interface TrainerConfig {
     Promotion promotion();
 
     Jobs jobs();
+
+    NoTestsCascade noTestsCascade();
 
     /** Start a training job on every labels-updated event. */
     boolean retrainOnLabelsUpdated();
@@ -45,6 +48,15 @@ public interface TrainerConfig {
 
         /** When set, PromoteModel refuses models that do not meet the policy either. */
         boolean enforceOnManual();
+    }
+
+    interface NoTestsCascade {
+        /**
+         * The cost cut against always asking the largest model that the answer scorer's threshold must reach on validation;
+         * among the thresholds that do, the one with the highest pass rate is stored.
+         */
+        @WithDefault("0.9")
+        double minCostCut();
     }
 
     interface Jobs {

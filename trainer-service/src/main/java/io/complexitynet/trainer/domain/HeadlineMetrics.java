@@ -12,16 +12,18 @@ import java.util.List;
 /**
  * The figures stored with every model and shown by GetModel: test-split classification for the model
  * and its baselines, test-split routing at the threshold calibrated on validation, and the validation
- * figures the promotion policy compares; with a cross-validation, each fold's figures.
+ * figures the promotion policy compares; with a cross-validation, each fold's figures; and the no-tests cascade's.
  */
 public record HeadlineMetrics(double accuracy, double macroF1, double majorityAccuracy, double tfidfAccuracy,
                               double tfidfMacroF1, double threshold, double passRate, double costCutVsLargest,
                               double validationPassRate, double validationCost, double apgr, double aiq,
-                              List<FoldFigures> crossValidationFolds) {
+                              List<FoldFigures> crossValidationFolds, NoTestsCascadeMetrics noTestsCascade) {
 
     public HeadlineMetrics {
-        // Models stored before cross-validation have no folds.
+        // Models stored before cross-validation have no folds, and those stored before the no-tests cascade no scorer.
         crossValidationFolds = crossValidationFolds == null ? List.of() : List.copyOf(crossValidationFolds);
+        noTestsCascade = noTestsCascade == null ? NoTestsCascadeMetrics.notTrained("trained before the no-tests cascade existed")
+                : noTestsCascade;
     }
 
     /**
@@ -39,12 +41,12 @@ public record HeadlineMetrics(double accuracy, double macroF1, double majorityAc
                 report.classification().majority().accuracy(), report.classification().tfIdf().accuracy(),
                 report.classification().tfIdf().macroF1(), routing.validation().threshold(), routing.test().passRate(),
                 routing.test().costCutVersus(report.routing().alwaysLargest()), validation.passRate(), validation.meanCost(), apgr,
-                report.routing().aiqPlain(), List.of());
+                report.routing().aiqPlain(), List.of(), NoTestsCascadeMetrics.of(report.noTestsCascade()));
     }
 
     /** These figures with a cross-validation's folds. */
     public HeadlineMetrics withCrossValidation(CrossValidationReport crossValidation) {
         return new HeadlineMetrics(accuracy, macroF1, majorityAccuracy, tfidfAccuracy, tfidfMacroF1, threshold, passRate, costCutVsLargest,
-                validationPassRate, validationCost, apgr, aiq, crossValidation.folds());
+                validationPassRate, validationCost, apgr, aiq, crossValidation.folds(), noTestsCascade);
     }
 }

@@ -11,6 +11,7 @@ import io.complexitynet.proto.v1.FoldMetrics;
 import io.complexitynet.proto.v1.ListModelsResponse;
 import io.complexitynet.proto.v1.ModelInfo;
 import io.complexitynet.proto.v1.ModelMetrics;
+import io.complexitynet.proto.v1.NoTestsCascade;
 import io.complexitynet.proto.v1.StartTrainingRequest;
 import io.complexitynet.proto.v1.TrainingJob;
 import io.complexitynet.proto.v1.TrainingState;
@@ -18,6 +19,7 @@ import io.complexitynet.trainer.application.ModelPage;
 import io.complexitynet.trainer.application.ModelView;
 import io.complexitynet.trainer.application.TrainingJobView;
 import io.complexitynet.trainer.domain.HeadlineMetrics;
+import io.complexitynet.trainer.domain.NoTestsCascadeMetrics;
 import io.complexitynet.trainer.domain.TrainingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -76,7 +78,19 @@ class TrainerMapping {
         if (!m.crossValidationFolds().isEmpty()) {
             metrics.setCrossValidation(crossValidation(new CrossValidationReport(m.crossValidationFolds())));
         }
-        return metrics.build();
+        return metrics.setNoTestsCascade(noTestsCascade(m.noTestsCascade())).build();
+    }
+
+    private static NoTestsCascade noTestsCascade(NoTestsCascadeMetrics m) {
+        if (!m.trained()) {
+            return NoTestsCascade.newBuilder().setTrained(false).setNotTrainedReason(m.notTrainedReason()).build();
+        }
+        return NoTestsCascade.newBuilder().setTrained(true).setThreshold(m.threshold()).setMinCostCut(m.minCostCut())
+                .setCostTargetReached(m.costTargetReached()).setValidationPassRate(m.validationPassRate())
+                .setValidationCostCut(m.validationCostCut()).setPrecisionCheapest(m.precisionCheapest()).setRecallCheapest(m.recallCheapest())
+                .setPrecisionAll(m.precisionAll()).setRecallAll(m.recallAll()).setPassRate(m.passRate()).setSolvedPassRate(m.solvedPassRate())
+                .setCostCutVsLargest(m.costCutVsLargest()).addAllCallsPerModel(m.callsPerModel()).setTestTasksLeftOut(m.testTasksLeftOut())
+                .build();
     }
 
     private static CrossValidation crossValidation(CrossValidationReport report) {

@@ -56,6 +56,8 @@ public final class MarkdownReport {
         if (chartFile != null) {
             md.append("\n![Cost against pass rate](").append(chartFile).append(")\n");
         }
+        md.append("\n## No-tests cascade (test split, recorded answers)\n\n")
+                .append(NoTestsCascadeSection.render(report.noTestsCascade(), report.routing().alwaysLargest()));
         md.append(crossValidation);
         md.append("\n## Timings\n\n").append(new MarkdownTable("embedding", "fitting", "evaluation", "total")
                 .row(seconds(report.timings().embedding()), seconds(report.timings().fitting()),

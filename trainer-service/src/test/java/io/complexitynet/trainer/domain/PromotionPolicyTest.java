@@ -13,7 +13,7 @@ class PromotionPolicyTest {
 
     /** Only the figures the policy reads; the others are beside the point. */
     private static HeadlineMetrics validation(double passRate, double cost) {
-        return new HeadlineMetrics(0, 0, 0, 0, 0, 0, 0, 0, passRate, cost, 0, 0, List.of());
+        return new HeadlineMetrics(0, 0, 0, 0, 0, 0, 0, 0, passRate, cost, 0, 0, List.of(), NoTestsCascadeMetrics.notTrained("not in this test"));
     }
 
     @Test
