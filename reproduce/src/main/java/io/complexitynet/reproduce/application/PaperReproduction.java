@@ -18,6 +18,7 @@ import io.complexitynet.reproduce.domain.Reproduction;
 import io.complexitynet.reproduce.domain.ReproductionFailed;
 import io.complexitynet.reproduce.domain.RouteOptions;
 import io.complexitynet.reproduce.domain.RoutedRun;
+import io.complexitynet.reproduce.domain.ScoredCascadeRun;
 import io.complexitynet.reproduce.domain.TaskPartitions;
 import io.complexitynet.reproduce.domain.TaskOutcome;
 import io.complexitynet.reproduce.domain.TrainedModel;
@@ -111,10 +112,14 @@ public final class PaperReproduction {
             cappedCascades.add(runner.run("cheapest first + cascade up to " + cap.name(),
                     RouteOptions.policy("cheapest-first").upTo(cap.name())));
         }
+        // MBPP shows its tests as the task's examples; HumanEval's prompt carries its own, a generic task none.
+        boolean testsAreExamples = settings.data().format() == TaskFormat.MBPP;
+        Optional<ScoredCascadeRun> scoredCascade = runner.runScored("scored cascade (no tests)",
+                task -> testsAreExamples ? task.tests() : List.of(), known);
         EvaluatedOn evaluatedOn = new EvaluatedOn(settings.data().displayName(), settings.data().format(),
                 settings.split().describe(settings.seed()), settings.samplesPerModel(), labelling.ruleVersion());
         return new Reproduction(evaluatedOn, ladder, labelling.jobId(), LabelDistribution.of(outcomes.values()), labelling.parked(),
-                model, paperSet, known, paper, paperCascade, expectedCost, expectedCascade, cappedCascades,
+                model, paperSet, known, paper, paperCascade, expectedCost, expectedCascade, cappedCascades, scoredCascade,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

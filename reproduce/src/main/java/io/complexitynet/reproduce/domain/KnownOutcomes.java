@@ -61,6 +61,21 @@ public final class KnownOutcomes {
         return outcomes.getOrDefault(taskId, TaskOutcome.unknown(taskId, simulation.ladder().size()));
     }
 
+    /**
+     * Whether the labels say {@code model}'s answer to the task passes: at least half its labelled answers passed (with
+     * k = 1 its one answer, the one a replayed router serves).
+     */
+    public boolean passes(String taskId, String model) {
+        List<PricedModel> ladder = simulation.ladder();
+        for (int i = 0; i < ladder.size(); i++) {
+            if (ladder.get(i).name().equals(model)) {
+                return outcome(taskId).passRates()[i] >= 0.5;
+            }
+        }
+        throw new IllegalArgumentException("the router answered with model '" + model + "', which is not in the labelling ladder "
+                + ladder.stream().map(PricedModel::name).toList());
+    }
+
     /** Every request sent to ladder model {@code model}. */
     public RoutingOutcome always(int model) {
         return simulation.run(new FixedPolicy(model), tasks);

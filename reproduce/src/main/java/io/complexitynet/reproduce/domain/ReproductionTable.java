@@ -135,9 +135,20 @@ public final class ReproductionTable {
                     + percent(PaperFigures.COST_CUT) + " (its formula, N=180)", ofSolved(capped, known) + "; " + routed(capped, ladder, largest),
                     "Router.Route, policy cheapest-first, max_model, verify and escalate"));
         }
+        run.scoredCascade().ifPresent(scored -> rows.add(new Row(section, "scored cascade (no tests)",
+                percent(PaperFigures.PASS_RATE) + " of solved tasks, cut " + percent(PaperFigures.COST_CUT) + " (its formula, N=180)",
+                ofSolved(scored.run(), known) + "; " + routed(scored.run(), ladder, largest) + "; " + scorer(scored.scorer()),
+                "Router.Route, policy scored-cascade, no tests (tests needed at request time: no); passed: the labels of the answering model")));
         rows.add(new Row(section, "expected-cost at " + threshold + ", trainer's estimate", NONE,
                 percent(run.model().figures().passRate()) + ", cut " + percent(run.model().figures().costCutVsLargest()),
                 "trainer job metrics (replayed outcomes)"));
+    }
+
+    /** The answer scorer's precision and recall for "this answer passes" over the answers the router probed. */
+    private static String scorer(ScoredCascadeRun.ScorerQuality scorer) {
+        return String.format(Locale.ROOT, "scorer precision %s, recall %s over %d probed answers (%d taken)",
+                scorer.precision().stream().mapToObj(ReproductionTable::percent).findFirst().orElse(NONE),
+                scorer.recall().stream().mapToObj(ReproductionTable::percent).findFirst().orElse(NONE), scorer.probed(), scorer.taken());
     }
 
     /** The run's pass rate as the paper counts it: over the test tasks some model solved. */

@@ -13,16 +13,20 @@ import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.reproduce.domain.ClassifierInUse;
 import io.complexitynet.reproduce.domain.RouteOptions;
 import io.complexitynet.reproduce.domain.RoutedRequest;
+import io.complexitynet.reproduce.domain.ScoredRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The router's API as the reproduction calls it: Classify a task (no generation) and Route it with its tests, mapped
- * to this module's records; a task the router refuses is a refused request, not the end of the run.
+ * The router's API as the reproduction calls it: Classify a task (no generation), Route it with its tests or by the
+ * scored cascade without them, mapped to this module's records; a task the router refuses is a refused request, not the end of the run.
  */
 public final class RouterClient {
+
+    public static final String SCORED_CASCADE = "scored-cascade";
 
     private final ServiceConnections services;
 
@@ -64,6 +68,25 @@ public final class RouterClient {
         }
     }
 
+    /**
+     * Routes the task by the scored cascade with no tests, {@code examples} as its example statements; empty when the
+     * router refuses the policy because the promoted model has no answer scorer (FAILED_PRECONDITION).
+     */
+    public Optional<ScoredRequest> routeScored(DatasetTask task, List<String> examples) {
+        try {
+            return Optional.of(scored(task.sourceId(), services.router().route(scoredRequest(task, examples))));
+        } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.FAILED_PRECONDITION) {
+                return Optional.empty();
+            }
+            if ((code == Status.Code.UNAVAILABLE || code == Status.Code.INVALID_ARGUMENT) && !ServiceCall.unreachable(e)) {
+                return Optional.of(ScoredRequest.refused(task.sourceId(), code + ": " + e.getStatus().getDescription()));
+            }
+            throw services.routerCall().failure("Route", e);
+        }
+    }
+
     private static ClassifyRequest classifyRequest(DatasetTask task) {
         return ClassifyRequest.newBuilder().setPrompt(task.prompt()).addAllTests(task.tests()).setPolicy("paper").build();
     }
@@ -78,6 +101,20 @@ public final class RouterClient {
         return RouteRequest.newBuilder().setPrompt(task.prompt()).setSetupCode(task.setupCode()).addAllTests(task.tests())
                 .addAllProvides(ProvidedNames.definedBy(task.referenceCode())).setPolicy(options.policy())
                 .setQualityTarget(options.qualityTarget()).setMaxModel(options.maxModel()).setNoEscalation(!options.escalate()).build();
+    }
+
+    /** No tests, no setup: the scored cascade runs only the examples' calls (and those in the prompt). */
+    static RouteRequest scoredRequest(DatasetTask task, List<String> examples) {
+        return RouteRequest.newBuilder().setPrompt(task.prompt()).addAllExamples(examples).setPolicy(SCORED_CASCADE).build();
+    }
+
+    static ScoredRequest scored(String taskId, RouteResponse response) {
+        // Without tests an answered attempt has no verdict; NO_ANSWER: that model's backend failed and nothing was billed.
+        List<Attempt> answered = response.getAttemptsList().stream().filter(attempt -> !attempt.getVerdict().equals("NO_ANSWER")).toList();
+        List<ScoredRequest.ProbedAnswer> probed = answered.stream().filter(Attempt::hasProbe)
+                .map(attempt -> new ScoredRequest.ProbedAnswer(attempt.getModel(), attempt.getProbe().getAccepted())).toList();
+        return ScoredRequest.answered(taskId, response.getModel(), response.getCostUnits(), answered.stream().map(Attempt::getModel).toList(),
+                probed);
     }
 
     static RoutedRequest routed(String taskId, RouteResponse response) {

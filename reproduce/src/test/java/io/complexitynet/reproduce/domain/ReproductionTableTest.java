@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ReproductionTableTest {
@@ -24,9 +25,18 @@ class ReproductionTableTest {
     private static final PaperSetAccuracy PAPER_SET = new PaperSetAccuracy(
             ClassificationReport.of(List.of(0, 1, 2), new int[] {0, 1, 2}, new int[] {0, 1, 1}), Optional.empty(), 0);
 
-    /** Tasks "1" to "2(n+1)": task i is solved first by model i mod (n + 1), unsolved where that is n; every run passes task 1 only. */
     private static Reproduction run(TaskFormat format, String dataset, List<String> models, List<Double> costUnits,
                                     Optional<PaperSetAccuracy> paperSet, String ruleVersion) {
+        return run(format, dataset, models, costUnits, paperSet, ruleVersion, known -> Optional.empty());
+    }
+
+    /**
+     * Tasks "1" to "2(n+1)": task i is solved first by model i mod (n + 1), unsolved where that is n; every run passes task 1
+     * only; {@code scored} makes the scored cascade's run from the known outcomes, or none.
+     */
+    private static Reproduction run(TaskFormat format, String dataset, List<String> models, List<Double> costUnits,
+                                    Optional<PaperSetAccuracy> paperSet, String ruleVersion,
+                                    Function<KnownOutcomes, Optional<ScoredCascadeRun>> scored) {
         List<PricedModel> ladder = PaperFigures.pricedLadder(models, costUnits);
         List<String> ids = new ArrayList<>();
         Map<String, TaskOutcome> outcomes = new HashMap<>();
@@ -52,7 +62,8 @@ class ReproductionTableTest {
         }
         TrainedModel model = new TrainedModel("m1", 1, new TrainingFigures(0.5, 0.4, 0.3, 0.35, 0.3, 0.62, 0.5, 0.4));
         return new Reproduction(new EvaluatedOn(dataset, format, "split", 1, ruleVersion), ladder, "job-1",
-                LabelDistribution.of(outcomes.values()), 0, model, paperSet, known, plain, plain, plain, plain, capped, Duration.ofSeconds(3));
+                LabelDistribution.of(outcomes.values()), 0, model, paperSet, known, plain, plain, plain, plain, capped, scored.apply(known),
+                Duration.ofSeconds(3));
     }
 
     private static RoutedRun routed(String policy, List<String> ids, List<String> called) {
@@ -130,5 +141,55 @@ class ReproductionTableTest {
         assertTrue(fourModels.getMessage().contains("--cost-units"), fourModels::getMessage);
         assertThrows(IllegalArgumentException.class,
                 () -> PaperFigures.pricedLadder(List.of("a", "b", "c"), Optional.empty(), false));
+    }
+
+    @Test
+    void theScoredCascadeHasARowWithoutTestsJudgedByTheLabelsWithTheScorersPrecisionAndRecall() {
+        List<String> models = PaperFigures.MODELS;
+        String small = models.get(0);
+        String middle = models.get(1);
+        String large = models.get(2);
+        // Of tasks 1-8 (first solvers 1, 2, -, 0, 1, 2, -, 0), routed without tests: task 4 taken from small (it passes); task 1
+        // small rejected (right), middle taken (passes); task 2 small and middle rejected (right), large unprobed (passes);
+        // task 5 small taken (wrong: small fails it); task 8 small rejected (wrong: it passes), middle taken; the rest refused
+        // or answered by large unprobed (task 3, 7: nothing passes; task 6: large passes).
+        Function<KnownOutcomes, Optional<ScoredCascadeRun>> scored = known -> Optional.of(ScoredCascadeRun.of("scored cascade (no tests)",
+                List.of(ScoredRequest.answered("4", small, 0.1, List.of(small), List.of(new ScoredRequest.ProbedAnswer(small, true))),
+                        ScoredRequest.answered("1", middle, 1, List.of(small, middle), List.of(new ScoredRequest.ProbedAnswer(small, false),
+                                new ScoredRequest.ProbedAnswer(middle, true))),
+                        ScoredRequest.answered("2", large, 10, List.of(small, middle, large), List.of(
+                                new ScoredRequest.ProbedAnswer(small, false), new ScoredRequest.ProbedAnswer(middle, false))),
+                        ScoredRequest.answered("5", small, 0.1, List.of(small), List.of(new ScoredRequest.ProbedAnswer(small, true))),
+                        ScoredRequest.answered("8", middle, 1, List.of(small, middle), List.of(new ScoredRequest.ProbedAnswer(small, false),
+                                new ScoredRequest.ProbedAnswer(middle, true))),
+                        ScoredRequest.answered("3", large, 10, List.of(large), List.of()),
+                        ScoredRequest.answered("6", large, 10, List.of(large), List.of()),
+                        ScoredRequest.refused("7", "UNAVAILABLE: no model could answer")), known));
+        Reproduction mbpp = run(TaskFormat.MBPP, "MBPP", models, PaperFigures.COST_UNITS, Optional.of(PAPER_SET), "paper5/v1", scored);
+        ScoredCascadeRun run = mbpp.scoredCascade().orElseThrow();
+        // Passing by the labels: tasks 4, 1, 2, 8, 6 (5 of 8; 5 of the 6 solved).
+        assertEquals(5 / 8.0, run.run().passRate(), 1e-9);
+        // Probed: 8 answers; taken 4 (4:small right, 1:middle right, 5:small wrong, 8:middle right); passing 4 (4:small, 1:middle,
+        // 8:small, 8:middle).
+        assertEquals(new ScoredCascadeRun.ScorerQuality(8, 4, 3, 4), run.scorer());
+
+        ReproductionTable table = ReproductionTable.of(mbpp);
+        ReproductionTable.Row row = table.rows().stream().filter(candidate -> candidate.measure().equals("scored cascade (no tests)"))
+                .findFirst().orElseThrow(() -> new AssertionError(table.toMarkdown()));
+        assertTrue(row.ours().startsWith("83.3% of the 6 solved; 62.5%, cut "), row.ours());
+        assertTrue(row.ours().contains("; calls 62.5% / 37.5% / 37.5%; 3 escalated; 1 refused by the router;"), row.ours());
+        assertTrue(row.ours().endsWith("; scorer precision 75.0%, recall 75.0% over 8 probed answers (4 taken)"), row.ours());
+        assertTrue(row.source().contains("no tests"), row.source());
+        assertTrue(mbpp.routed().contains(run.run()), "on the chart and in the refusals with the other routed runs");
+        assertEquals(measures(ReproductionTable.of(run(TaskFormat.MBPP, "MBPP", models, PaperFigures.COST_UNITS, Optional.of(PAPER_SET),
+                "paper5/v1"))), measures(table).stream().filter(measure -> !measure.equals("scored cascade (no tests)")).toList(),
+                "the other rows are as they were");
+    }
+
+    @Test
+    void withoutAScorerTheresNoScoredCascadeRow() {
+        ReproductionTable table = ReproductionTable.of(run(TaskFormat.MBPP, "MBPP", PaperFigures.MODELS, PaperFigures.COST_UNITS,
+                Optional.of(PAPER_SET), "paper5/v1"));
+        assertFalse(measures(table).contains("scored cascade (no tests)"));
     }
 }

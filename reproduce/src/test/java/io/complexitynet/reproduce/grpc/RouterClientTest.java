@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.task.DatasetTask;
+import io.complexitynet.proto.v1.AnswerProbeResult;
 import io.complexitynet.proto.v1.Attempt;
 import io.complexitynet.proto.v1.ClassifyResponse;
 import io.complexitynet.proto.v1.Decision;
@@ -13,6 +14,7 @@ import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouteResponse;
 import io.complexitynet.reproduce.domain.RouteOptions;
 import io.complexitynet.reproduce.domain.RoutedRequest;
+import io.complexitynet.reproduce.domain.ScoredRequest;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,21 @@ class RouterClientTest {
     void aVerdictOtherThanPassedIsAFailure() {
         RouteResponse response = RouteResponse.newBuilder().setVerdict("FAILED").addAttempts(attempt("small", "FAILED")).build();
         assertEquals(RoutedRequest.answered("11", false, 0, List.of("small")), RouterClient.routed("11", response));
+    }
+
+    @Test
+    void aScoredRequestCarriesNoTestsOrSetupOnlyTheExamplesAndThePolicy() {
+        assertEquals(RouteRequest.newBuilder().setPrompt(TASK.prompt()).addExamples("assert add(1, 2) == 3").setPolicy("scored-cascade").build(),
+                RouterClient.scoredRequest(TASK, TASK.tests()));
+    }
+
+    @Test
+    void aScoredResponseKeepsTheAnsweringModelEveryModelThatAnsweredAndEachProbedAnswersFate() {
+        RouteResponse response = RouteResponse.newBuilder().setModel("large").setCostUnits(2.5)
+                .addAttempts(attempt("small", "").toBuilder().setProbe(AnswerProbeResult.newBuilder().setOutcome("RAISED").setAccepted(false)))
+                .addAttempts(attempt("middle", "NO_ANSWER")).addAttempts(attempt("large", "")).build();
+        assertEquals(ScoredRequest.answered("11", "large", 2.5, List.of("small", "large"), List.of(new ScoredRequest.ProbedAnswer("small", false))),
+                RouterClient.scored("11", response));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.complexitynet.router.application;
 
+import io.complexitynet.core.probe.AnswerProbe;
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.ComplexityPolicy;
 import io.complexitynet.core.routing.PricedModel;
@@ -7,12 +8,15 @@ import io.complexitynet.core.task.ChatTurn;
 import io.complexitynet.router.backend.RouterLadder;
 import io.complexitynet.router.classifier.PromotedClassifier;
 import io.complexitynet.router.config.RouterConfig;
+import io.complexitynet.model.learning.AnswerScorer;
+import io.complexitynet.router.domain.AnswerJudge;
 import io.complexitynet.router.domain.Cascade;
 import io.complexitynet.router.domain.Decision;
 import io.complexitynet.router.domain.Question;
 import io.complexitynet.router.domain.RequestLimits;
 import io.complexitynet.router.domain.RouteDecider;
 import io.complexitynet.router.domain.RouteOptions;
+import io.complexitynet.router.domain.RoutingMode;
 import io.complexitynet.router.domain.TenantPolicy;
 import io.complexitynet.router.metrics.RouterMetrics;
 import io.complexitynet.router.persistence.RouteLedger;
@@ -41,26 +45,39 @@ public class RouteWorkflow {
     /**
      * What a request asks for. {@code prompt} is what the classifier reads and replayed models look up;
      * {@code conversation}, the chat messages a caller sent (empty from gRPC), is what chat models get when there is one;
-     * {@code temperature} and {@code maxTokens} are the caller's sampling settings, where it gave them.
+     * {@code temperature} and {@code maxTokens} are the caller's sampling settings, where it gave them. {@code examples}:
+     * example statements shown with the task, never tests; only their calls are run (the scored cascade's probe).
      */
-    public record Request(String tenant, String prompt, List<String> tests, String setupCode, List<String> provides,
-                          RouteOptions options, boolean noEscalation, List<ChatTurn> conversation, OptionalDouble temperature,
-                          OptionalInt maxTokens) {
+    public record Request(String tenant, String prompt, List<String> tests, List<String> examples, String setupCode,
+                          List<String> provides, RouteOptions options, boolean noEscalation, List<ChatTurn> conversation,
+                          OptionalDouble temperature, OptionalInt maxTokens) {
 
         public Request {
             tests = List.copyOf(tests);
+            examples = List.copyOf(examples);
             provides = List.copyOf(provides);
             conversation = List.copyOf(conversation);
         }
 
         /** A request in the Router API's shape: our own prompt, the models' own sampling settings. */
-        public Request(String tenant, String prompt, List<String> tests, String setupCode, List<String> provides, RouteOptions options,
-                       boolean noEscalation) {
-            this(tenant, prompt, tests, setupCode, provides, options, noEscalation, List.of(), OptionalDouble.empty(), OptionalInt.empty());
+        public Request(String tenant, String prompt, List<String> tests, List<String> examples, String setupCode, List<String> provides,
+                       RouteOptions options, boolean noEscalation) {
+            this(tenant, prompt, tests, examples, setupCode, provides, options, noEscalation, List.of(), OptionalDouble.empty(),
+                    OptionalInt.empty());
+        }
+
+        /** Without tests, the examples stand where tests would: shown to the models, read by the classifier (they name the function). */
+        List<String> shownStatements() {
+            return tests.isEmpty() ? examples : tests;
         }
 
         Question question() {
-            return new Question(prompt, setupCode, tests, conversation, temperature, maxTokens);
+            return new Question(prompt, setupCode, shownStatements(), conversation, temperature, maxTokens);
+        }
+
+        /** The scored cascade's test-free run: the calls of the examples in the prompt and in {@code examples}. */
+        AnswerProbe probe() {
+            return AnswerProbe.of(prompt + "\n" + String.join("\n", examples));
         }
     }
 
@@ -68,8 +85,8 @@ public class RouteWorkflow {
     public record Decided(Decision decision, PromotedClassifier.Loaded classifier, long decisionNanos) {
     }
 
-    /** A routed request's outcome. */
-    public record Routed(Decided decided, Cascade.Outcome outcome, long generationNanos, long verificationNanos) {
+    /** A routed request's outcome; {@code probeNanos}: the scored cascade's test-free runs. */
+    public record Routed(Decided decided, Cascade.Outcome outcome, long generationNanos, long verificationNanos, long probeNanos) {
     }
 
     /** A piece of a model's reply, handed on as the model writes it. */
@@ -128,7 +145,7 @@ public class RouteWorkflow {
     private Decided decide(Request request, TenantPolicy policy, long arrived) {
         long admitted = System.nanoTime();
         metrics.stage(RouterMetrics.Stage.ADMISSION, admitted - arrived);
-        PromotedClassifier.Classified classified = classifier.classify(request.prompt(), request.tests());
+        PromotedClassifier.Classified classified = classifier.classify(request.prompt(), request.shownStatements());
         metrics.stage(RouterMetrics.Stage.CLASSIFY, System.nanoTime() - admitted);
         if (classified.prediction().models() != ladder.ladder().size()) {
             throw RequestRefused.unavailable("the promoted model predicts for "
@@ -158,6 +175,7 @@ public class RouteWorkflow {
         TenantPolicy policy = policies.of(request.tenant());
         metrics.showBudget(request.tenant());
         Decided decided = decide(request, policy, arrived);
+        Optional<AnswerScorer> scorer = scorer(request, decided);
         Cascade chosen = request.noEscalation() ? firstModelOnly : cascade;
         int triesPerModel = request.tests().isEmpty() ? 1 : request.options().triesPerModel(policy);
         Optional<TenantBudgets.Hold> hold = policies.reserve(policy,
@@ -165,8 +183,10 @@ public class RouteWorkflow {
         String requestId = UUID.randomUUID().toString();
         long[] generation = {0};
         long[] verification = {0};
+        long[] probing = {0};
         Question question = request.question();
-        Optional<Consumer<ReplyPiece>> streamed = request.tests().isEmpty() ? pieces : Optional.empty();
+        // A scored answer may be rejected and the next model's follow, so nothing goes out before it is taken.
+        Optional<Consumer<ReplyPiece>> streamed = request.tests().isEmpty() && scorer.isEmpty() ? pieces : Optional.empty();
         boolean[] handedOn = {false};
         Cascade.Generator generator = (model, sample) -> {
             long start = System.nanoTime();
@@ -214,13 +234,25 @@ public class RouteWorkflow {
                 verifier.checkTests(request.setupCode(), request.tests());
                 verification[0] += System.nanoTime() - start;
             }
-            outcome = chosen.run(decided.decision(), checker, triesPerModel, generator);
+            Optional<Cascade.Judge> judge = Optional.empty();
+            if (scorer.isPresent()) {
+                AnswerProbe probe = request.probe();
+                judge = Optional.of(judge(scorer.get(), probe, decided, requestId, probing));
+                // A cascade of one model judges nothing (its answer is the answer), so only a longer one needs the verifier.
+                if (chosen.mayAsk(decided.decision()).size() > 1) {
+                    long start = System.nanoTime();
+                    verifier.checkProbe(probe.statements());
+                    probing[0] += System.nanoTime() - start;
+                }
+            }
+            outcome = chosen.run(decided.decision(), checker, judge, triesPerModel, generator);
         } catch (RuntimeException e) {
             recordUsage(requestId, request, List.of(), List.of(), hold);
             throw e;
         }
         metrics.stage(RouterMetrics.Stage.GENERATION, generation[0]);
         metrics.stage(RouterMetrics.Stage.VERIFICATION, verification[0]);
+        metrics.stage(RouterMetrics.Stage.PROBE, probing[0]);
         long answered = System.nanoTime();
         record(request, policy, requestId, decided, outcome, hold);
         metrics.stage(RouterMetrics.Stage.ACCOUNTING, System.nanoTime() - answered);
@@ -231,7 +263,35 @@ public class RouteWorkflow {
             throw RequestRefused.unavailable("no model could answer: " + outcome.attempts().stream()
                     .map(attempt -> attempt.failure().orElse("")).toList());
         }
-        return new Routed(decided, outcome, generation[0], verification[0]);
+        return new Routed(decided, outcome, generation[0], verification[0], probing[0]);
+    }
+
+    /** The scored cascade's judge: the request's probe run by the verifier, its time added to {@code probing}. */
+    private AnswerJudge judge(AnswerScorer scorer, AnswerProbe probe, Decided decided, String requestId, long[] probing) {
+        AnswerJudge.Sandbox sandbox = verifier.sandbox(requestId);
+        return new AnswerJudge(scorer, decided.decision().prediction(), probe, (code, statements) -> {
+            long start = System.nanoTime();
+            try {
+                return sandbox.run(code, statements);
+            } finally {
+                probing[0] += System.nanoTime() - start;
+            }
+        });
+    }
+
+    /**
+     * The promoted model's answer scorer when the request is routed by the scored cascade without tests (with tests, or
+     * naming a ladder model, it is not needed). Refused before anything runs when the promoted model has none.
+     */
+    private static Optional<AnswerScorer> scorer(Request request, Decided decided) {
+        if (decided.decision().mode() != RoutingMode.SCORED_CASCADE || !request.tests().isEmpty()
+                || request.options().ladderModel().isPresent()) {
+            return Optional.empty();
+        }
+        PromotedClassifier.Loaded model = decided.classifier();
+        return Optional.of(model.model().answerScorer().orElseThrow(() -> RequestRefused.wrongState("policy scored-cascade: the promoted"
+                + " model " + model.id() + " (version " + model.version() + ") has no answer scorer (trained on labels without probe"
+                + " outcomes); promote a model trained on probed labels, send tests, or use another policy")));
     }
 
     /**
@@ -240,7 +300,7 @@ public class RouteWorkflow {
      */
     private long promptTokenCeiling(Request request) {
         long bytes = utf8Bytes(request.prompt()) + utf8Bytes(request.setupCode())
-                + request.tests().stream().mapToLong(RouteWorkflow::utf8Bytes).sum()
+                + request.shownStatements().stream().mapToLong(RouteWorkflow::utf8Bytes).sum()
                 + request.conversation().stream().mapToLong(turn -> utf8Bytes(turn.content())).sum();
         return bytes + promptOverheadTokens;
     }
@@ -296,6 +356,7 @@ public class RouteWorkflow {
             throw RequestRefused.invalidArgument("prompt", "is empty; send the task as a user would ask it");
         }
         limits.check(request.prompt(), request.tests(), request.setupCode());
+        limits.checkStatements("examples", request.examples());
         for (int i = 0; i < request.tests().size(); i++) {
             if (request.tests().get(i).isBlank()) {
                 throw RequestRefused.invalidArgument("tests[" + i + "]", "is empty");

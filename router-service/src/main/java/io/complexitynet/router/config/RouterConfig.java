@@ -127,7 +127,7 @@ public interface RouterConfig {
          */
         boolean enabled();
 
-        /** {@code paper}, {@code expected-cost} or {@code cheapest-first}. */
+        /** {@code paper}, {@code expected-cost}, {@code cheapest-first} or {@code scored-cascade}. */
         String policy();
 
         double threshold();

@@ -1,5 +1,6 @@
 package io.complexitynet.router.domain;
 
+import io.complexitynet.core.probe.ProbeOutcome;
 import io.complexitynet.core.routing.PricedModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.function.ToIntFunction;
  * Verify-and-escalate: asks the decision's first model; with tests, has the answer verified, asks the same
  * model again for a fresh answer up to the request's tries per model, then steps up the decision's ladder until
  * an answer passes or no model is left. A model whose backend fails is stepped over at once. Without tests the
- * first answer is the answer.
+ * first answer is the answer, unless a {@link Judge} is given (the scored cascade): then every answer but the last
+ * model's is judged and taken only when the judge accepts it.
  */
 public final class Cascade {
 
@@ -34,6 +36,16 @@ public final class Cascade {
         Checked check(String code);
     }
 
+    /** Without tests: judges a model's answer from what it shows, to take it or ask the next model. */
+    public interface Judge {
+        /** @param modelIndex the answering model's place in the whole ladder, 0 = cheapest */
+        Judged judge(int modelIndex, Generated generated);
+    }
+
+    /** What a test-free run of an answer showed, its score, whether it is taken, and the run's time. */
+    public record Judged(ProbeOutcome probe, double score, boolean accepted, long millis) {
+    }
+
     /** A model's answer: the code in it (what is verified), the reply as the model wrote it, its tokens and time. */
     public record Generated(String code, String reply, int promptTokens, int completionTokens, long millis) {
     }
@@ -52,7 +64,11 @@ public final class Cascade {
      * not answer at all. Cost units: the model's price per 1K tokens times the tokens used.
      */
     public record Attempt(PricedModel model, int sample, Optional<Generated> generated, Optional<Checked> checked,
-                          Optional<String> failure) {
+                          Optional<Judged> judged, Optional<String> failure) {
+
+        public Attempt(PricedModel model, int sample, Optional<Generated> generated, Optional<Checked> checked, Optional<String> failure) {
+            this(model, sample, generated, checked, Optional.empty(), failure);
+        }
 
         public double costUnits() {
             return generated.map(g -> model.costUnits() * (g.promptTokens() + g.completionTokens()) / 1000.0).orElse(0.0);
@@ -66,9 +82,10 @@ public final class Cascade {
             return checked.map(Checked::verdict).orElse(failure.map(reason -> "NO_ANSWER").orElse(""));
         }
 
-        /** An answer to stop at: some code, and no failed check. An empty reply is no answer, tests or not. */
+        /** An answer to stop at: some code, no failed check and no judge's rejection. An empty reply is no answer, tests or not. */
         public boolean usable() {
-            return generated.filter(g -> !g.code().isBlank()).isPresent() && checked.map(Checked::passed).orElse(true);
+            return generated.filter(g -> !g.code().isBlank()).isPresent() && checked.map(Checked::passed).orElse(true)
+                    && judged.map(Judged::accepted).orElse(true);
         }
     }
 
@@ -108,7 +125,11 @@ public final class Cascade {
 
     /** The models a run of this decision may ask, in order. */
     public List<PricedModel> mayAsk(Decision decision) {
-        return (escalate ? decision.ladder() : List.of(decision.first())).stream().map(ladder::get).toList();
+        return indexesToAsk(decision).stream().map(ladder::get).toList();
+    }
+
+    private List<Integer> indexesToAsk(Decision decision) {
+        return escalate ? decision.ladder() : List.of(decision.first());
     }
 
     /**
@@ -122,12 +143,25 @@ public final class Cascade {
 
     /** @param triesPerModel answers each model may give when they fail the tests; without tests only one is asked */
     public Outcome run(Decision decision, Optional<Checker> tests, int triesPerModel, Generator generator) {
+        return run(decision, tests, Optional.empty(), triesPerModel, generator);
+    }
+
+    /**
+     * @param judge without tests, judges each answer but the last model's (that one is the answer whatever it shows);
+     *     ignored with tests, which are better evidence
+     */
+    public Outcome run(Decision decision, Optional<Checker> tests, Optional<Judge> judge, int triesPerModel, Generator generator) {
         if (!allowedTries(triesPerModel)) {
             throw new IllegalArgumentException("tries per model must be 1 to " + MAX_TRIES_PER_MODEL + ", was " + triesPerModel);
         }
         int tries = tests.isPresent() ? triesPerModel : 1;
+        Optional<Judge> judging = tests.isPresent() ? Optional.empty() : judge;
         List<Attempt> attempts = new ArrayList<>();
-        for (PricedModel model : mayAsk(decision)) {
+        List<Integer> indexes = indexesToAsk(decision);
+        for (int asked = 0; asked < indexes.size(); asked++) {
+            int index = indexes.get(asked);
+            PricedModel model = ladder.get(index);
+            boolean lastModel = asked == indexes.size() - 1;
             for (int sample = 0; sample < tries; sample++) {
                 Generated generated;
                 try {
@@ -140,7 +174,9 @@ public final class Cascade {
                 try {
                     Optional<Checked> checked = tests.map(checker -> generated.code().isBlank()
                             ? Checked.EMPTY_ANSWER : checker.check(generated.code()));
-                    attempt = new Attempt(model, sample, Optional.of(generated), checked, Optional.empty());
+                    Optional<Judged> judged = lastModel || generated.code().isBlank() ? Optional.empty()
+                            : judging.map(j -> j.judge(index, generated));
+                    attempt = new Attempt(model, sample, Optional.of(generated), checked, judged, Optional.empty());
                 } catch (RuntimeException e) {
                     attempts.add(new Attempt(model, sample, Optional.of(generated), Optional.empty(),
                             Optional.of("not checked: " + e.getMessage())));

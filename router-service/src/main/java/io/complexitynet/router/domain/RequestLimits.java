@@ -12,13 +12,18 @@ public record RequestLimits(int promptChars, int tests, int testChars, int setup
 
     public void check(String prompt, List<String> requestTests, String setupCode) {
         within("prompt", prompt, promptChars);
-        if (requestTests.size() > tests) {
-            throw RequestRefused.invalidArgument("tests", "has " + requestTests.size() + " statements; at most " + tests + " are allowed");
-        }
-        for (int i = 0; i < requestTests.size(); i++) {
-            within("tests[" + i + "]", requestTests.get(i), testChars);
-        }
+        checkStatements("tests", requestTests);
         within("setup_code", setupCode, setupChars);
+    }
+
+    /** Statements other than tests that reach the sandbox (examples) are held to the tests' limits. */
+    public void checkStatements(String field, List<String> statements) {
+        if (statements.size() > tests) {
+            throw RequestRefused.invalidArgument(field, "has " + statements.size() + " statements; at most " + tests + " are allowed");
+        }
+        for (int i = 0; i < statements.size(); i++) {
+            within(field + "[" + i + "]", statements.get(i), testChars);
+        }
     }
 
     private static void within(String field, String text, int limit) {

@@ -36,14 +36,35 @@ public final class RouteDecider {
         }
     }
 
+    /** The cheapest model first, whatever the prediction; the answer's score decides whether the next is asked. */
+    private record ScoredCascade(String cheapest) implements RoutingPolicy {
+
+        @Override
+        public int choose(Prediction prediction) {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "scored cascade from " + cheapest + ": each answer scored (verified, with tests) before the next model is asked";
+        }
+
+        @Override
+        public String explain(Prediction prediction) {
+            return describe();
+        }
+    }
+
     private final List<PricedModel> ladder;
     private final ComplexityPolicy paperPolicy;
     private final RoutingPolicy cheapestFirst;
+    private final RoutingPolicy scoredCascade;
 
     public RouteDecider(List<PricedModel> ladder, ComplexityPolicy paperPolicy) {
         this.ladder = PricedModel.ladder(ladder);
         this.paperPolicy = paperPolicy;
         this.cheapestFirst = new CheapestFirst(this.ladder.get(0).name());
+        this.scoredCascade = new ScoredCascade(this.ladder.get(0).name());
     }
 
     public List<PricedModel> ladder() {
@@ -85,6 +106,7 @@ public final class RouteDecider {
             case PAPER -> paperPolicy;
             case EXPECTED_COST -> new ThresholdPolicy(threshold, ladder.size());
             case CHEAPEST_FIRST -> cheapestFirst;
+            case SCORED_CASCADE -> scoredCascade;
         };
         int wanted = policy.choose(prediction);
         int first = usable.stream().filter(i -> i >= wanted).findFirst().orElse(usable.get(usable.size() - 1));

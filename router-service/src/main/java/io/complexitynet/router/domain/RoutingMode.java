@@ -14,7 +14,13 @@ public enum RoutingMode {
      * the cheapest way to a passing answer (on MBPP, capped at GPT-3.5, it beats the paper's operating
      * point); without tests it is always the cheapest model.
      */
-    CHEAPEST_FIRST("cheapest-first");
+    CHEAPEST_FIRST("cheapest-first"),
+    /**
+     * The no-tests cascade: the cheapest model first; without tests each answer but the last allowed model's is run
+     * test-free in the verifier's sandbox and taken when the promoted model's answer scorer accepts it, else the next
+     * model is asked. With tests, verify-and-escalate as {@link #CHEAPEST_FIRST}: the tests are better evidence.
+     */
+    SCORED_CASCADE("scored-cascade");
 
     private final String id;
 

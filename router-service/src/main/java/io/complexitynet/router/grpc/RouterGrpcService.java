@@ -37,7 +37,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Blocking
     public Uni<RouteResponse> route(RouteRequest request) {
         return ServiceApis.ROUTER.answer(() -> mapping.routed(workflow.route(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
-                request.getTestsList(), request.getSetupCode(), request.getProvidesList(), options(request.getPolicy(),
+                request.getTestsList(), request.getExamplesList(), request.getSetupCode(), request.getProvidesList(), options(request.getPolicy(),
                 request.getQualityTarget(), request.getMaxModel(), request.getTriesPerModel()), request.getNoEscalation()))));
     }
 
@@ -45,7 +45,7 @@ public class RouterGrpcService implements io.complexitynet.proto.v1.Router {
     @Blocking
     public Uni<ClassifyResponse> classify(ClassifyRequest request) {
         return ServiceApis.ROUTER.answer(() -> mapping.classified(workflow.decide(new RouteWorkflow.Request(caller.get(), request.getPrompt(),
-                request.getTestsList(), "", List.of(), options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel(), 0),
+                request.getTestsList(), List.of(), "", List.of(), options(request.getPolicy(), request.getQualityTarget(), request.getMaxModel(), 0),
                 false))));
     }
 

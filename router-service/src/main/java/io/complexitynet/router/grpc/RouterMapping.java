@@ -2,6 +2,7 @@ package io.complexitynet.router.grpc;
 
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.core.routing.PricedModel;
+import io.complexitynet.proto.v1.AnswerProbeResult;
 import io.complexitynet.proto.v1.Attempt;
 import io.complexitynet.proto.v1.ClassifyResponse;
 import io.complexitynet.proto.v1.Decision;
@@ -78,6 +79,9 @@ class RouterMapping {
             attempt.generated().ifPresent(g -> message.setPromptTokens(g.promptTokens()).setCompletionTokens(g.completionTokens())
                     .setGenerationMillis(g.millis()));
             attempt.checked().ifPresent(c -> message.setVerificationMillis(c.millis()));
+            attempt.judged().ifPresent(judged -> message.setProbe(AnswerProbeResult.newBuilder().setOutcome(judged.probe().kind().name())
+                    .setCalls(judged.probe().calls()).setCallsReturned(judged.probe().callsReturned()).setScore(judged.score())
+                    .setAccepted(judged.accepted()).setProbeMillis(judged.millis())));
             response.addAttempts(message);
             promptTokens += message.getPromptTokens();
             completionTokens += message.getCompletionTokens();
@@ -86,9 +90,10 @@ class RouterMapping {
         double decision = routed.decided().decisionNanos() / NANOS_PER_MILLI;
         double generation = routed.generationNanos() / NANOS_PER_MILLI;
         double verification = routed.verificationNanos() / NANOS_PER_MILLI;
+        double probe = routed.probeNanos() / NANOS_PER_MILLI;
         return response.setPromptTokens(promptTokens).setCompletionTokens(completionTokens).setCostUnits(cost)
                 .setLatency(LatencyBreakdown.newBuilder().setDecisionMillis(decision).setGenerationMillis(generation)
-                        .setVerificationMillis(verification).setTotalMillis(decision + generation + verification))
+                        .setVerificationMillis(verification).setProbeMillis(probe).setTotalMillis(decision + generation + verification + probe))
                 .build();
     }
 

@@ -41,6 +41,8 @@ public class RouterMetrics {
         CLASSIFY,
         GENERATION,
         VERIFICATION,
+        /** The scored cascade's test-free runs of answers. */
+        PROBE,
         /** Usage and routed samples written after the answer. */
         ACCOUNTING
     }

@@ -25,9 +25,10 @@ public record ChatCompletionRequest(String model, List<Message> messages, Double
      * @param maxModel      the most expensive model this request may use
      * @param noEscalation  verify without stepping up the ladder
      * @param triesPerModel answers a model may give before the cascade moves up (1 to 5)
+     * @param examples      example statements shown with the task, never tests: only their calls are run (scored-cascade)
      */
     public record Extension(List<String> tests, @JsonProperty("setup_code") String setupCode, List<String> provides,
                             @JsonProperty("max_model") String maxModel, @JsonProperty("no_escalation") Boolean noEscalation,
-                            @JsonProperty("tries_per_model") Integer triesPerModel) {
+                            @JsonProperty("tries_per_model") Integer triesPerModel, List<String> examples) {
     }
 }

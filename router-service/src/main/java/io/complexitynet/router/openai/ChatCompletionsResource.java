@@ -65,12 +65,12 @@ public class ChatCompletionsResource {
                 .orElseThrow(() -> RequestRefused.invalidArgument("messages", "hold no user message; the last one is the task"));
         ModelChoice choice = ModelChoice.parse(body.model(), ladder.ladder().stream().map(PricedModel::name).toList());
         ChatCompletionRequest.Extension extension = Optional.ofNullable(body.complexitynet())
-                .orElse(new ChatCompletionRequest.Extension(null, null, null, null, null, null));
+                .orElse(new ChatCompletionRequest.Extension(null, null, null, null, null, null, null));
         RouteOptions options = new RouteOptions(choice.mode(), choice.threshold(), Optional.ofNullable(extension.maxModel())
                 .filter(name -> !name.isBlank()), Optional.ofNullable(extension.triesPerModel()).map(OptionalInt::of).orElse(OptionalInt.empty()),
                 choice.ladderModel());
         RouteWorkflow.Request request = new RouteWorkflow.Request(caller.get(), prompt, listed(extension.tests()),
-                Optional.ofNullable(extension.setupCode()).orElse(""), listed(extension.provides()), options,
+                listed(extension.examples()), Optional.ofNullable(extension.setupCode()).orElse(""), listed(extension.provides()), options,
                 Boolean.TRUE.equals(extension.noEscalation()), conversation,
                 Optional.ofNullable(body.temperature()).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                 Optional.ofNullable(body.maxTokens()).map(OptionalInt::of).orElse(OptionalInt.empty()));

@@ -93,8 +93,10 @@ class OpenAiMapping {
                     write(out, piece(id, created, piece.piece().model(), piece.piece().text()));
                 } else if (event instanceof Finished finished) {
                     Answer answer = new Answer(id, created, finished.routed(), finished.routed().outcome().answer().orElseThrow());
+                    // Nothing was relayed while the models wrote (the scored cascade holds answers back until one is taken).
                     if (!started) {
                         write(out, role(id, created, answer.answered().model().name()));
+                        write(out, piece(id, created, answer.answered().model().name(), answer.reply()));
                     }
                     write(out, finish(answer));
                     return;
@@ -202,14 +204,18 @@ class OpenAiMapping {
             double decisionMillis = routed.decided().decisionNanos() / NANOS_PER_MILLI;
             double generationMillis = routed.generationNanos() / NANOS_PER_MILLI;
             double verificationMillis = routed.verificationNanos() / NANOS_PER_MILLI;
+            double probeMillis = routed.probeNanos() / NANOS_PER_MILLI;
             extension.putObject("latency").put("decision_millis", decisionMillis).put("generation_millis", generationMillis)
-                    .put("verification_millis", verificationMillis)
-                    .put("total_millis", decisionMillis + generationMillis + verificationMillis);
+                    .put("verification_millis", verificationMillis).put("probe_millis", probeMillis)
+                    .put("total_millis", decisionMillis + generationMillis + verificationMillis + probeMillis);
             ArrayNode attempts = extension.putArray("attempts");
             for (Cascade.Attempt attempt : routed.outcome().attempts()) {
-                attempts.addObject().put("model", attempt.model().name()).put("sample", attempt.sample())
+                ObjectNode tried = attempts.addObject().put("model", attempt.model().name()).put("sample", attempt.sample())
                         .put("verdict", attempt.verdict())
                         .put("cost_units", attempt.costUnits());
+                attempt.judged().ifPresent(judged -> tried.putObject("probe").put("outcome", judged.probe().kind().name())
+                        .put("calls", judged.probe().calls()).put("calls_returned", judged.probe().callsReturned())
+                        .put("score", judged.score()).put("accepted", judged.accepted()).put("probe_millis", judged.millis()));
             }
             return extension;
         }

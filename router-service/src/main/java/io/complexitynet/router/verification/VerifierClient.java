@@ -8,6 +8,7 @@ import io.complexitynet.proto.v1.ResourceLimits;
 import io.complexitynet.proto.v1.VerifierGrpc;
 import io.complexitynet.proto.v1.VerifyRequest;
 import io.complexitynet.router.config.RouterConfig;
+import io.complexitynet.router.domain.AnswerJudge;
 import io.complexitynet.router.domain.Cascade;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -45,6 +46,22 @@ public class VerifierClient {
         }
     }
 
+    /**
+     * Refuses example calls the verifier cannot parse (INVALID_ARGUMENT naming the examples) and any request while the
+     * verifier cannot be asked (UNAVAILABLE), before any model is paid to answer: the scored cascade could judge nothing.
+     */
+    public void checkProbe(List<String> statements) {
+        try {
+            verifier.checkTests(CheckTestsRequest.newBuilder().addAllTests(statements).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                throw RequestRefused.invalidArgument("examples", "the example calls taken from the prompt and the examples cannot be run: "
+                        + e.getStatus().getDescription());
+            }
+            throw refusal(e, "nothing was generated");
+        }
+    }
+
     private static RequestRefused refusal(StatusRuntimeException e, String consequence) {
         if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
             return new RequestRefused(RequestRefused.Kind.INVALID_ARGUMENT, "the verifier cannot run these tests: "
@@ -66,16 +83,38 @@ public class VerifierClient {
     public Cascade.Checker checker(String requestId, String setupCode, List<String> tests, List<String> provides) {
         return code -> {
             long start = System.nanoTime();
-            VerifyRequest request = VerifyRequest.newBuilder().setBatchId(requestId).addCandidates(Candidate.newBuilder()
-                    .setCandidateId("0").setCode(code).setSetupCode(setupCode).addAllTests(tests).addAllProvides(provides)
-                    .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.verifyWallTime().toMillis()))).build();
-            CandidateResult result;
-            try {
-                result = verifier.verify(request).getResults(0);
-            } catch (StatusRuntimeException e) {
-                throw refusal(e, "the answers generated so far are charged, not returned unverified");
-            }
-            return new Cascade.Checked(result.getVerdict().name().replace("VERDICT_", ""), (System.nanoTime() - start) / 1_000_000);
+            CandidateResult result = verify(requestId, code, setupCode, tests, provides,
+                    "the answers generated so far are charged, not returned unverified");
+            return new Cascade.Checked(verdictName(result), (System.nanoTime() - start) / 1_000_000);
         };
+    }
+
+    /**
+     * The scored cascade's test-free runs: an answer with its probe's statements as tests, no setup, in the same sandbox
+     * and with the same limits as verification. A verifier that cannot be asked stops the cascade as it does there.
+     */
+    public AnswerJudge.Sandbox sandbox(String requestId) {
+        return (code, statements) -> {
+            long start = System.nanoTime();
+            CandidateResult result = verify(requestId, code, "", statements, List.of(),
+                    "the answers generated so far are charged; no other model is asked while an answer cannot be judged");
+            return new AnswerJudge.Ran(verdictName(result), result.getTestIndex(), (System.nanoTime() - start) / 1_000_000);
+        };
+    }
+
+    private CandidateResult verify(String requestId, String code, String setupCode, List<String> tests, List<String> provides,
+                                   String consequence) {
+        VerifyRequest request = VerifyRequest.newBuilder().setBatchId(requestId).addCandidates(Candidate.newBuilder()
+                .setCandidateId("0").setCode(code).setSetupCode(setupCode).addAllTests(tests).addAllProvides(provides)
+                .setLimits(ResourceLimits.newBuilder().setWallTimeMillis(config.verifyWallTime().toMillis()))).build();
+        try {
+            return verifier.verify(request).getResults(0);
+        } catch (StatusRuntimeException e) {
+            throw refusal(e, consequence);
+        }
+    }
+
+    private static String verdictName(CandidateResult result) {
+        return result.getVerdict().name().replace("VERDICT_", "");
     }
 }

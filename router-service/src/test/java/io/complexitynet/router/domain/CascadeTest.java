@@ -1,9 +1,11 @@
 package io.complexitynet.router.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.complexitynet.core.probe.ProbeOutcome;
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.core.routing.PricedModel;
 import java.util.ArrayList;
@@ -181,5 +183,61 @@ class CascadeTest {
         assertThrows(IllegalArgumentException.class, () -> cascade.run(FROM_SMALL, Optional.empty(), 0, samples(Map.of())));
         assertThrows(IllegalArgumentException.class,
                 () -> cascade.run(FROM_SMALL, Optional.empty(), Cascade.MAX_TRIES_PER_MODEL + 1, samples(Map.of())));
+    }
+
+    /** Takes "good" only, and records what it was asked to judge (the model's place in the ladder, the code). */
+    private final List<String> judged = new ArrayList<>();
+    private final Cascade.Judge takesGood = (modelIndex, generated) -> {
+        judged.add(modelIndex + ":" + generated.code());
+        boolean good = generated.code().equals("good");
+        return new Cascade.Judged(new ProbeOutcome(good ? ProbeOutcome.Kind.RETURNED : ProbeOutcome.Kind.RAISED, 1, good ? 1 : 0),
+                good ? 0.9 : 0.1, good, 7);
+    };
+
+    @Test
+    void withAJudgeWithoutTestsARejectedAnswerStepsUpAndAnAcceptedOneIsTaken() {
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), Optional.of(takesGood), 1,
+                answers(Map.of("small", "bad", "middle", "good", "large", "good")));
+        assertEquals(List.of("small", "middle"), asked);
+        assertEquals(List.of("0:bad", "1:good"), judged);
+        assertEquals("middle", outcome.answer().orElseThrow().model().name());
+        assertFalse(outcome.attempts().get(0).judged().orElseThrow().accepted());
+        assertEquals(11.0, outcome.attempts().stream().mapToDouble(Cascade.Attempt::costUnits).sum(), 1e-9, "every model asked is paid");
+    }
+
+    @Test
+    void theLastModelsAnswerIsTakenUnjudgedAndAnEmptyAnswerIsNeverJudged() {
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), Optional.of(takesGood), 1,
+                answers(Map.of("small", " ", "middle", "bad", "large", "bad")));
+        assertEquals(List.of("small", "middle", "large"), asked);
+        assertEquals(List.of("1:bad"), judged);
+        Cascade.Attempt answer = outcome.answer().orElseThrow();
+        assertEquals("large", answer.model().name());
+        assertTrue(answer.judged().isEmpty());
+
+        judged.clear();
+        Cascade.Outcome alone = new Cascade(LADDER, false).run(FROM_SMALL, Optional.empty(), Optional.of(takesGood), 1,
+                answers(Map.of("small", "bad")));
+        assertEquals("small", alone.answer().orElseThrow().model().name());
+        assertEquals(List.of(), judged, "a cascade of one model has nothing to judge");
+    }
+
+    @Test
+    void withTestsTheJudgeIsNotAskedTheTestsDecide() {
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.of(PASSES_IF_GOOD), Optional.of(takesGood), 1,
+                answers(Map.of("small", "bad", "middle", "good")));
+        assertEquals(List.of(), judged);
+        assertEquals("PASSED", outcome.answer().orElseThrow().verdict());
+    }
+
+    @Test
+    void aJudgeThatCannotRunStopsTheCascadeBeforeAnotherModelIsPaid() {
+        IllegalStateException unreachable = new IllegalStateException("the verifier could not be asked");
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), Optional.of((modelIndex, generated) -> {
+            throw unreachable;
+        }), 1, answers(Map.of("small", "bad", "middle", "good")));
+        assertEquals(List.of("small"), asked);
+        assertEquals(Optional.of(unreachable), outcome.stoppedBy());
+        assertEquals(1.0, outcome.attempts().get(0).costUnits(), 1e-9);
     }
 }

@@ -24,7 +24,7 @@ class ModelChoiceTest {
         assertEquals(new ModelChoice(Optional.empty(), OptionalDouble.empty(), Optional.of("gpt-4-1106-preview")),
                 ModelChoice.parse("gpt-4-1106-preview", LADDER));
         assertEquals(List.of("complexitynet", "complexitynet/paper", "complexitynet/expected-cost", "complexitynet/cheapest-first",
-                "codellama-7b-python", "gpt-3.5-turbo-1106", "gpt-4-1106-preview"), ModelChoice.names(LADDER));
+                "complexitynet/scored-cascade", "codellama-7b-python", "gpt-3.5-turbo-1106", "gpt-4-1106-preview"), ModelChoice.names(LADDER));
     }
 
     @Test

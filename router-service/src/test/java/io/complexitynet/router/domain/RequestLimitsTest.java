@@ -30,4 +30,13 @@ class RequestLimitsTest {
         assertEquals("tests[1]: is 21 characters; at most 20 are allowed", refusal("p", List.of("assert f(1)", "t".repeat(21)), ""));
         assertEquals("setup_code: is 51 characters; at most 50 are allowed", refusal("p", List.of(), "s".repeat(51)));
     }
+
+    @Test
+    void examplesAreHeldToTheTestsLimitsUnderTheirOwnName() {
+        LIMITS.checkStatements("examples", Collections.nCopies(3, "e".repeat(20)));
+        RequestRefused many = assertThrows(RequestRefused.class, () -> LIMITS.checkStatements("examples", Collections.nCopies(4, "f(1)")));
+        assertEquals("examples: has 4 statements; at most 3 are allowed", many.getMessage());
+        RequestRefused tooLong = assertThrows(RequestRefused.class, () -> LIMITS.checkStatements("examples", List.of("e".repeat(21))));
+        assertEquals("examples[0]: is 21 characters; at most 20 are allowed", tooLong.getMessage());
+    }
 }

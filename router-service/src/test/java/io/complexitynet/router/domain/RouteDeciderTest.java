@@ -61,6 +61,17 @@ class RouteDeciderTest {
     }
 
     @Test
+    void theScoredCascadeStartsAtTheCheapestAllowedModelWithinTheMaximum() {
+        RouteOptions scoredUpToMiddle = new RouteOptions(Optional.of(RoutingMode.SCORED_CASCADE), OptionalDouble.empty(),
+                Optional.of("middle"));
+        Decision decision = decider.decide(Prediction.of(5, 0.1, 0.1, 0.9), OPEN, scoredUpToMiddle);
+        assertEquals(List.of(0, 1), decision.ladder());
+        assertEquals(RoutingMode.SCORED_CASCADE, decision.mode());
+        assertTrue(decision.reason().startsWith("scored cascade from small"), decision.reason());
+        assertEquals(RoutingMode.SCORED_CASCADE, RoutingMode.named("scored-cascade"));
+    }
+
+    @Test
     void neverGoesAboveTheTenantsMaximumAndSaysSo() {
         Decision decision = decider.decide(Prediction.of(5, 0.1, 0.1, 0.9),
                 tenant(Optional.empty(), Optional.of("middle"), RoutingMode.PAPER), RouteOptions.none());

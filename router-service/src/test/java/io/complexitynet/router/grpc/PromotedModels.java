@@ -8,6 +8,7 @@ import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.embedding.PromptEncoders;
 import io.complexitynet.model.embedding.StaticMiniLmPromptEncoder;
+import io.complexitynet.model.learning.AnswerScorer;
 import io.complexitynet.model.learning.ModelCodec;
 import io.complexitynet.model.training.Trainer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,11 @@ public class PromotedModels {
         TrainingParameters parameters = new TrainingParameters(defaults.headType(), defaults.epochs(), defaults.learningRate(),
                 defaults.l2(), seed, defaults.minLabelsPerClass());
         return ModelCodec.encode(new Trainer(encoder).train(labels, ladder, DataSplit.mbpp(), parameters).model());
+    }
+
+    /** The same model with the no-tests cascade's answer scorer, as the trainer stores one trained on probed labels. */
+    public byte[] withAnswerScorer(byte[] artifact, AnswerScorer scorer) {
+        return ModelCodec.encode(ModelCodec.decode(artifact, encoders).withAnswerScorer(scorer));
     }
 
     /** Stores the artefact as model {@code id} and promotes it. */

@@ -104,7 +104,7 @@ class OpenAiFrontDoorTest extends RouterAsTenants {
 
         List<String> names = as(KeycloakRealm.ALICE).models().list().data().stream().map(Model::id).toList();
         assertEquals(List.of("complexitynet", "complexitynet/paper", "complexitynet/expected-cost", "complexitynet/cheapest-first",
-                "codellama-7b-python", "gpt-3.5-turbo-1106", "gpt-4-1106-preview"), names);
+                "complexitynet/scored-cascade", "codellama-7b-python", "gpt-3.5-turbo-1106", "gpt-4-1106-preview"), names);
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.complexitynet.router.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.complexitynet.core.probe.AnswerProbe;
+import io.complexitynet.core.probe.ProbeOutcome;
+import io.complexitynet.core.routing.Prediction;
+import io.complexitynet.model.learning.AnswerScorer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnswerJudgeTest {
+
+    /** Bias -5, +10 when every call returned a value; nothing else weighed: takes only answers whose probe returned. */
+    private static final AnswerScorer RETURNED_ONLY = new AnswerScorer(3,
+            new double[] {-5, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.5);
+    private static final AnswerProbe PROBE = AnswerProbe.of("Write f.\nassert f(1) == 2\nassert f(2) == 4");
+    private static final Cascade.Generated ANSWER = new Cascade.Generated("def f(x):\n    return 2 * x", "", 10, 10, 1);
+
+    private final List<List<String>> ran = new ArrayList<>();
+
+    private AnswerJudge judge(String verdict, int statementIndex) {
+        return new AnswerJudge(RETURNED_ONLY, Prediction.of(1, 0.2, 0.5, 0.9), PROBE, (code, statements) -> {
+            ran.add(statements);
+            return new AnswerJudge.Ran(verdict, statementIndex, 12);
+        });
+    }
+
+    @Test
+    void theProbesStatementsRunInPlaceOfTestsAndAnAnswerWhoseCallsReturnedIsTaken() {
+        Cascade.Judged judged = judge("PASSED", -1).judge(0, ANSWER);
+        assertEquals(List.of(PROBE.statements()), ran);
+        assertEquals(List.of("f(1)", "f(2)", "assert (f(1)) is not None", "assert (f(2)) is not None"), ran.get(0));
+        assertEquals(new ProbeOutcome(ProbeOutcome.Kind.RETURNED, 2, 2), judged.probe());
+        assertTrue(judged.accepted());
+        assertTrue(judged.score() > 0.99, () -> "score " + judged.score());
+        assertEquals(12, judged.millis());
+    }
+
+    @Test
+    void anAnswerThatRaisedOrReturnedNoneIsRejected() {
+        Cascade.Judged raised = judge("ERROR", 1).judge(1, ANSWER);
+        assertEquals(new ProbeOutcome(ProbeOutcome.Kind.RAISED, 2, 1), raised.probe());
+        assertFalse(raised.accepted());
+        assertFalse(judge("FAILED", 2).judge(1, ANSWER).accepted());
+        assertEquals(ProbeOutcome.Kind.DID_NOT_LOAD, judge("ERROR", -1).judge(1, ANSWER).probe().kind());
+    }
+
+    @Test
+    void aPredictionForAnotherLadderIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new AnswerJudge(RETURNED_ONLY, Prediction.of(1, 0.5, 0.5), PROBE,
+                (code, statements) -> new AnswerJudge.Ran("PASSED", -1, 0)));
+    }
+}
