@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 @Tag("report")
 class AnswerProbeReport {
 
-    private static final int BATCH = 64;
+    // Two candidates per answer, within the verifier's 64 per batch.
+    private static final int BATCH = 32;
 
     @GrpcClient("verifier")
     @RegisterClientInterceptor(RouterServiceToken.class)
