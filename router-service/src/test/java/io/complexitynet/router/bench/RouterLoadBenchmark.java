@@ -14,6 +14,7 @@ import io.complexitynet.proto.v1.RouteRequest;
 import io.complexitynet.proto.v1.RouterGrpc;
 import io.complexitynet.router.grpc.PromotedModels;
 import io.grpc.ManagedChannel;
+import io.complexitynet.testing.VerifierResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,11 +47,13 @@ import org.junit.jupiter.api.Test;
  * as its own process (heap limit as ServiceProcess sets it) on the test's database: the decision's latency
  * as the router measures it (tenant policy and budget, classify, decide), the end-to-end latency seen by the
  * caller, the throughput reached, the router's own CPU and RSS (from /proc), and the router's per-stage
- * timers. The load generator shares the two cores. Run:
+ * timers. The load generator shares the two cores; a verifier runs beside them, idle (the load sends no tests), since
+ * the router is ready only while it can reach one. Run:
  * {@code mvn -pl router-service test -Dtest=RouterLoadBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(value = VerifierResource.class, restrictToAnnotatedClass = true)
 @Tag("benchmark")
 class RouterLoadBenchmark {
 
@@ -77,7 +80,8 @@ class RouterLoadBenchmark {
                 .filter(task -> task.taskId() != 440).toList();
         try (ServiceProcess router = new ServiceProcess("router-load", "router-service", ROUTER_PORT, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", databaseUrl, "QUARKUS_FLYWAY_SCHEMAS", databaseSchema,
-                "ROUTER_DEFAULT_TENANT_ENABLED", "true", "ROUTER_RATE_LIMIT_REQUESTS_PER_SECOND", "1000")).start()) {
+                "ROUTER_DEFAULT_TENANT_ENABLED", "true", "ROUTER_RATE_LIMIT_REQUESTS_PER_SECOND", "1000",
+                "QUARKUS_GRPC_CLIENTS_VERIFIER_PORT", Integer.toString(VerifierResource.PORT))).start()) {
             ManagedChannel channel = Bearer.channelTo(new URL("http://localhost:" + ROUTER_PORT));
             RouterGrpc.RouterBlockingStub alice = RouterGrpc.newBlockingStub(channel)
                     .withInterceptors(Bearer.token(KeycloakRealm.passwordToken(KeycloakRealm.ALICE)));
