@@ -3,6 +3,8 @@ package io.complexitynet.embedded.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complexitynet.core.task.MbppReader;
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.proto.v1.ClassifyRequest;
@@ -29,7 +31,14 @@ import io.complexitynet.proto.v1.TrainingState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +49,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The embedded mode as a newcomer meets it: one JVM, no token, H2, in-process queues, the real bubblewrap sandbox and
  * the replay backend. The whole of MBPP is labelled (every recorded answer re-verified through the in-process
- * verification queues), a model trained and promoted, and a request routed, verified and escalated.
+ * verification queues), a model trained and promoted, a request routed, verified and escalated, and one sent as an
+ * OpenAI SDK would send it to {@code /v1} on the same port.
  */
 @QuarkusTest
 class EmbeddedModeTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DATA = Path.of(System.getProperty("complexitynet.data.dir"), "mbpp");
 
     @GrpcClient("labeler")
@@ -55,6 +66,9 @@ class EmbeddedModeTest {
 
     @GrpcClient("router")
     RouterGrpc.RouterBlockingStub router;
+
+    @TestHTTPResource("/v1/")
+    URI openAi;
 
     @Test
     void labelsTrainsPromotesAndRoutesInOneJvmWithoutAToken() {
@@ -95,6 +109,40 @@ class EmbeddedModeTest {
         GetUsageResponse usage = router.getUsage(GetUsageRequest.getDefaultInstance());
         assertEquals("local", usage.getTenant());
         assertEquals(routed.getCostUnits(), usage.getPeriodCostUnits(), 1e-9);
+
+        // The OpenAI-compatible front door on the same port, without a token: Code Llama's answer to task 21, charged.
+        HttpResponse<String> models = send(HttpRequest.newBuilder(openAi.resolve("models")).GET());
+        assertEquals(200, models.statusCode(), models::body);
+        assertTrue(models.body().contains("\"complexitynet/cheapest-first\""), models::body);
+        HttpResponse<String> completion = send(HttpRequest.newBuilder(openAi.resolve("chat/completions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
+                        .put("model", "codellama-7b-python").set("messages", JSON.createArrayNode().add(JSON.createObjectNode()
+                                .put("role", "user").put("content", task.text()))).toString())));
+        assertEquals(200, completion.statusCode(), completion::body);
+        JsonNode answered = readTree(completion.body());
+        assertEquals("chat.completion", answered.path("object").asText());
+        assertEquals("codellama-7b-python", answered.path("model").asText());
+        assertTrue(router.getUsage(GetUsageRequest.getDefaultInstance()).getPeriodCostUnits() > usage.getPeriodCostUnits(),
+                "the HTTP request was not charged");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ClassifyResponse classifyOrUnavailable(MbppTask task) {
