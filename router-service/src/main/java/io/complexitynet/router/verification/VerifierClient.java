@@ -17,6 +17,7 @@ import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
 public class VerifierClient {
 
     private static final Logger LOG = Logger.getLogger(VerifierClient.class);
+    private static final Pattern QUALIFIED_CLASS = Pattern.compile("^(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?::|$)");
 
     @Inject @GrpcClient("verifier") @RegisterClientInterceptor(ServiceAccountToken.class) VerifierGrpc.VerifierBlockingStub verifier;
     @Inject RouterConfig config;
@@ -72,12 +74,15 @@ public class VerifierClient {
                 + e.getStatus().getCode() + ": " + why(e.getStatus()) + "); " + consequence + "; try again");
     }
 
-    // A call that never reached the verifier (connection refused) carries its cause, not a description.
-    private static String why(Status status) {
-        if (status.getDescription() != null) {
-            return status.getDescription();
-        }
-        return status.getCause() == null ? "no reason given" : status.getCause().toString();
+    /**
+     * Why a call failed, in words for the caller: a call that never reached the verifier (connection refused) carries
+     * its cause, not a description, and the client names the exception class in either; the class stays in the log.
+     */
+    static String why(Status status) {
+        String why = status.getDescription() != null ? status.getDescription()
+                : status.getCause() == null ? null : status.getCause().getMessage();
+        String words = why == null ? "" : QUALIFIED_CLASS.matcher(why).replaceFirst("").strip();
+        return words.isEmpty() ? "no reason given" : words;
     }
 
     public Cascade.Checker checker(String requestId, String setupCode, List<String> tests, List<String> provides) {
