@@ -1,6 +1,7 @@
 package io.complexitynet.core.probe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,107 +38,108 @@ public final class ExampleCalls {
             }
             Optional<String> expression = line.startsWith("assert ") ? Optional.of(line.substring("assert ".length()))
                     : line.startsWith(">>> ") ? Optional.of(line.substring(">>> ".length())) : Optional.empty();
-            expression.flatMap(ExampleCalls::callIn).filter(call -> call.length() <= MAX_CALL_CHARS).ifPresent(calls::add);
+            expression.flatMap(ExampleCalls::callIn).ifPresent(calls::add);
         }
         return List.copyOf(calls);
     }
 
     /** The call an example statement makes: looked for left of its first top-level {@code ==}, then in the whole of it. */
     static Optional<String> callIn(String expression) {
-        int equals = topLevelEquals(expression);
-        if (equals >= 0) {
-            Optional<String> left = chosen(calls(expression.substring(0, equals)));
-            if (left.isPresent()) {
-                return left;
-            }
-        }
-        return chosen(calls(expression));
-    }
-
-    private static Optional<String> chosen(List<Call> calls) {
-        return calls.stream().filter(call -> !WRAPPERS.contains(call.callee())).findFirst()
-                .or(() -> calls.stream().findFirst()).map(Call::text);
-    }
-
-    private record Call(String callee, String text) {
-    }
-
-    /** Every balanced call of a plain name in {@code expression}, outermost first; methods and dotted callees are looked into. */
-    private static List<Call> calls(String expression) {
-        List<Call> calls = new ArrayList<>();
-        int i = 0;
-        while (i < expression.length()) {
-            char c = expression.charAt(i);
-            if (isQuote(c)) {
-                i = afterString(expression, i);
-            } else if (Character.isJavaIdentifierStart(c) && c != '$') {
-                int start = i;
-                while (i < expression.length() && Character.isJavaIdentifierPart(expression.charAt(i)) && expression.charAt(i) != '$') {
-                    i++;
-                }
-                String name = expression.substring(start, i);
-                boolean dotted = start > 0 && expression.charAt(start - 1) == '.';
-                int open = i;
-                while (open < expression.length() && expression.charAt(open) == ' ') {
-                    open++;
-                }
-                if (!dotted && !KEYWORDS.contains(name) && open < expression.length() && expression.charAt(open) == '(') {
-                    int close = matching(expression, open);
-                    if (close > 0) {
-                        calls.add(new Call(name, expression.substring(start, close + 1)));
-                    }
-                }
-            } else {
-                i++;
-            }
-        }
-        return calls;
-    }
-
-    /** The index of the parenthesis closing the one at {@code open}, or -1 when the text ends first. */
-    private static int matching(String text, int open) {
-        int depth = 0;
-        int i = open;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (isQuote(c)) {
-                i = afterString(text, i);
-                continue;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-                if (depth == 0) {
-                    return c == ')' ? i : -1;
-                }
-            }
-            i++;
-        }
-        return -1;
+        Scan scan = Scan.of(expression);
+        Optional<int[]> left = scan.equals() >= 0 ? scan.chosen(scan.equals()) : Optional.empty();
+        return left.or(() -> scan.chosen(expression.length())).flatMap(scan::text);
     }
 
     /** The first {@code ==} outside brackets and strings, or -1. */
     static int topLevelEquals(String text) {
-        int depth = 0;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (isQuote(c)) {
-                i = afterString(text, i);
-                continue;
+        return Scan.of(text).equals();
+    }
+
+    /**
+     * One read of an example statement, whatever its length or nesting: where each call of a plain name starts (in
+     * order, so outermost first), where each parenthesis closes, and its first top-level {@code ==}.
+     *
+     * @param starts the calls' [name start, opening parenthesis] pairs
+     * @param closes for an opening parenthesis, the index of the one closing it; -1 elsewhere or when none does
+     */
+    private record Scan(String text, List<int[]> starts, int[] closes, int equals) {
+
+        static Scan of(String text) {
+            List<int[]> starts = new ArrayList<>();
+            int[] closes = new int[text.length()];
+            Arrays.fill(closes, -1);
+            int[] open = new int[text.length()];
+            int depth = 0;
+            int equals = -1;
+            int i = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (isQuote(c)) {
+                    i = afterString(text, i);
+                    continue;
+                }
+                if (isNameStart(c)) {
+                    int start = i;
+                    while (i < text.length() && isNamePart(text.charAt(i))) {
+                        i++;
+                    }
+                    int paren = i;
+                    while (paren < text.length() && text.charAt(paren) == ' ') {
+                        paren++;
+                    }
+                    boolean dotted = start > 0 && text.charAt(start - 1) == '.';
+                    if (!dotted && paren < text.length() && text.charAt(paren) == '(' && !KEYWORDS.contains(text.substring(start, i))) {
+                        starts.add(new int[] {start, paren});
+                    }
+                    continue;
+                }
+                if (c == '(' || c == '[' || c == '{') {
+                    open[depth++] = i;
+                } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                    int opener = open[--depth];
+                    if (c == ')' && text.charAt(opener) == '(') {
+                        closes[opener] = i;
+                    }
+                } else if (depth == 0 && equals < 0 && c == '=' && i + 1 < text.length() && text.charAt(i + 1) == '='
+                        && (i == 0 || "=!<>".indexOf(text.charAt(i - 1)) < 0)) {
+                    equals = i;
+                }
+                i++;
             }
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (depth == 0 && c == '=' && i + 1 < text.length() && text.charAt(i + 1) == '='
-                    && (i == 0 || "=!<>".indexOf(text.charAt(i - 1)) < 0)) {
-                return i;
-            }
-            i++;
+            return new Scan(text, starts, closes, equals);
         }
-        return -1;
+
+        /** The call to run among those that close before {@code end}: the first whose callee is not a wrapper, else the first. */
+        Optional<int[]> chosen(int end) {
+            int[] first = null;
+            for (int[] call : starts) {
+                int close = closes[call[1]];
+                if (close < 0 || close >= end) {
+                    continue;
+                }
+                if (first == null) {
+                    first = call;
+                }
+                if (!WRAPPERS.contains(text.substring(call[0], call[1]).strip())) {
+                    return Optional.of(call);
+                }
+            }
+            return Optional.ofNullable(first);
+        }
+
+        /** The call's text; nothing when it is longer than {@link #MAX_CALL_CHARS}. */
+        Optional<String> text(int[] call) {
+            int close = closes[call[1]];
+            return close + 1 - call[0] > MAX_CALL_CHARS ? Optional.empty() : Optional.of(text.substring(call[0], close + 1));
+        }
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isJavaIdentifierStart(c) && c != '$';
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isJavaIdentifierPart(c) && c != '$';
     }
 
     private static boolean isQuote(char c) {

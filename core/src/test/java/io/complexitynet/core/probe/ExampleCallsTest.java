@@ -2,10 +2,12 @@ package io.complexitynet.core.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.complexitynet.core.task.MbppTask;
 import io.complexitynet.core.testing.MbppSlices;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +36,18 @@ class ExampleCallsTest {
     void proseMethodsUnbalancedAndOverlongCallsGiveNothing() {
         String overlong = "assert f(" + "1, ".repeat(ExampleCalls.MAX_CALL_CHARS) + "1) == 2";
         assertEquals(List.of(), ExampleCalls.in("Write a function f(x) that doubles x.\nassert x.count(1) == 2\nassert f(1 == 2\n" + overlong));
+    }
+
+    @Test
+    void aHostileTextIsReadInOnePassNotOncePerParenthesis() {
+        // A caller's prompt: half a million opened calls on one line, and as many nested ones that do close. Read once
+        // per parenthesis to its end, either takes hours; the guard is generous, since a linear read takes milliseconds.
+        String unbalanced = "assert " + "f(".repeat(500_000);
+        String nested = "assert " + "f(".repeat(500_000) + ")".repeat(500_000) + " == 1";
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertEquals(List.of(), ExampleCalls.in(unbalanced));
+            assertEquals(List.of(), ExampleCalls.in(nested), "no call short enough to run");
+        });
     }
 
     @Test
