@@ -14,9 +14,7 @@ public final class CheapestPassingRule implements LabellingRule {
     private final int ladderSize;
 
     public CheapestPassingRule(int ladderSize) {
-        if (ladderSize < 1) {
-            throw new IllegalArgumentException("the ladder needs at least one model");
-        }
+        RuleArguments.requireLadder(ladderSize);
         this.ladderSize = ladderSize;
     }
 
@@ -32,9 +30,7 @@ public final class CheapestPassingRule implements LabellingRule {
 
     @Override
     public ComplexityLabel label(List<ModelPasses> ladder) {
-        if (ladder.size() != ladderSize) {
-            throw new IllegalArgumentException("expected pass counts for " + ladderSize + " models, got " + ladder.size());
-        }
+        RuleArguments.requirePassCounts(ladder, ladderSize);
         for (int i = 0; i < ladder.size(); i++) {
             if (ladder.get(i).passes() > 0) {
                 return ComplexityLabel.of(i, version());

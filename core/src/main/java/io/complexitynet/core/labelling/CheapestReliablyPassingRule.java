@@ -16,12 +16,8 @@ public final class CheapestReliablyPassingRule implements LabellingRule {
     private final double reliable;
 
     public CheapestReliablyPassingRule(int ladderSize, double reliable) {
-        if (ladderSize < 1) {
-            throw new IllegalArgumentException("the ladder needs at least one model");
-        }
-        if (!(reliable > 0 && reliable <= 1)) {
-            throw new IllegalArgumentException("the reliable pass rate must be in (0, 1], was " + reliable);
-        }
+        RuleArguments.requireLadder(ladderSize);
+        RuleArguments.requireReliableRate(reliable);
         this.ladderSize = ladderSize;
         this.reliable = reliable;
     }
@@ -38,13 +34,10 @@ public final class CheapestReliablyPassingRule implements LabellingRule {
 
     @Override
     public ComplexityLabel label(List<ModelPasses> ladder) {
-        if (ladder.size() != ladderSize) {
-            throw new IllegalArgumentException("expected pass counts for " + ladderSize + " models, got " + ladder.size());
-        }
+        RuleArguments.requirePassCounts(ladder, ladderSize);
         int last = ladder.size() - 1;
         for (int i = 0; i < last; i++) {
-            // The same tolerance as the paper rule's, so that 4/5 counts as 0.8 despite floating point.
-            if (ladder.get(i).passRate() + 1e-9 >= reliable) {
+            if (ladder.get(i).passesReliably(reliable)) {
                 return ComplexityLabel.of(i, version());
             }
         }

@@ -12,4 +12,9 @@ public record ModelPasses(String model, int passes, int tries) {
     public double passRate() {
         return (double) passes / tries;
     }
+
+    /** Whether the pass rate reaches {@code reliable}; a small tolerance so that 4/5 counts as 0.8 despite floating point. */
+    public boolean passesReliably(double reliable) {
+        return passRate() + 1e-9 >= reliable;
+    }
 }

@@ -18,12 +18,8 @@ public final class PaperRule implements LabellingRule {
     private final int ladderSize;
 
     public PaperRule(int ladderSize, double reliable) {
-        if (ladderSize < 1) {
-            throw new IllegalArgumentException("the ladder needs at least one model");
-        }
-        if (!(reliable > 0 && reliable <= 1)) {
-            throw new IllegalArgumentException("the reliable pass rate must be in (0, 1], was " + reliable);
-        }
+        RuleArguments.requireLadder(ladderSize);
+        RuleArguments.requireReliableRate(reliable);
         this.ladderSize = ladderSize;
         this.reliable = reliable;
     }
@@ -44,14 +40,11 @@ public final class PaperRule implements LabellingRule {
 
     @Override
     public ComplexityLabel label(List<ModelPasses> ladder) {
-        if (ladder.size() != ladderSize) {
-            throw new IllegalArgumentException("expected pass counts for " + ladderSize + " models, got " + ladder.size());
-        }
+        RuleArguments.requirePassCounts(ladder, ladderSize);
         int last = ladder.size() - 1;
         for (int i = 0; i < last; i++) {
             ModelPasses model = ladder.get(i);
-            // A small tolerance so that 4/5 counts as 0.8 despite floating point.
-            if (model.passRate() + 1e-9 >= reliable) {
+            if (model.passesReliably(reliable)) {
                 return ComplexityLabel.of(2 * i + 1, version());
             }
             if (model.passes() > 0) {
