@@ -17,8 +17,8 @@ import java.util.Optional;
  */
 public final class RouteDecider {
 
-    /** The cheapest model whatever the prediction; escalation does the rest. */
-    private record CheapestFirst(String cheapest) implements RoutingPolicy {
+    /** The cheapest model whatever the prediction; escalation, by tests or by the answer's score, does the rest. */
+    private record FromTheCheapest(String description, String explanation) implements RoutingPolicy {
 
         @Override
         public int choose(Prediction prediction) {
@@ -27,31 +27,12 @@ public final class RouteDecider {
 
         @Override
         public String describe() {
-            return "cheapest first: " + cheapest;
+            return description;
         }
 
         @Override
         public String explain(Prediction prediction) {
-            return describe() + ", the prediction not used";
-        }
-    }
-
-    /** The cheapest model first, whatever the prediction; the answer's score decides whether the next is asked. */
-    private record ScoredCascade(String cheapest) implements RoutingPolicy {
-
-        @Override
-        public int choose(Prediction prediction) {
-            return 0;
-        }
-
-        @Override
-        public String describe() {
-            return "scored cascade from " + cheapest + ": each answer scored (verified, with tests) before the next model is asked";
-        }
-
-        @Override
-        public String explain(Prediction prediction) {
-            return describe();
+            return explanation;
         }
     }
 
@@ -63,8 +44,12 @@ public final class RouteDecider {
     public RouteDecider(List<PricedModel> ladder, ComplexityPolicy paperPolicy) {
         this.ladder = PricedModel.ladder(ladder);
         this.paperPolicy = paperPolicy;
-        this.cheapestFirst = new CheapestFirst(this.ladder.get(0).name());
-        this.scoredCascade = new ScoredCascade(this.ladder.get(0).name());
+        String cheapest = this.ladder.get(0).name();
+        this.cheapestFirst = new FromTheCheapest("cheapest first: " + cheapest,
+                "cheapest first: " + cheapest + ", the prediction not used");
+        String scored = "scored cascade from " + cheapest
+                + ": each answer scored (verified, with tests) before the next model is asked";
+        this.scoredCascade = new FromTheCheapest(scored, scored);
     }
 
     public List<PricedModel> ladder() {
