@@ -6,25 +6,48 @@ import java.util.Arrays;
 /**
  * The no-tests cascade's judge of an answer: the probability that it passes its task's tests, a logistic function of
  * what its test-free run showed, its length, the prompt's pass probability for its model and which model wrote it;
- * an answer is taken when that probability reaches {@code threshold}, calibrated on the validation split.
+ * an answer is taken when that probability reaches its model's threshold, calibrated on the validation split. Each model
+ * has its own, because what a rejection costs differs along the ladder: the cheapest model's rejected answer costs one
+ * call to the next model, the last but one's a call to the largest.
  *
- * @param weights   one per {@link #features} entry of a ladder of {@code ladderSize} models
- * @param threshold the probability at which an answer is taken rather than the next model asked
+ * @param weights    one per {@link #features} entry of a ladder of {@code ladderSize} models
+ * @param thresholds one per model but the largest, cheapest first: the probability at which that model's answer is taken
+ *                   rather than the next model asked (the largest model's answer is always taken)
  */
-public record AnswerScorer(int ladderSize, double[] weights, double threshold) {
+public record AnswerScorer(int ladderSize, double[] weights, double[] thresholds) {
 
-    /** Features that do not depend on the ladder: bias, the probe's five outcomes, calls returned, length, pass probability. */
-    static final int FIXED_FEATURES = 10;
+    /** The probe's outcomes, one feature each. */
+    private static final int KINDS = ProbeOutcome.Kind.values().length;
+    /** Features that do not depend on the ladder: bias, the probe's outcomes, calls returned, length, pass probability. */
+    static final int FIXED_FEATURES = 1 + KINDS + 4;
 
     public AnswerScorer {
         if (ladderSize < 1 || weights.length != FIXED_FEATURES + ladderSize) {
             throw new IllegalArgumentException(weights.length + " weights for a ladder of " + ladderSize + " models; expected "
                     + (FIXED_FEATURES + ladderSize));
         }
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("the threshold must be a probability, was " + threshold);
+        if (thresholds.length != ladderSize - 1) {
+            throw new IllegalArgumentException(thresholds.length + " thresholds for a ladder of " + ladderSize + " models; expected "
+                    + (ladderSize - 1) + ", one per model but the largest");
+        }
+        for (double threshold : thresholds) {
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("a threshold must be a probability, was " + threshold);
+            }
         }
         weights = weights.clone();
+        thresholds = thresholds.clone();
+    }
+
+    /** A scorer with the same threshold for every model. */
+    public AnswerScorer(int ladderSize, double[] weights, double threshold) {
+        this(ladderSize, weights, sameForEvery(ladderSize, threshold));
+    }
+
+    private static double[] sameForEvery(int ladderSize, double threshold) {
+        double[] thresholds = new double[Math.max(0, ladderSize - 1)];
+        Arrays.fill(thresholds, threshold);
+        return thresholds;
     }
 
     /** The feature vector the weights apply to. */
@@ -36,10 +59,10 @@ public record AnswerScorer(int ladderSize, double[] weights, double threshold) {
         ProbeOutcome probe = evidence.probe();
         x[0] = 1;
         x[1 + probe.kind().ordinal()] = 1;
-        x[6] = probe.calls() == 0 ? 1 : (double) probe.callsReturned() / probe.calls();
-        x[7] = Math.log1p(evidence.answerChars()) / 8;
-        x[8] = evidence.answerChars() == 0 ? 1 : 0;
-        x[9] = evidence.passProbability();
+        x[1 + KINDS] = probe.calls() == 0 ? 1 : (double) probe.callsReturned() / probe.calls();
+        x[2 + KINDS] = Math.log1p(evidence.answerChars()) / 8;
+        x[3 + KINDS] = evidence.answerChars() == 0 ? 1 : 0;
+        x[4 + KINDS] = evidence.passProbability();
         x[FIXED_FEATURES + evidence.modelIndex()] = 1;
         return x;
     }
@@ -54,14 +77,18 @@ public record AnswerScorer(int ladderSize, double[] weights, double threshold) {
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** Whether the answer is taken: its score reaches the threshold. */
+    /**
+     * Whether the answer is taken: the largest model's always is, any other's when it is not empty (a router never takes
+     * an empty reply) and its score reaches that model's threshold.
+     */
     public boolean accepts(AnswerEvidence evidence) {
-        return score(evidence) >= threshold;
+        return evidence.modelIndex() == ladderSize - 1
+                || evidence.answerChars() > 0 && score(evidence) >= thresholds[evidence.modelIndex()];
     }
 
-    /** The same weights with another threshold. */
-    public AnswerScorer withThreshold(double newThreshold) {
-        return new AnswerScorer(ladderSize, weights, newThreshold);
+    /** The same weights with other thresholds, one per model but the largest. */
+    public AnswerScorer withThresholds(double[] newThresholds) {
+        return new AnswerScorer(ladderSize, weights, newThresholds);
     }
 
     @Override
@@ -70,18 +97,24 @@ public record AnswerScorer(int ladderSize, double[] weights, double threshold) {
     }
 
     @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
+    @Override
     public boolean equals(Object other) {
-        return other instanceof AnswerScorer that && ladderSize == that.ladderSize && threshold == that.threshold
+        return other instanceof AnswerScorer that && ladderSize == that.ladderSize && Arrays.equals(thresholds, that.thresholds)
                 && Arrays.equals(weights, that.weights);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(weights) + Double.hashCode(threshold) + ladderSize;
+        return 31 * Arrays.hashCode(weights) + Arrays.hashCode(thresholds) + ladderSize;
     }
 
     @Override
     public String toString() {
-        return "AnswerScorer[" + ladderSize + " models, threshold " + threshold + ", weights " + Arrays.toString(weights) + "]";
+        return "AnswerScorer[" + ladderSize + " models, thresholds " + Arrays.toString(thresholds) + ", weights "
+                + Arrays.toString(weights) + "]";
     }
 }

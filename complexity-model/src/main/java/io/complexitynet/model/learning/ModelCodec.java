@@ -3,6 +3,7 @@ package io.complexitynet.model.learning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.complexitynet.core.probe.ProbeOutcome;
 import io.complexitynet.core.routing.PricedModel;
 import io.complexitynet.model.domain.ComplexityScale;
 import io.complexitynet.model.embedding.PromptEncoder;
@@ -29,12 +30,15 @@ import org.tribuo.protos.core.ModelProto;
  * the pass heads' Platt parameters or constant rates), then the Tribuo models as length-prefixed
  * protobuf {@code ModelProto}s: the classifier, then each learnt pass head in ladder order. Format 2 (written now) adds
  * the no-tests cascade's {@link AnswerScorer} after them: a boolean (is there one), then the ladder size (int), the
- * weights (an int count, then each a double) and the threshold (double). Both formats are read; a format 1 model has no
- * scorer. The encoder's weights are not stored: the header names the encoder, and loading needs that same encoder.
+ * weights (an int count, then each a double) and one threshold (double) for every model. Format 3 (written now) stores
+ * a threshold per model instead (an int count, then each a double), and its weights include the probe outcome
+ * {@code RETURNED_SAME}. All three are read; a format 1 model has no scorer, a format 2 scorer has its one threshold for
+ * every model and a zero weight for {@code RETURNED_SAME}, an outcome its training data never showed. The encoder's weights are not stored: the header names the
+ * encoder, and loading needs that same encoder.
  */
 public final class ModelCodec {
 
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** The oldest format still read: before the answer scorer. */
     static final int OLDEST_READABLE_VERSION = 1;
     private static final byte[] MAGIC = "CXNM".getBytes(StandardCharsets.US_ASCII);
@@ -122,7 +126,7 @@ public final class ModelCodec {
                     : new ComplexitySource.Classifier();
             ComplexityModel model = new ComplexityModel(encoder, classifier, heads, header.ladder(), new ComplexityScale(header.scale()),
                     source, header.metadata());
-            Optional<AnswerScorer> scorer = version >= 2 ? readScorer(in) : Optional.empty();
+            Optional<AnswerScorer> scorer = version >= 2 ? readScorer(in, version) : Optional.empty();
             return scorer.map(model::withAnswerScorer).orElse(model);
         } catch (JsonProcessingException e) {
             throw new ModelFormatException("the model's header is not readable: " + e.getOriginalMessage(), e);
@@ -136,30 +140,51 @@ public final class ModelCodec {
     private static void writeScorer(DataOutputStream out, Optional<AnswerScorer> scorer) throws IOException {
         out.writeBoolean(scorer.isPresent());
         if (scorer.isPresent()) {
-            double[] weights = scorer.get().weights();
             out.writeInt(scorer.get().ladderSize());
-            out.writeInt(weights.length);
-            for (double weight : weights) {
-                out.writeDouble(weight);
-            }
-            out.writeDouble(scorer.get().threshold());
+            writeDoubles(out, scorer.get().weights());
+            writeDoubles(out, scorer.get().thresholds());
         }
     }
 
-    private static Optional<AnswerScorer> readScorer(DataInputStream in) throws IOException {
+    private static Optional<AnswerScorer> readScorer(DataInputStream in, int version) throws IOException {
         if (!in.readBoolean()) {
             return Optional.empty();
         }
         int ladderSize = in.readInt();
+        double[] weights = readDoubles(in, "weights");
+        return Optional.of(version == 2 ? new AnswerScorer(ladderSize, withZeroForReturnedSame(weights), in.readDouble())
+                : new AnswerScorer(ladderSize, weights, readDoubles(in, "thresholds")));
+    }
+
+    /** Format 2's weights with a zero inserted where format 3 has {@code RETURNED_SAME}'s, after the other five outcomes. */
+    private static double[] withZeroForReturnedSame(double[] formatTwo) {
+        int at = 1 + ProbeOutcome.Kind.RETURNED_SAME.ordinal();
+        if (formatTwo.length < at) {
+            throw new ModelFormatException("the format 2 answer scorer has " + formatTwo.length + " weights, too few for its features");
+        }
+        double[] weights = new double[formatTwo.length + 1];
+        System.arraycopy(formatTwo, 0, weights, 0, at);
+        System.arraycopy(formatTwo, at, weights, at + 1, formatTwo.length - at);
+        return weights;
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double value : values) {
+            out.writeDouble(value);
+        }
+    }
+
+    private static double[] readDoubles(DataInputStream in, String what) throws IOException {
         int count = in.readInt();
         if (count < 0 || (long) count * Double.BYTES > in.available()) {
-            throw new ModelFormatException("the answer scorer claims " + count + " weights but " + in.available() + " bytes are left");
+            throw new ModelFormatException("the answer scorer claims " + count + " " + what + " but " + in.available() + " bytes are left");
         }
-        double[] weights = new double[count];
+        double[] values = new double[count];
         for (int i = 0; i < count; i++) {
-            weights[i] = in.readDouble();
+            values[i] = in.readDouble();
         }
-        return Optional.of(new AnswerScorer(ladderSize, weights, in.readDouble()));
+        return values;
     }
 
     private static void writeBlock(DataOutputStream out, byte[] block) throws IOException {

@@ -7,21 +7,25 @@ import io.complexitynet.core.routing.ThresholdSweep;
 import io.complexitynet.model.learning.AnswerEvidence;
 import io.complexitynet.model.learning.AnswerScorer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The no-tests cascade replayed over tasks with recorded answers: each task starts at the cheapest model, whose answer is
- * taken when the scorer accepts it, else the next model is asked; the largest model's answer is always taken. Every
- * model asked costs its cost units, and the task passes when the taken answer passed its tests. The threshold is
- * calibrated here too, for the highest pass rate at a cost cut against always asking the largest model.
+ * taken when the scorer accepts it at that model's threshold, else the next model is asked; the largest model's answer is
+ * always taken. Every model asked costs its cost units, and the task passes when the taken answer passed its tests. The
+ * thresholds are calibrated here too, for a {@link CascadeTarget} on the validation split.
  */
 public final class NoTestsCascade {
 
-    /** The cost-cut target the threshold is calibrated for unless the trainer is told another. */
+    /** The cost-cut target the thresholds are calibrated for unless the trainer is told another. */
     public static final double DEFAULT_MIN_COST_CUT = 0.9;
     /** Thresholds 0, 0.001, ..., 1: fine enough that scores bunched in a narrow band still get told apart. */
     private static final int THRESHOLD_STEPS = 1000;
+    /** Rounds of moving one model's threshold at a time; on MBPP the search settles in two. */
+    private static final int MAX_ROUNDS = 5;
 
     /** One model's answer to a task as the cascade meets it: what the scorer sees, and whether its tests passed. */
     public record Answer(AnswerEvidence evidence, boolean passed) {
@@ -41,12 +45,24 @@ public final class NoTestsCascade {
     }
 
     /**
-     * The threshold chosen on validation and what the cascade did there.
+     * The thresholds chosen on validation and what the cascade did there.
      *
-     * @param reached whether some threshold met the cost-cut target; when none did, the threshold is that of the highest
-     *                pass rate at any cost
+     * @param thresholds one per model but the largest, cheapest first
+     * @param reached    whether some thresholds met the target; when none did, they are those of the highest pass rate at
+     *                   any cost
+     * @param validationSolvedPassRate the pass rate over the validation tasks some model solved (NaN: none)
      */
-    public record Calibration(double threshold, double minCostCut, boolean reached, RoutingOutcome validation, double validationCostCut) {
+    public record Calibration(List<Double> thresholds, CascadeTarget target, boolean reached, RoutingOutcome validation,
+                              double validationCostCut, double validationSolvedPassRate) {
+
+        public Calibration {
+            thresholds = List.copyOf(thresholds);
+        }
+
+        /** The scorer's weights at these thresholds. */
+        public AnswerScorer applyTo(AnswerScorer scorer) {
+            return scorer.withThresholds(thresholds.stream().mapToDouble(Double::doubleValue).toArray());
+        }
     }
 
     private final List<PricedModel> ladder;
@@ -55,37 +71,69 @@ public final class NoTestsCascade {
         this.ladder = PricedModel.ladder(ladder);
     }
 
-    /** The cascade with {@code scorer} at its threshold over {@code tasks}; every task needs one answer per ladder model. */
+    /** The cascade with {@code scorer} at its thresholds over {@code tasks}; every task needs one answer per ladder model. */
     public RoutingOutcome replay(AnswerScorer scorer, List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("the no-tests cascade needs at least one task to replay");
+        return replay(new Scored(scorer, tasks), scorer.thresholds()).outcome();
+    }
+
+    /** Each task's answers scored once, so that a calibration replays thousands of thresholds cheaply. */
+    private final class Scored {
+        final List<Task> tasks;
+        final double[][] scores;
+
+        Scored(AnswerScorer scorer, List<Task> tasks) {
+            if (tasks.isEmpty()) {
+                throw new IllegalArgumentException("the no-tests cascade needs at least one task to replay");
+            }
+            this.tasks = tasks;
+            this.scores = new double[tasks.size()][];
+            for (int t = 0; t < tasks.size(); t++) {
+                Task task = tasks.get(t);
+                if (task.answers().size() != ladder.size()) {
+                    throw new IllegalArgumentException("task " + task.taskId() + " has " + task.answers().size() + " answers for a ladder of "
+                            + ladder.size());
+                }
+                // An empty answer scores below every threshold, as no router takes one.
+                scores[t] = task.answers().stream().mapToDouble(answer -> answer.evidence().answerChars() == 0 ? Double.NEGATIVE_INFINITY
+                        : scorer.score(answer.evidence())).toArray();
+            }
         }
+    }
+
+    /** A replay's outcome over every task, and its pass rate over the solved ones. */
+    private record Replayed(RoutingOutcome outcome, double solvedPassRate) {
+    }
+
+    private Replayed replay(Scored scored, double[] thresholds) {
         double[] calls = new double[ladder.size()];
         double cost = 0;
         int passed = 0;
-        for (Task task : tasks) {
-            if (task.answers().size() != ladder.size()) {
-                throw new IllegalArgumentException("task " + task.taskId() + " has " + task.answers().size() + " answers for a ladder of "
-                        + ladder.size());
-            }
+        int solved = 0;
+        int solvedPassed = 0;
+        for (int t = 0; t < scored.tasks.size(); t++) {
+            Task task = scored.tasks.get(t);
             int model = 0;
-            while (true) {
+            while (model < ladder.size() - 1 && scored.scores[t][model] < thresholds[model]) {
                 calls[model]++;
                 cost += ladder.get(model).costUnits();
-                Answer answer = task.answers().get(model);
-                if (model == ladder.size() - 1 || scorer.accepts(answer.evidence())) {
-                    passed += answer.passed() ? 1 : 0;
-                    break;
-                }
                 model++;
             }
+            calls[model]++;
+            cost += ladder.get(model).costUnits();
+            boolean pass = task.answers().get(model).passed();
+            passed += pass ? 1 : 0;
+            solved += task.solved() ? 1 : 0;
+            solvedPassed += task.solved() && pass ? 1 : 0;
         }
         List<ModelShare> shares = new ArrayList<>();
         for (int model = 0; model < ladder.size(); model++) {
-            shares.add(new ModelShare(ladder.get(model).name(), calls[model] / tasks.size()));
+            shares.add(new ModelShare(ladder.get(model).name(), calls[model] / scored.tasks.size()));
         }
-        return new RoutingOutcome(String.format(Locale.ROOT, "no-tests cascade at answer score %.3f", scorer.threshold()), tasks.size(),
-                (double) passed / tasks.size(), cost / tasks.size(), shares);
+        String words = Arrays.stream(thresholds).mapToObj(threshold -> String.format(Locale.ROOT, "%.3f", threshold))
+                .collect(Collectors.joining(" / "));
+        RoutingOutcome outcome = new RoutingOutcome("no-tests cascade at answer scores " + words, scored.tasks.size(),
+                (double) passed / scored.tasks.size(), cost / scored.tasks.size(), shares);
+        return new Replayed(outcome, solved == 0 ? Double.NaN : (double) solvedPassed / solved);
     }
 
     /** The fraction of always asking the largest model's cost that {@code outcome} saves; 0 on a ladder of free models. */
@@ -95,32 +143,61 @@ public final class NoTestsCascade {
     }
 
     /**
-     * The threshold with the highest pass rate on {@code validation} among those that cut at least {@code minCostCut} of
-     * always-largest's cost (the cheaper, then the lower threshold, on a tie); when none does, the highest pass rate at any cost.
+     * The thresholds that serve {@code target} best on {@code validation}; when none meets it, those of the highest pass
+     * rate at any cost. The search starts from the best single threshold for every model, then moves one model's
+     * threshold at a time while that improves the cascade, since rejecting an answer costs more the higher up the ladder
+     * it was written.
      */
-    public Calibration calibrate(AnswerScorer scorer, List<Task> validation, double minCostCut) {
+    public Calibration calibrate(AnswerScorer scorer, List<Task> validation, CascadeTarget target) {
+        Scored scored = new Scored(scorer, validation);
+        List<Double> steps = ThresholdSweep.evenlySpaced(THRESHOLD_STEPS);
         Calibration best = null;
-        Calibration bestAnyCost = null;
-        for (double threshold : ThresholdSweep.evenlySpaced(THRESHOLD_STEPS)) {
-            RoutingOutcome outcome = replay(scorer.withThreshold(threshold), validation);
-            double cut = costCut(outcome);
-            boolean reached = cut >= minCostCut;
-            Calibration candidate = new Calibration(threshold, minCostCut, reached, outcome, cut);
-            if (reached && better(candidate, best)) {
-                best = candidate;
+        for (double threshold : steps) {
+            double[] thresholds = new double[ladder.size() - 1];
+            Arrays.fill(thresholds, threshold);
+            best = better(candidate(scored, thresholds, target), best);
+        }
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Calibration before = best;
+            for (int model = 0; model < ladder.size() - 1; model++) {
+                for (double threshold : steps) {
+                    double[] thresholds = best.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
+                    thresholds[model] = threshold;
+                    best = better(candidate(scored, thresholds, target), best);
+                }
             }
-            if (better(candidate, bestAnyCost)) {
-                bestAnyCost = new Calibration(threshold, minCostCut, false, outcome, cut);
+            if (best == before) {
+                break;
             }
         }
-        return best != null ? best : bestAnyCost;
+        return best;
     }
 
-    private static boolean better(Calibration candidate, Calibration incumbent) {
+    private Calibration candidate(Scored scored, double[] thresholds, CascadeTarget target) {
+        Replayed replayed = replay(scored, thresholds);
+        double cut = costCut(replayed.outcome());
+        return new Calibration(Arrays.stream(thresholds).boxed().toList(), target, target.reachedBy(replayed.solvedPassRate(), cut),
+                replayed.outcome(), cut, replayed.solvedPassRate());
+    }
+
+    /** The one to keep: one that meets the target over one that does not; among those that do, the target's preference. */
+    private static Calibration better(Calibration candidate, Calibration incumbent) {
         if (incumbent == null) {
-            return true;
+            return candidate;
         }
-        double pass = candidate.validation().passRate() - incumbent.validation().passRate();
-        return pass > 0 || pass == 0 && candidate.validation().meanCost() < incumbent.validation().meanCost();
+        if (candidate.reached() != incumbent.reached()) {
+            return candidate.reached() ? candidate : incumbent;
+        }
+        boolean preferred = candidate.reached()
+                ? candidate.target().prefers(pass(candidate), candidate.validationCostCut(), pass(incumbent), incumbent.validationCostCut())
+                : pass(candidate) > pass(incumbent)
+                        || pass(candidate) == pass(incumbent) && candidate.validationCostCut() > incumbent.validationCostCut();
+        return preferred ? candidate : incumbent;
+    }
+
+    /** The pass rate a calibration is judged by: over the solved tasks, or over all when none is solved. */
+    private static double pass(Calibration calibration) {
+        return Double.isNaN(calibration.validationSolvedPassRate()) ? calibration.validation().passRate()
+                : calibration.validationSolvedPassRate();
     }
 }

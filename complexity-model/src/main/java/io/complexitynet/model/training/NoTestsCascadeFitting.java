@@ -17,9 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The no-tests cascade's part of a training run: the scorer fitted on the training split's recorded answers, its threshold
- * calibrated on validation, and the cascade measured on test. Each answer's pass probability is the trained model's own
- * (calibrated) pass head for its model on the task's classifier input, as a router has it at request time.
+ * The no-tests cascade's part of a training run: the scorer fitted on the training split's recorded answers, its
+ * thresholds calibrated on validation for the target, and the cascade measured on test. Each answer's pass probability
+ * is the trained model's own (calibrated) pass head for its model on the task's classifier input, as a router has it at
+ * request time.
  */
 final class NoTestsCascadeFitting {
 
@@ -27,7 +28,7 @@ final class NoTestsCascadeFitting {
     }
 
     static NoTestsCascadeReport run(ComplexityModel model, List<RecordedAnswer> answers, EmbeddedTasks train, EmbeddedTasks validation,
-            EmbeddedTasks test, List<PricedModel> ladder, double minCostCut) {
+            EmbeddedTasks test, List<PricedModel> ladder, CascadeTarget target) {
         if (answers.isEmpty()) {
             return new NoTestsCascadeReport.NotTrained("the labelling job recorded no test-free run of any answer (labelled before"
                     + " the labeler probed answers): no answer scorer, so routers cannot use the no-tests cascade with this model");
@@ -64,8 +65,8 @@ final class NoTestsCascadeFitting {
                     + " task has a first answer with a recorded test-free run from every model, so the cascade cannot be "
                     + (validationTasks.tasks().isEmpty() ? "calibrated" : "measured"));
         }
-        NoTestsCascade.Calibration calibration = cascade.calibrate(fitted, validationTasks.tasks(), minCostCut);
-        AnswerScorer scorer = fitted.withThreshold(calibration.threshold());
+        NoTestsCascade.Calibration calibration = cascade.calibrate(fitted, validationTasks.tasks(), target);
+        AnswerScorer scorer = calibration.applyTo(fitted);
 
         Map<String, double[]> testProbabilities = passProbabilities(model, test);
         int[] cheapest = new int[4];

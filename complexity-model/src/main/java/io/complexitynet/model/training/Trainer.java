@@ -29,23 +29,17 @@ import java.util.stream.Stream;
 public final class Trainer {
 
     private final PromptEncoder encoder;
-    private final double minCostCut;
+    private final CascadeTarget cascadeTarget;
 
-    /** A trainer whose no-tests cascade is calibrated for {@link NoTestsCascade#DEFAULT_MIN_COST_CUT}. */
+    /** A trainer whose no-tests cascade is calibrated for a cost cut of {@link NoTestsCascade#DEFAULT_MIN_COST_CUT}. */
     public Trainer(PromptEncoder encoder) {
-        this(encoder, NoTestsCascade.DEFAULT_MIN_COST_CUT);
+        this(encoder, new CascadeTarget.CostCut(NoTestsCascade.DEFAULT_MIN_COST_CUT));
     }
 
-    /**
-     * @param minCostCut the cost cut against always asking the largest model that the no-tests cascade's threshold must
-     *     reach on validation (0.9: a tenth of the cost), at the highest pass rate that does
-     */
-    public Trainer(PromptEncoder encoder, double minCostCut) {
-        if (!(minCostCut <= 1)) {
-            throw new IllegalArgumentException("the no-tests cascade's minimum cost cut must be at most 1, was " + minCostCut);
-        }
+    /** @param cascadeTarget what the no-tests cascade's thresholds must reach on validation */
+    public Trainer(PromptEncoder encoder, CascadeTarget cascadeTarget) {
         this.encoder = encoder;
-        this.minCostCut = minCostCut;
+        this.cascadeTarget = cascadeTarget;
     }
 
     /**
@@ -126,7 +120,7 @@ public final class Trainer {
         ComplexityModel classifying = candidate.withComplexitySource(selection.chosen().source());
 
         progress.report("fitting the answer scorer", 0.68);
-        NoTestsCascadeReport noTestsCascade = NoTestsCascadeFitting.run(classifying, answers, train, validation, test, models, minCostCut);
+        NoTestsCascadeReport noTestsCascade = NoTestsCascadeFitting.run(classifying, answers, train, validation, test, models, cascadeTarget);
         ComplexityModel model = NoTestsCascadeFitting.scorerOf(noTestsCascade).map(classifying::withAnswerScorer).orElse(classifying);
 
         progress.report("fitting baselines", 0.7);

@@ -1,9 +1,11 @@
 package io.complexitynet.model.learning;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.complexitynet.core.probe.ProbeOutcome;
 import io.complexitynet.model.domain.ComplexityScale;
 import io.complexitynet.model.domain.LabelledTask;
 import io.complexitynet.model.domain.SyntheticTasks;
@@ -52,18 +54,39 @@ class ModelCodecTest {
     @Test
     void aNewerFormatIsRefusedWithTheVersionsReadHere() {
         byte[] stored = ModelCodec.encode(model(new ComplexitySource.Classifier()));
-        ByteBuffer.wrap(stored).putInt(4, 3);
+        ByteBuffer.wrap(stored).putInt(4, 4);
         ModelFormatException refused = assertThrows(ModelFormatException.class, () -> ModelCodec.decode(stored, ENCODER));
-        assertEquals("complexity model format 3 is not readable here; this code reads formats 1 to 2", refused.getMessage());
+        assertEquals("complexity model format 4 is not readable here; this code reads formats 1 to 3", refused.getMessage());
     }
 
     @Test
     void anAnswerScorerSurvivesTheRoundTrip() {
-        AnswerScorer scorer = new AnswerScorer(3, IntStream.range(0, 13).mapToDouble(i -> i / 7.0 - 0.9).toArray(), 0.637);
+        AnswerScorer scorer = new AnswerScorer(3, IntStream.range(0, 14).mapToDouble(i -> i / 7.0 - 0.9).toArray(),
+                new double[] {0.637, 0.041});
         ComplexityModel model = model(new ComplexitySource.Classifier()).withAnswerScorer(scorer);
         ComplexityModel loaded = ModelCodec.decode(ModelCodec.encode(model), ENCODER);
         assertEquals(Optional.of(scorer), loaded.answerScorer());
         assertEquals(model.predictAll(PROMPTS), loaded.predictAll(PROMPTS));
+    }
+
+    @Test
+    void aFormatTwoScorerKeepsItsOneThresholdForEveryModelAndWeighsNothingOnAnOutcomeItNeverSaw() {
+        double[] formatTwoWeights = IntStream.range(0, 13).mapToDouble(i -> i / 5.0 - 1).toArray();
+        byte[] withoutScorer = ModelCodec.encode(model(new ComplexitySource.Classifier()));
+        // Format 2: the same model, then the scorer present, its ladder size, 13 weights (five probe outcomes) and one threshold.
+        ByteBuffer formatTwo = ByteBuffer.allocate(withoutScorer.length - 1 + 1 + 2 * Integer.BYTES + 14 * Double.BYTES);
+        formatTwo.put(withoutScorer, 0, withoutScorer.length - 1).put((byte) 1).putInt(3).putInt(formatTwoWeights.length);
+        for (double weight : formatTwoWeights) {
+            formatTwo.putDouble(weight);
+        }
+        formatTwo.putDouble(0.42).putInt(4, 2);
+        AnswerScorer loaded = ModelCodec.decode(formatTwo.array(), ENCODER).answerScorer().orElseThrow();
+        assertArrayEquals(new double[] {0.42, 0.42}, loaded.thresholds());
+        double[] weights = loaded.weights();
+        assertEquals(14, weights.length);
+        assertEquals(0, weights[1 + ProbeOutcome.Kind.RETURNED_SAME.ordinal()]);
+        assertArrayEquals(Arrays.copyOf(formatTwoWeights, 6), Arrays.copyOf(weights, 6));
+        assertArrayEquals(Arrays.copyOfRange(formatTwoWeights, 6, 13), Arrays.copyOfRange(weights, 7, 14));
     }
 
     @Test
@@ -87,7 +110,7 @@ class ModelCodecTest {
 
     @Test
     void aTruncatedAnswerScorerIsRefused() {
-        AnswerScorer scorer = new AnswerScorer(3, new double[13], 0.5);
+        AnswerScorer scorer = new AnswerScorer(3, new double[14], 0.5);
         byte[] stored = ModelCodec.encode(model(new ComplexitySource.Classifier()).withAnswerScorer(scorer));
         assertThrows(ModelFormatException.class, () -> ModelCodec.decode(Arrays.copyOf(stored, stored.length - 12), ENCODER));
     }

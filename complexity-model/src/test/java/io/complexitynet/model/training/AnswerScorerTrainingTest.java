@@ -11,6 +11,7 @@ import io.complexitynet.model.learning.AnswerEvidence;
 import io.complexitynet.model.learning.AnswerScorer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AnswerScorerTrainingTest {
@@ -47,7 +48,10 @@ class AnswerScorerTrainingTest {
             passed.add(probability > 0.5);
         }
         AnswerScorer scorer = AnswerScorerTraining.fit(rows, toArray(passed), LADDER, AnswerScorerTraining.DEFAULT_L2);
-        assertTrue(scorer.weights()[9] > 0, scorer.toString());
+        double[] high = AnswerScorer.features(new AnswerEvidence(1, RETURNED, 300, 1), LADDER);
+        double[] low = AnswerScorer.features(new AnswerEvidence(1, RETURNED, 300, 0), LADDER);
+        int probabilityFeature = IntStream.range(0, high.length).filter(i -> high[i] != low[i]).findFirst().orElseThrow();
+        assertTrue(scorer.weights()[probabilityFeature] > 0, scorer.toString());
         assertTrue(scorer.score(new AnswerEvidence(1, RETURNED, 300, 0.9)) > scorer.score(new AnswerEvidence(1, RETURNED, 300, 0.1)));
     }
 

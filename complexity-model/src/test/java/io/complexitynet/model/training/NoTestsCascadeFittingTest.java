@@ -12,6 +12,7 @@ import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.embedding.CharacterTrigramEncoder;
 import io.complexitynet.model.learning.ModelCodec;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +22,11 @@ class NoTestsCascadeFittingTest {
 
     @Test
     void answersWithRecordedProbesGiveTheModelAScorerCalibratedForTheCostCut() {
-        TrainingResult result = new Trainer(new CharacterTrigramEncoder(), 0.9).train(tasks, SyntheticTasks.answers(tasks), SyntheticTasks.LADDER,
+        TrainingResult result = new Trainer(new CharacterTrigramEncoder(), new CascadeTarget.CostCut(0.9)).train(tasks, SyntheticTasks.answers(tasks), SyntheticTasks.LADDER,
                 DataSplit.mbpp(), TrainingParameters.defaults(), TrainingProgress.ignored());
         NoTestsCascadeReport.Trained report = assertInstanceOf(NoTestsCascadeReport.Trained.class, result.report().noTestsCascade());
         assertEquals(Optional.of(report.scorer()), result.model().answerScorer());
-        assertEquals(report.calibration().threshold(), report.scorer().threshold());
+        assertEquals(report.calibration().thresholds(), Arrays.stream(report.scorer().thresholds()).boxed().toList());
         assertTrue(report.calibration().reached(), report.calibration().toString());
         assertTrue(report.calibration().validationCostCut() >= 0.9, report.calibration().toString());
         // The probes say a lot here: the scorer beats accepting every cheapest answer.

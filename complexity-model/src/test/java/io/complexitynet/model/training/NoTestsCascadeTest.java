@@ -20,7 +20,7 @@ class NoTestsCascadeTest {
             new PricedModel("large", 100));
     private static final ProbeOutcome RETURNED = new ProbeOutcome(ProbeOutcome.Kind.RETURNED, 1, 1);
     /** Scores an answer by its pass probability alone: sigmoid(8 (p - 0.5)), so a higher p always scores higher. */
-    private static final AnswerScorer BY_PROBABILITY = new AnswerScorer(3, new double[] {-4, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0}, 0.5);
+    private static final AnswerScorer BY_PROBABILITY = new AnswerScorer(3, new double[] {-4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0}, 0.5);
 
     private final NoTestsCascade cascade = new NoTestsCascade(LADDER);
 
@@ -47,14 +47,15 @@ class NoTestsCascadeTest {
         for (int i = 0; i < 15; i++) {
             tasks.add(task("pass" + i, 0.8, true, 0.9, true, 0.9, true));
         }
-        NoTestsCascade.Calibration calibration = cascade.calibrate(BY_PROBABILITY, tasks, 0.9);
+        NoTestsCascade.Calibration calibration = cascade.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.CostCut(0.9));
         assertTrue(calibration.reached());
         assertTrue(calibration.validationCostCut() >= 0.9, calibration.toString());
         // Turning the five down (a threshold above their score, at most the passing answers') passes all twenty.
         assertEquals(1.0, calibration.validation().passRate(), 1e-12);
         double failingScore = BY_PROBABILITY.score(new AnswerEvidence(0, RETURNED, 100, 0.6));
         double passingScore = BY_PROBABILITY.score(new AnswerEvidence(0, RETURNED, 100, 0.8));
-        assertTrue(calibration.threshold() > failingScore && calibration.threshold() <= passingScore, calibration.toString());
+        double smallThreshold = calibration.thresholds().get(0);
+        assertTrue(smallThreshold > failingScore && smallThreshold <= passingScore, calibration.toString());
         assertEquals((15 * 1 + 5 * 11) / 20.0, calibration.validation().meanCost(), 1e-12);
     }
 
@@ -68,7 +69,7 @@ class NoTestsCascadeTest {
             tasks.add(task("pass" + i, 0.8, true, 0.9, true, 0.9, true));
         }
         // 0.97 is only met by taking every small answer (cost 1, cut 99%), which passes 15 of 20.
-        NoTestsCascade.Calibration calibration = cascade.calibrate(BY_PROBABILITY, tasks, 0.97);
+        NoTestsCascade.Calibration calibration = cascade.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.CostCut(0.97));
         assertTrue(calibration.reached());
         assertEquals(0.75, calibration.validation().passRate(), 1e-12);
         assertEquals(1.0, calibration.validation().meanCost(), 1e-12);
@@ -78,9 +79,54 @@ class NoTestsCascadeTest {
     void whenNoThresholdMeetsTheCostCutTheBestPassRateAtAnyCostIsTakenAndSaidSo() {
         NoTestsCascade flat = new NoTestsCascade(List.of(new PricedModel("a", 5), new PricedModel("b", 5), new PricedModel("c", 5)));
         List<NoTestsCascade.Task> tasks = List.of(task("x", 0.6, false, 0.9, true, 0.9, true), task("y", 0.8, true, 0.9, true, 0.9, true));
-        NoTestsCascade.Calibration calibration = flat.calibrate(BY_PROBABILITY, tasks, 0.5);
+        NoTestsCascade.Calibration calibration = flat.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.CostCut(0.5));
         assertFalse(calibration.reached());
         assertEquals(1.0, calibration.validation().passRate(), 1e-12);
+    }
+
+    @Test
+    void eachModelGetsItsOwnThresholdBecauseARejectionCostsMoreHigherUp() {
+        // The small model's answers: p 0.6 fail, p 0.8 pass; the middle model's: p 0.6 all, passing but for one task.
+        // One threshold for both would either keep the small failures (under 0.6) or send every middle answer to the
+        // large model (over 0.6, cost 111); apart, the small model's sits between 0.6 and 0.8 and the middle's at most 0.6.
+        List<NoTestsCascade.Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tasks.add(task("fail" + i, 0.6, false, 0.6, true, 0.9, true));
+        }
+        tasks.add(task("hard", 0.6, false, 0.6, false, 0.9, true));
+        for (int i = 0; i < 15; i++) {
+            tasks.add(task("pass" + i, 0.8, true, 0.9, true, 0.9, true));
+        }
+        NoTestsCascade.Calibration calibration = cascade.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.CostCut(0.9));
+        assertTrue(calibration.reached(), calibration.toString());
+        assertEquals(19 / 20.0, calibration.validation().passRate(), 1e-12);
+        assertEquals((15 * 1 + 5 * 11) / 20.0, calibration.validation().meanCost(), 1e-12);
+        double failingScore = BY_PROBABILITY.score(new AnswerEvidence(0, RETURNED, 100, 0.6));
+        assertTrue(calibration.thresholds().get(0) > failingScore, calibration.toString());
+        assertTrue(calibration.thresholds().get(1) <= failingScore, calibration.toString());
+        AnswerScorer calibrated = calibration.applyTo(BY_PROBABILITY);
+        assertEquals(calibration.validation().passRate(), cascade.replay(calibrated, tasks).passRate(), 1e-12);
+    }
+
+    @Test
+    void aPassRateTargetIsMetAtTheLargestCostCut() {
+        List<NoTestsCascade.Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(task("fail" + i, 0.6, false, 0.9, true, 0.9, true));
+        }
+        for (int i = 0; i < 15; i++) {
+            tasks.add(task("pass" + i, 0.8, true, 0.9, true, 0.9, true));
+        }
+        // Passing 75% needs no middle model at all: every small answer is taken (cost 1).
+        NoTestsCascade.Calibration loose = cascade.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.SolvedPassRate(0.75));
+        assertTrue(loose.reached());
+        assertEquals(0.75, loose.validationSolvedPassRate(), 1e-12);
+        assertEquals(1.0, loose.validation().meanCost(), 1e-12);
+        // Passing all needs the five failures sent up, and nothing more.
+        NoTestsCascade.Calibration strict = cascade.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.SolvedPassRate(1.0));
+        assertTrue(strict.reached());
+        assertEquals(1.0, strict.validationSolvedPassRate(), 1e-12);
+        assertEquals((15 * 1 + 5 * 11) / 20.0, strict.validation().meanCost(), 1e-12);
     }
 
     private static NoTestsCascade.Task task(String id, double p0, boolean pass0, double p1, boolean pass1, double p2, boolean pass2) {

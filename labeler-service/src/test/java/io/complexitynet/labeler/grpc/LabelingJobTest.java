@@ -128,13 +128,14 @@ class LabelingJobTest extends LabelerAsAdmin {
 
         // Every answer the verifier judged was probed; Code Llama's two empty answers (47, 54) were judged without it.
         assertEquals(58, count("select count(*) from sample where job_id = ?1 and probe_kind in"
-                + " ('RETURNED', 'RETURNED_NONE', 'RAISED', 'DID_NOT_LOAD', 'LIMIT')"
+                + " ('RETURNED', 'RETURNED_NONE', 'RETURNED_SAME', 'RAISED', 'DID_NOT_LOAD', 'LIMIT')"
                 + " and probe_calls >= 1 and probe_calls_returned between 0 and probe_calls and probe_millis >= 0", jobId));
         assertEquals(2, count("select count(*) from sample where job_id = ?1 and probe_kind is null and completion = ''", jobId));
         long passed = count("select count(*) from sample where job_id = ?1 and verdict = 'PASSED'", jobId);
         assertTrue(passed > 0, "no sample passed");
+        // A passing answer's calls all returned values; the same for every call only where the task expects that.
         assertEquals(passed, count("select count(*) from sample where job_id = ?1 and verdict = 'PASSED'"
-                + " and probe_kind = 'RETURNED' and probe_calls_returned = probe_calls", jobId));
+                + " and probe_kind in ('RETURNED', 'RETURNED_SAME') and probe_calls_returned = probe_calls", jobId));
         // A probe's statements never reach a verdict's detail: no probe result was taken for a sample's.
         assertEquals(0, count("select count(*) from sample where job_id = ?1 and verdict_detail like '%is not None%'", jobId));
     }

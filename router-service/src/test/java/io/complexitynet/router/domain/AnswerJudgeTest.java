@@ -17,7 +17,7 @@ class AnswerJudgeTest {
 
     /** Bias -5, +10 when every call returned a value; nothing else weighed: takes only answers whose probe returned. */
     private static final AnswerScorer RETURNED_ONLY = new AnswerScorer(3,
-            new double[] {-5, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.5);
+            new double[] {-5, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.5);
     private static final AnswerProbe PROBE = AnswerProbe.of("Write f.\nassert f(1) == 2\nassert f(2) == 4");
     private static final Cascade.Generated ANSWER = new Cascade.Generated("def f(x):\n    return 2 * x", "", 10, 10, 1);
 
@@ -34,7 +34,8 @@ class AnswerJudgeTest {
     void theProbesStatementsRunInPlaceOfTestsAndAnAnswerWhoseCallsReturnedIsTaken() {
         Cascade.Judged judged = judge("PASSED", -1).judge(0, ANSWER);
         assertEquals(List.of(PROBE.statements()), ran);
-        assertEquals(List.of("f(1)", "f(2)", "assert (f(1)) is not None", "assert (f(2)) is not None"), ran.get(0));
+        assertEquals(List.of("f(1)", "f(2)", "assert (f(1)) is not None", "assert (f(2)) is not None",
+                "assert len({repr(f(1)), repr(f(2))}) > 1"), ran.get(0));
         assertEquals(new ProbeOutcome(ProbeOutcome.Kind.RETURNED, 2, 2), judged.probe());
         assertTrue(judged.accepted());
         assertTrue(judged.score() > 0.99, () -> "score " + judged.score());

@@ -55,7 +55,7 @@ class ScoredCascadeTest extends RouterAsTenants {
     private static final String GPT_4 = "gpt-4-1106-preview";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Bias -5, +10 when every call returned a value, nothing else weighed: 0.993 for RETURNED, 0.007 for anything else. */
-    private static final AnswerScorer RETURNED_ONLY = new AnswerScorer(3, new double[] {-5, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.5);
+    private static final AnswerScorer RETURNED_ONLY = new AnswerScorer(3, new double[] {-5, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.5);
 
     private ManagedChannel channel;
     private byte[] unscored;

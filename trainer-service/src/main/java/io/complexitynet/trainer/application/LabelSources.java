@@ -1,5 +1,6 @@
 package io.complexitynet.trainer.application;
 
+import io.complexitynet.core.probe.ProbeOutcome;
 import io.complexitynet.core.refusal.RequestRefused;
 import io.complexitynet.database.labeling.CompletedLabels;
 import io.complexitynet.model.domain.LabelledTask;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The completed labelling jobs a training job learns from, and their labels. One source keeps its tasks' own ids, so
@@ -65,19 +67,21 @@ public class LabelSources {
 
     /**
      * Every source's verified answers whose test-free run was recorded, with their model's place in the ladder the sources
-     * share; ids namespaced as {@link #labels} names them. Answers labelled before the labeler probed them are left out.
+     * share; ids namespaced as {@link #labels} names them. Answers labelled before the labeler probed them are left out;
+     * empty answers, which the labeler never runs, stand as {@link ProbeOutcome#ofEmptyAnswer()}.
      */
     public List<RecordedAnswer> answers(List<CompletedLabels.Job> jobs) {
         List<RecordedAnswer> answers = new ArrayList<>();
         for (CompletedLabels.Job job : jobs) {
             for (CompletedLabels.StoredSample sample : labels.samples(job.id())) {
                 int model = job.ladder().indexOf(sample.model());
-                if (model < 0 || sample.probe().isEmpty()) {
+                Optional<ProbeOutcome> probe = sample.completionChars() == 0 ? Optional.of(ProbeOutcome.ofEmptyAnswer()) : sample.probe();
+                if (model < 0 || probe.isEmpty()) {
                     continue;
                 }
                 String taskId = jobs.size() == 1 ? sample.sourceId() : LabelledTask.idInDataset(job.dataset(), sample.sourceId());
                 answers.add(new RecordedAnswer(taskId, model, sample.sampleIndex(), sample.completionChars(), sample.passed(),
-                        sample.probe().get()));
+                        probe.get()));
             }
         }
         return answers;

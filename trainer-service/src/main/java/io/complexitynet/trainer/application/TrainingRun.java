@@ -106,8 +106,8 @@ public class TrainingRun {
     }
 
     private static String noTestsCascade(NoTestsCascadeMetrics cascade) {
-        return cascade.trained() ? String.format(Locale.ROOT, "no-tests cascade at answer score %.3f: test pass rate %.3f (%.3f of"
-                        + " the solved), cost cut %.1f%%, scorer precision %.3f recall %.3f", cascade.threshold(), cascade.passRate(),
+        return cascade.trained() ? String.format(Locale.ROOT, "no-tests cascade at answer scores %s: test pass rate %.3f (%.3f of"
+                        + " the solved), cost cut %.1f%%, scorer precision %.3f recall %.3f", cascade.thresholds(), cascade.passRate(),
                 cascade.solvedPassRate(), 100 * cascade.costCutVsLargest(), cascade.precisionAll(), cascade.recallAll())
                 : "no answer scorer: " + cascade.notTrainedReason();
     }

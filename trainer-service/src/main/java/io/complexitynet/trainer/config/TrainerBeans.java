@@ -2,6 +2,7 @@ package io.complexitynet.trainer.config;
 
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.embedding.PromptEncoders;
+import io.complexitynet.model.training.CascadeTarget;
 import io.complexitynet.model.training.Trainer;
 import io.complexitynet.trainer.config.TrainerConfig;
 import io.quarkus.runtime.Startup;
@@ -11,7 +12,8 @@ import jakarta.inject.Singleton;
 /**
  * The prompt encoders, each loaded once per process, and the one new models are trained with, loaded at
  * start so the first job does not pay for it (and an unknown {@code trainer.encoder} stops the start); the trainer
- * of every job, made at start so that a {@code trainer.no-tests-cascade.min-cost-cut} above 1 stops the start too.
+ * of every job, made at start so that a {@code trainer.no-tests-cascade.min-cost-cut} above 1 or a
+ * {@code min-solved-pass-rate} outside [0, 1] stops the start too.
  */
 public class TrainerBeans {
 
@@ -32,6 +34,10 @@ public class TrainerBeans {
     @Singleton
     @Startup
     Trainer trainer(PromptEncoder encoder, TrainerConfig config) {
-        return new Trainer(encoder, config.noTestsCascade().minCostCut());
+        TrainerConfig.NoTestsCascade cascade = config.noTestsCascade();
+        CascadeTarget target = cascade.minSolvedPassRate().isPresent()
+                ? new CascadeTarget.SolvedPassRate(cascade.minSolvedPassRate().getAsDouble())
+                : new CascadeTarget.CostCut(cascade.minCostCut());
+        return new Trainer(encoder, target);
     }
 }

@@ -3,6 +3,7 @@ package io.complexitynet.trainer.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalDouble;
 
 /** The trainer's settings; the README's configuration table explains each. */
 @ConfigMapping(prefix = "trainer")
@@ -52,11 +53,18 @@ public interface TrainerConfig {
 
     interface NoTestsCascade {
         /**
-         * The cost cut against always asking the largest model that the answer scorer's threshold must reach on validation;
-         * among the thresholds that do, the one with the highest pass rate is stored.
+         * The cost cut against always asking the largest model that the answer scorer's thresholds must reach on
+         * validation; among those that do, the ones with the highest pass rate are stored. Unused when
+         * {@link #minSolvedPassRate} is set.
          */
         @WithDefault("0.9")
         double minCostCut();
+
+        /**
+         * When set, the thresholds are calibrated for this pass rate over the solved validation tasks instead, at the
+         * largest cost cut that keeps it.
+         */
+        OptionalDouble minSolvedPassRate();
     }
 
     interface Jobs {

@@ -85,9 +85,10 @@ class TrainerMapping {
         if (!m.trained()) {
             return NoTestsCascade.newBuilder().setTrained(false).setNotTrainedReason(m.notTrainedReason()).build();
         }
-        return NoTestsCascade.newBuilder().setTrained(true).setThreshold(m.threshold()).setMinCostCut(m.minCostCut())
-                .setCostTargetReached(m.costTargetReached()).setValidationPassRate(m.validationPassRate())
-                .setValidationCostCut(m.validationCostCut()).setPrecisionCheapest(m.precisionCheapest()).setRecallCheapest(m.recallCheapest())
+        return NoTestsCascade.newBuilder().setTrained(true).addAllThresholds(m.thresholds()).setTarget(m.target())
+                .setMinCostCut(m.minCostCut()).setMinSolvedPassRate(m.minSolvedPassRate()).setTargetReached(m.targetReached())
+                .setValidationPassRate(m.validationPassRate()).setValidationCostCut(m.validationCostCut())
+                .setValidationSolvedPassRate(m.validationSolvedPassRate()).setPrecisionCheapest(m.precisionCheapest()).setRecallCheapest(m.recallCheapest())
                 .setPrecisionAll(m.precisionAll()).setRecallAll(m.recallAll()).setPassRate(m.passRate()).setSolvedPassRate(m.solvedPassRate())
                 .setCostCutVsLargest(m.costCutVsLargest()).addAllCallsPerModel(m.callsPerModel()).setTestTasksLeftOut(m.testTasksLeftOut())
                 .build();

@@ -1,7 +1,6 @@
 package io.complexitynet.trainer.report;
 
 import static io.complexitynet.trainer.report.Figures.cost;
-import static io.complexitynet.trainer.report.Figures.decimal;
 import static io.complexitynet.trainer.report.Figures.percent;
 import static io.complexitynet.trainer.report.Figures.shares;
 
@@ -29,15 +28,16 @@ final class NoTestsCascadeSection {
         String models = test.shares().stream().map(ModelShare::model).collect(Collectors.joining(" / "));
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "The cheapest model answers first; its answer is taken when"
                 + " the answer scorer (logistic over the answer's test-free run, its length, the model and the prompt's pass"
-                + " probability for it; fitted on the %d training answers with a recorded run) gives it at least %s, else the next"
-                + " model is asked; the largest model's answer is always taken. No test runs at request time. Each task is replayed"
-                + " with every model's first answer.%n%n", trained.trainingAnswers(), decimal(calibration.threshold())));
-        md.append(String.format(Locale.ROOT, "Threshold %s, calibrated on validation: %s (pass %s at %s cost cut).%n%n",
-                decimal(calibration.threshold()), calibration.reached()
-                        ? "the highest pass rate with at least " + percent(calibration.minCostCut()) + " cost cut vs the largest model"
-                        : "no threshold reached " + percent(calibration.minCostCut()) + " cost cut vs the largest model, so the highest"
-                                + " pass rate at any cost",
-                percent(calibration.validation().passRate()), percent(calibration.validationCostCut())));
+                + " probability for it; fitted on the %d training answers with a recorded run) gives it at least that model's"
+                + " threshold, else the next model is asked; the largest model's answer is always taken. No test runs at request"
+                + " time. Each task is replayed with every model's first answer.%n%n", trained.trainingAnswers()));
+        md.append(String.format(Locale.ROOT, "Thresholds %s (%s), calibrated on validation for %s: %s (pass %s, %s of the solved, at %s"
+                        + " cost cut).%n%n", calibration.thresholds().stream().map(Figures::decimal).collect(Collectors.joining(" / ")),
+                test.shares().stream().limit(calibration.thresholds().size()).map(ModelShare::model)
+                        .collect(Collectors.joining(" / ")), calibration.target().describe(),
+                calibration.reached() ? "reached" : "no thresholds reached it, so those of the highest pass rate at any cost",
+                percent(calibration.validation().passRate()), percent(calibration.validationSolvedPassRate()),
+                percent(calibration.validationCostCut())));
         MarkdownTable cascade = new MarkdownTable("tasks", "pass", "pass, solved tasks", "cost units/request", "cost cut vs largest",
                 "calls " + models);
         cascade.row(String.valueOf(test.tasks()), percent(test.passRate()), percent(trained.solvedPassRate()) + " of "

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,7 +58,9 @@ class NoTestsCascadeTrainingTest extends TrainerAsAdmin {
         NoTestsCascade cascade = job.getMetrics().getNoTestsCascade();
         assertTrue(cascade.getTrained(), cascade.getNotTrainedReason());
         assertEquals(0.9, cascade.getMinCostCut());
-        assertTrue(cascade.getCostTargetReached(), cascade.toString());
+        assertTrue(cascade.getTargetReached(), cascade.toString());
+        assertEquals("a cost cut of at least 90.0%", cascade.getTarget());
+        assertEquals(2, cascade.getThresholdsCount());
         assertTrue(cascade.getValidationCostCut() >= 0.9, cascade.toString());
         // The synthetic probes agree with most verdicts, so even at the low threshold the 90% cost cut asks for, most of the
         // answers taken pass, and few passing ones are turned down.
@@ -73,7 +76,7 @@ class NoTestsCascadeTrainingTest extends TrainerAsAdmin {
 
         ModelInfo model = trainer.getModel(GetModelRequest.newBuilder().setModelId(job.getModelId()).setIncludeArtifact(true).build());
         ComplexityModel loaded = ModelCodec.decode(model.getArtifact().toByteArray(), encoder);
-        assertEquals(cascade.getThreshold(), loaded.answerScorer().orElseThrow().threshold());
+        assertEquals(cascade.getThresholdsList(), Arrays.stream(loaded.answerScorer().orElseThrow().thresholds()).boxed().toList());
     }
 
     @Test

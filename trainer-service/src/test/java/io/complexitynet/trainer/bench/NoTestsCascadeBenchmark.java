@@ -15,6 +15,7 @@ import io.complexitynet.model.domain.TrainingParameters;
 import io.complexitynet.model.embedding.PromptEncoder;
 import io.complexitynet.model.embedding.PromptEncoders;
 import io.complexitynet.model.embedding.StaticMiniLmPromptEncoder;
+import io.complexitynet.model.training.CascadeTarget;
 import io.complexitynet.model.training.NoTestsCascade;
 import io.complexitynet.model.training.NoTestsCascadeReport;
 import io.complexitynet.model.training.Trainer;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * mvn -pl trainer-service test -Dtest=NoTestsCascadeBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * {@code -Dcomplexitynet.labels.jdbc-url=...} reads another database or schema; {@code -Dcomplexitynet.no-tests-cascade.min-cost-cut}
- * sets the cost-cut target (default 0.9).
+ * sets the cost-cut target (default 0.9), {@code -Dcomplexitynet.no-tests-cascade.min-solved-pass-rate} a pass-rate target instead.
  */
 @Tag("benchmark")
 class NoTestsCascadeBenchmark {
@@ -58,8 +59,10 @@ class NoTestsCascadeBenchmark {
     void trainsTheAnswerScorerOnALabellingJobWithRecordedProbes() throws Exception {
         TRIBUO.setLevel(Level.WARNING);
         String url = System.getProperty("complexitynet.labels.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=labeler_test");
-        double minCostCut = Double.parseDouble(System.getProperty("complexitynet.no-tests-cascade.min-cost-cut",
-                Double.toString(NoTestsCascade.DEFAULT_MIN_COST_CUT)));
+        String minPass = System.getProperty("complexitynet.no-tests-cascade.min-solved-pass-rate");
+        CascadeTarget target = minPass != null ? new CascadeTarget.SolvedPassRate(Double.parseDouble(minPass))
+                : new CascadeTarget.CostCut(Double.parseDouble(System.getProperty("complexitynet.no-tests-cascade.min-cost-cut",
+                        Double.toString(NoTestsCascade.DEFAULT_MIN_COST_CUT))));
         try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
             String job = probedJob(db);
             List<PricedModel> ladder = ladder(db, job);
@@ -68,7 +71,7 @@ class NoTestsCascadeBenchmark {
             System.out.printf(Locale.ROOT, "labelling job %s: %d labels, %d probed answers; %s%n", job, tasks.size(), answers.size(),
                     probeTime(db, job));
             PromptEncoder encoder = PromptEncoders.builtIn().named(StaticMiniLmPromptEncoder.ID);
-            TrainingReport report = new Trainer(encoder, minCostCut).train(tasks, answers, ladder, DataSplit.mbpp(),
+            TrainingReport report = new Trainer(encoder, target).train(tasks, answers, ladder, DataSplit.mbpp(),
                     TrainingParameters.defaults(), TrainingProgress.ignored()).report();
             String markdown = MarkdownReport.render(report);
             System.out.println(markdown.substring(markdown.indexOf("## Routing"), markdown.indexOf("## Timings")));
@@ -131,13 +134,15 @@ class NoTestsCascadeBenchmark {
         List<RecordedAnswer> answers = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement("select t.source_id, s.model, s.sample_index, length(s.completion), s.verdict,"
                 + " s.probe_kind, s.probe_calls, s.probe_calls_returned from sample s join task t on t.id = s.task_id"
-                + " where s.job_id = ? and s.verdict is not null and s.probe_kind is not null")) {
+                + " where s.job_id = ? and s.verdict is not null and (s.probe_kind is not null or length(s.completion) = 0)")) {
             query.setString(1, job);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
+                    // As the trainer reads them (LabelSources): an empty answer, never run, stands as one that did not load.
+                    ProbeOutcome probe = row.getString(6) == null ? ProbeOutcome.ofEmptyAnswer()
+                            : new ProbeOutcome(ProbeOutcome.Kind.valueOf(row.getString(6)), row.getInt(7), row.getInt(8));
                     answers.add(new RecordedAnswer(row.getString(1), names.indexOf(row.getString(2)), row.getInt(3), row.getInt(4),
-                            "PASSED".equals(row.getString(5)), new ProbeOutcome(ProbeOutcome.Kind.valueOf(row.getString(6)), row.getInt(7),
-                            row.getInt(8))));
+                            "PASSED".equals(row.getString(5)), probe));
                 }
             }
         }

@@ -16,6 +16,7 @@ import io.complexitynet.model.training.Trainer;
 import io.complexitynet.model.training.TrainingProgress;
 import io.complexitynet.model.training.TrainingReport;
 import io.complexitynet.trainer.report.MarkdownReport;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,9 @@ class NoTestsCascadeMetricsTest {
         NoTestsCascadeReport.Trained trained = assertInstanceOf(NoTestsCascadeReport.Trained.class, REPORT.noTestsCascade());
         NoTestsCascadeMetrics metrics = HeadlineMetrics.of(REPORT, SyntheticTasks.LADDER).noTestsCascade();
         assertTrue(metrics.trained());
-        assertEquals(trained.scorer().threshold(), metrics.threshold());
+        assertEquals(Arrays.stream(trained.scorer().thresholds()).boxed().toList(), metrics.thresholds());
+        assertEquals("a cost cut of at least 90.0%", metrics.target());
+        assertEquals(0, metrics.minSolvedPassRate());
         assertEquals(0.9, metrics.minCostCut());
         assertEquals(trained.cheapest().precision(), metrics.precisionCheapest());
         assertEquals(trained.all().recall(), metrics.recallAll());

@@ -73,8 +73,9 @@ public class RecordedLabelingJob {
     /**
      * Stores a completed labelling job as {@link #store} does, plus every label's answers (one per model, as at k=1) with
      * a verdict as its pass count says and a made-up test-free run that mostly agrees with it: a passing answer's probe
-     * returned (every fifth task's returned None), a failing one's raised (every fourth task's returned all the same).
-     * The probes are synthetic, for tests of how the trainer uses them, not figures.
+     * returned (every fifth task's returned None), a failing one's raised (every fourth task's returned); the cheapest
+     * model's failing answer to every seventh task is empty, with no probe, as the labeler stores an empty reply. The probes
+     * are synthetic, for tests of how the trainer uses them, not figures.
      */
     @Transactional
     public String storeWithProbes(String dataset, String jobId, List<RecordedMbppLabels.RecordedTask> tasks) throws Exception {
@@ -83,15 +84,19 @@ public class RecordedLabelingJob {
             int id = task.task().taskId();
             for (int model = 0; model < RecordedMbppLabels.LADDER.size(); model++) {
                 boolean passed = task.passes().get(model).passes() > 0;
-                String kind = passed ? (id % 5 == 0 ? "RETURNED_NONE" : "RETURNED") : (id % 4 == 0 ? "RETURNED" : "RAISED");
+                boolean empty = model == 0 && !passed && id % 7 == 0;
+                String kind = empty ? null : passed ? (id % 5 == 0 ? "RETURNED_NONE" : "RETURNED") : (id % 4 == 0 ? "RETURNED" : "RAISED");
                 entities.createNativeQuery("insert into sample (job_id, task_id, model, sample_index, completion, prompt_tokens,"
                                 + " completion_tokens, latency_millis, verdict, created_at, verified_at, probe_kind, probe_calls,"
-                                + " probe_calls_returned, probe_millis) select ?1, id, ?2, 0, ?3, 100, 50, 10, ?4, ?5, ?5, ?6, 2, ?7, 40"
+                                + " probe_calls_returned, probe_millis) select ?1, id, ?2, 0, ?3, 100, 50, 10, ?4, ?5, ?5, cast(?6 as varchar),"
+                                + " cast(?10 as integer), cast(?7 as integer), cast(?11 as bigint)"
                                 + " from task where source_id = ?8 and dataset_id = (select id from dataset where name = ?9)")
                         .setParameter(1, jobId).setParameter(2, RecordedMbppLabels.LADDER.get(model).name())
-                        .setParameter(3, "def f(x):\n    return x" + " ".repeat(id % 60)).setParameter(4, passed ? "PASSED" : "FAILED")
-                        .setParameter(5, OffsetDateTime.now()).setParameter(6, kind).setParameter(7, kind.equals("RAISED") ? 1 : 2)
-                        .setParameter(8, id + "").setParameter(9, dataset).executeUpdate();
+                        .setParameter(3, empty ? "" : "def f(x):\n    return x" + " ".repeat(id % 60)).setParameter(4, passed ? "PASSED" : "FAILED")
+                        .setParameter(5, OffsetDateTime.now()).setParameter(6, kind)
+                        .setParameter(7, empty ? null : "RAISED".equals(kind) ? 1 : 2)
+                        .setParameter(8, id + "").setParameter(9, dataset).setParameter(10, empty ? null : 2)
+                        .setParameter(11, empty ? null : 40).executeUpdate();
             }
         }
         return jobId;
