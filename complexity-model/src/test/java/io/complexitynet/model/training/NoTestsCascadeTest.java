@@ -37,16 +37,8 @@ class NoTestsCascadeTest {
 
     @Test
     void calibrationPicksTheBestPassRateThatMeetsTheCostCut() {
-        // Five tasks the small model fails, each with a confident-looking small answer (p 0.6); the middle model passes them.
-        // Accepting every small answer costs 1 and passes nothing more; turning them down costs 11 (89% cut) or more.
-        List<NoTestsCascade.Task> tasks = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            tasks.add(task("fail" + i, 0.6, false, 0.9, true, 0.9, true));
-        }
-        // Fifteen tasks the small model passes with p 0.8: the cut target is met when these stay with it.
-        for (int i = 0; i < 15; i++) {
-            tasks.add(task("pass" + i, 0.8, true, 0.9, true, 0.9, true));
-        }
+        // Accepting every small answer costs 1 and passes nothing more; turning the five down costs 11 (89% cut) or more.
+        List<NoTestsCascade.Task> tasks = fiveSmallFailuresFifteenSmallPasses();
         NoTestsCascade.Calibration calibration = cascade.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.CostCut(0.9));
         assertTrue(calibration.reached());
         assertTrue(calibration.validationCostCut() >= 0.9, calibration.toString());
@@ -61,13 +53,7 @@ class NoTestsCascadeTest {
 
     @Test
     void aStricterCostTargetTradesPassRateForCost() {
-        List<NoTestsCascade.Task> tasks = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            tasks.add(task("fail" + i, 0.6, false, 0.9, true, 0.9, true));
-        }
-        for (int i = 0; i < 15; i++) {
-            tasks.add(task("pass" + i, 0.8, true, 0.9, true, 0.9, true));
-        }
+        List<NoTestsCascade.Task> tasks = fiveSmallFailuresFifteenSmallPasses();
         // 0.97 is only met by taking every small answer (cost 1, cut 99%), which passes 15 of 20.
         NoTestsCascade.Calibration calibration = cascade.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.CostCut(0.97));
         assertTrue(calibration.reached());
@@ -110,13 +96,7 @@ class NoTestsCascadeTest {
 
     @Test
     void aPassRateTargetIsMetAtTheLargestCostCut() {
-        List<NoTestsCascade.Task> tasks = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            tasks.add(task("fail" + i, 0.6, false, 0.9, true, 0.9, true));
-        }
-        for (int i = 0; i < 15; i++) {
-            tasks.add(task("pass" + i, 0.8, true, 0.9, true, 0.9, true));
-        }
+        List<NoTestsCascade.Task> tasks = fiveSmallFailuresFifteenSmallPasses();
         // Passing 75% needs no middle model at all: every small answer is taken (cost 1).
         NoTestsCascade.Calibration loose = cascade.calibrate(BY_PROBABILITY, tasks, new CascadeTarget.SolvedPassRate(0.75));
         assertTrue(loose.reached());
@@ -127,6 +107,21 @@ class NoTestsCascadeTest {
         assertTrue(strict.reached());
         assertEquals(1.0, strict.validationSolvedPassRate(), 1e-12);
         assertEquals((15 * 1 + 5 * 11) / 20.0, strict.validation().meanCost(), 1e-12);
+    }
+
+    /**
+     * Five tasks the small model fails, each with a confident-looking small answer (p 0.6), that the middle model passes;
+     * fifteen the small model passes with p 0.8.
+     */
+    private static List<NoTestsCascade.Task> fiveSmallFailuresFifteenSmallPasses() {
+        List<NoTestsCascade.Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(task("fail" + i, 0.6, false, 0.9, true, 0.9, true));
+        }
+        for (int i = 0; i < 15; i++) {
+            tasks.add(task("pass" + i, 0.8, true, 0.9, true, 0.9, true));
+        }
+        return tasks;
     }
 
     private static NoTestsCascade.Task task(String id, double p0, boolean pass0, double p1, boolean pass1, double p2, boolean pass2) {
