@@ -38,7 +38,9 @@ class EmbeddedRestartIT {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 "LABELER_REPLAY_FILE", DATA.resolve("generations.jsonl").toString(),
                 "ROUTER_REPLAY_FILE", DATA.resolve("generations.jsonl").toString(),
-                "ROUTER_REPLAY_TASKS", DATA.resolve("mbpp.jsonl").toString());
+                "ROUTER_REPLAY_TASKS", DATA.resolve("mbpp.jsonl").toString(),
+                // What is tested is the resumed job, not its probes: without them the sandbox has half the runs.
+                "LABELER_PROBE_ENABLED", "false");
     }
 
     private static LabelingJob job(String jobId) {
