@@ -177,7 +177,9 @@ public class RouteWorkflow {
         Decided decided = decide(request, policy, arrived);
         Optional<AnswerScorer> scorer = scorer(request, decided);
         Cascade chosen = request.noEscalation() ? firstModelOnly : cascade;
-        int triesPerModel = request.tests().isEmpty() ? 1 : request.options().triesPerModel(policy);
+        // Without tests one answer per model, except that the scored cascade may ask for a second to compare (never more).
+        int triesPerModel = !request.tests().isEmpty() ? request.options().triesPerModel(policy)
+                : scorer.isPresent() ? Math.min(2, request.options().triesPerModel(policy)) : 1;
         Optional<TenantBudgets.Hold> hold = policies.reserve(policy,
                 chosen.costCeiling(decided.decision(), triesPerModel, promptTokenCeiling(request), ladder::maxTokens));
         String requestId = UUID.randomUUID().toString();

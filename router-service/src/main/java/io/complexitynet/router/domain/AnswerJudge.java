@@ -2,15 +2,18 @@ package io.complexitynet.router.domain;
 
 import io.complexitynet.core.probe.AnswerProbe;
 import io.complexitynet.core.probe.ProbeOutcome;
+import io.complexitynet.core.probe.SampleAgreement;
 import io.complexitynet.core.routing.Prediction;
 import io.complexitynet.model.learning.AnswerEvidence;
 import io.complexitynet.model.learning.AnswerScorer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The scored cascade's judge: runs an answer's test-free probe in the sandbox, and takes the answer when the promoted
  * model's answer scorer accepts what the run showed together with the answer's length and the prompt's pass
- * probability for the model that wrote it.
+ * probability for the model that wrote it. A second answer of the same model is judged the same way and, when the
+ * scorer accepts it, also run beside the first on the example calls ({@link SampleAgreement}): taken only if they agree.
  */
 public final class AnswerJudge implements Cascade.Judge {
 
@@ -50,5 +53,25 @@ public final class AnswerJudge implements Cascade.Judge {
         AnswerEvidence evidence = new AnswerEvidence(modelIndex, outcome, generated.code().length(),
                 prediction.passProbabilities()[modelIndex]);
         return new Cascade.Judged(outcome, scorer.score(evidence), scorer.accepts(evidence), ran.millis());
+    }
+
+    /**
+     * The second answer's own probe and score; when the scorer accepts it and the two can be compared (the task shows
+     * an example call, and both fit in one candidate), their agreement decides. Not compared: the scorer alone decides.
+     */
+    @Override
+    public Cascade.Judged judgeSecond(int modelIndex, Cascade.Generated first, Cascade.Generated second) {
+        Cascade.Judged own = judge(modelIndex, second);
+        if (!own.accepted()) {
+            return own;
+        }
+        SampleAgreement agreement = SampleAgreement.of(probe);
+        Optional<String> candidate = agreement.candidate(first.code(), second.code());
+        if (candidate.isEmpty()) {
+            return own;
+        }
+        Ran compared = sandbox.run(candidate.get(), agreement.statements());
+        boolean agreed = SampleAgreement.agreed(compared.verdict());
+        return new Cascade.Judged(own.probe(), own.score(), agreed, own.millis() + compared.millis(), Optional.of(agreed));
     }
 }

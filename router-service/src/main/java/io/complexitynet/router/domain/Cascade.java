@@ -12,7 +12,9 @@ import java.util.function.ToIntFunction;
  * model again for a fresh answer up to the request's tries per model, then steps up the decision's ladder until
  * an answer passes or no model is left. A model whose backend fails is stepped over at once. Without tests the
  * first answer is the answer, unless a {@link Judge} is given (the scored cascade): then every answer but the last
- * model's is judged and taken only when the judge accepts it.
+ * model's is judged and taken only when the judge accepts it; with two tries per model or more, an accepted answer is
+ * followed by a second from the same model, and the second is taken only when the judge accepts it too and finds that
+ * the two agree, else the next model is asked.
  */
 public final class Cascade {
 
@@ -40,10 +42,25 @@ public final class Cascade {
     public interface Judge {
         /** @param modelIndex the answering model's place in the whole ladder, 0 = cheapest */
         Judged judge(int modelIndex, Generated generated);
+
+        /** A second answer of the model whose {@code first} was accepted: judged as that one was, and compared with it. */
+        Judged judgeSecond(int modelIndex, Generated first, Generated second);
     }
 
-    /** What a test-free run of an answer showed, its score, whether it is taken, and the run's time. */
-    public record Judged(ProbeOutcome probe, double score, boolean accepted, long millis) {
+    /**
+     * What a test-free run of an answer showed, its score, whether it is taken, and the runs' time; for a second answer,
+     * whether it agreed with the first (empty: not compared, for want of an example call or of room for both).
+     */
+    public record Judged(ProbeOutcome probe, double score, boolean accepted, long millis, Optional<Boolean> agreed) {
+
+        public Judged(ProbeOutcome probe, double score, boolean accepted, long millis) {
+            this(probe, score, accepted, millis, Optional.empty());
+        }
+
+        /** As callers are told: AGREED, DISAGREED, or empty when not compared. */
+        public String agreementWord() {
+            return agreed.map(agreedWithFirst -> agreedWithFirst ? "AGREED" : "DISAGREED").orElse("");
+        }
     }
 
     /** A model's answer: the code in it (what is verified), the reply as the model wrote it, its tokens and time. */
@@ -149,19 +166,22 @@ public final class Cascade {
     /**
      * @param judge without tests, judges each answer but the last model's (that one is the answer whatever it shows);
      *     ignored with tests, which are better evidence
+     * @param triesPerModel with tests, the answers each model may give when they fail them; without, 2 or more asks a
+     *     judged model for a second answer to compare with its accepted first, else one answer per model
      */
     public Outcome run(Decision decision, Optional<Checker> tests, Optional<Judge> judge, int triesPerModel, Generator generator) {
         if (!allowedTries(triesPerModel)) {
             throw new IllegalArgumentException("tries per model must be 1 to " + MAX_TRIES_PER_MODEL + ", was " + triesPerModel);
         }
-        int tries = tests.isPresent() ? triesPerModel : 1;
         Optional<Judge> judging = tests.isPresent() ? Optional.empty() : judge;
+        boolean secondAnswers = judging.isPresent() && triesPerModel >= 2;
         List<Attempt> attempts = new ArrayList<>();
         List<Integer> indexes = indexesToAsk(decision);
         for (int asked = 0; asked < indexes.size(); asked++) {
             int index = indexes.get(asked);
             PricedModel model = ladder.get(index);
             boolean lastModel = asked == indexes.size() - 1;
+            int tries = tests.isPresent() ? triesPerModel : secondAnswers && !lastModel ? 2 : 1;
             for (int sample = 0; sample < tries; sample++) {
                 Generated generated;
                 try {
@@ -174,8 +194,11 @@ public final class Cascade {
                 try {
                     Optional<Checked> checked = tests.map(checker -> generated.code().isBlank()
                             ? Checked.EMPTY_ANSWER : checker.check(generated.code()));
+                    // A second answer follows only this model's accepted first, the attempt just before it.
+                    Optional<Generated> first = sample == 0 ? Optional.empty() : attempts.get(attempts.size() - 1).generated();
                     Optional<Judged> judged = lastModel || generated.code().isBlank() ? Optional.empty()
-                            : judging.map(j -> j.judge(index, generated));
+                            : judging.map(j -> first.map(f -> j.judgeSecond(index, f, generated))
+                                    .orElseGet(() -> j.judge(index, generated)));
                     attempt = new Attempt(model, sample, Optional.of(generated), checked, judged, Optional.empty());
                 } catch (RuntimeException e) {
                     attempts.add(new Attempt(model, sample, Optional.of(generated), Optional.empty(),
@@ -183,8 +206,12 @@ public final class Cascade {
                     return new Outcome(attempts, Optional.of(e));
                 }
                 attempts.add(attempt);
-                if (attempt.usable()) {
+                boolean wasJudged = attempt.judged().isPresent();
+                if (attempt.usable() && !(wasJudged && sample + 1 < tries)) {
                     return new Outcome(attempts, Optional.empty());
+                }
+                if (!attempt.usable() && (wasJudged || tests.isEmpty())) {
+                    break;
                 }
             }
         }

@@ -81,7 +81,7 @@ class RouterMapping {
             attempt.checked().ifPresent(c -> message.setVerificationMillis(c.millis()));
             attempt.judged().ifPresent(judged -> message.setProbe(AnswerProbeResult.newBuilder().setOutcome(judged.probe().kind().name())
                     .setCalls(judged.probe().calls()).setCallsReturned(judged.probe().callsReturned()).setScore(judged.score())
-                    .setAccepted(judged.accepted()).setProbeMillis(judged.millis())));
+                    .setAccepted(judged.accepted()).setProbeMillis(judged.millis()).setAgreement(judged.agreementWord())));
             response.addAttempts(message);
             promptTokens += message.getPromptTokens();
             completionTokens += message.getCompletionTokens();

@@ -215,7 +215,8 @@ class OpenAiMapping {
                         .put("cost_units", attempt.costUnits());
                 attempt.judged().ifPresent(judged -> tried.putObject("probe").put("outcome", judged.probe().kind().name())
                         .put("calls", judged.probe().calls()).put("calls_returned", judged.probe().callsReturned())
-                        .put("score", judged.score()).put("accepted", judged.accepted()).put("probe_millis", judged.millis()));
+                        .put("score", judged.score()).put("accepted", judged.accepted()).put("probe_millis", judged.millis())
+                        .put("agreement", judged.agreementWord()));
             }
             return extension;
         }

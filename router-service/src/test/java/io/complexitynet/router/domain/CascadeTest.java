@@ -185,14 +185,58 @@ class CascadeTest {
                 () -> cascade.run(FROM_SMALL, Optional.empty(), Cascade.MAX_TRIES_PER_MODEL + 1, samples(Map.of())));
     }
 
-    /** Takes "good" only, and records what it was asked to judge (the model's place in the ladder, the code). */
+    /**
+     * Takes answers that start with "good" only, a second one only when it is the same as the first; records what it was
+     * asked to judge (the model's place in the ladder, the code, and for a second answer the first's).
+     */
     private final List<String> judged = new ArrayList<>();
-    private final Cascade.Judge takesGood = (modelIndex, generated) -> {
-        judged.add(modelIndex + ":" + generated.code());
-        boolean good = generated.code().equals("good");
-        return new Cascade.Judged(new ProbeOutcome(good ? ProbeOutcome.Kind.RETURNED : ProbeOutcome.Kind.RAISED, 1, good ? 1 : 0),
-                good ? 0.9 : 0.1, good, 7);
+    private final Cascade.Judge takesGood = new Cascade.Judge() {
+        @Override
+        public Cascade.Judged judge(int modelIndex, Cascade.Generated generated) {
+            judged.add(modelIndex + ":" + generated.code());
+            return judgedAs(generated.code().startsWith("good"), Optional.empty());
+        }
+
+        @Override
+        public Cascade.Judged judgeSecond(int modelIndex, Cascade.Generated first, Cascade.Generated second) {
+            judged.add(modelIndex + ":" + second.code() + " after " + first.code());
+            boolean agreed = first.code().equals(second.code());
+            return judgedAs(second.code().startsWith("good") && agreed, Optional.of(agreed));
+        }
+
+        private Cascade.Judged judgedAs(boolean good, Optional<Boolean> agreed) {
+            return new Cascade.Judged(new ProbeOutcome(good ? ProbeOutcome.Kind.RETURNED : ProbeOutcome.Kind.RAISED, 1, good ? 1 : 0),
+                    good ? 0.9 : 0.1, good, 7, agreed);
+        }
     };
+
+    @Test
+    void withTwoTriesAnAcceptedAnswerIsTakenOnlyWhenASecondOneFromTheSameModelAgrees() {
+        Cascade cascade = new Cascade(LADDER, true);
+        Cascade.Outcome agreeing = cascade.run(FROM_SMALL, Optional.empty(), Optional.of(takesGood), 2,
+                samples(Map.of("small", List.of("good", "good"))));
+        assertEquals(List.of("small#0", "small#1"), asked);
+        assertEquals(List.of("0:good", "0:good after good"), judged);
+        Cascade.Attempt taken = agreeing.answer().orElseThrow();
+        assertEquals(1, taken.sample());
+        assertEquals(Optional.of(true), taken.judged().orElseThrow().agreed());
+        assertEquals(2.0, agreeing.attempts().stream().mapToDouble(Cascade.Attempt::costUnits).sum(), 1e-9, "both answers are paid");
+
+        asked.clear();
+        judged.clear();
+        Cascade.Outcome disagreeing = cascade.run(FROM_SMALL, Optional.empty(), Optional.of(takesGood), 3,
+                samples(Map.of("small", List.of("good", "good, other"), "middle", List.of("bad"), "large", List.of("bad"))));
+        assertEquals(List.of("small#0", "small#1", "middle#0", "large#0"), asked, "never a third answer; a rejected first has no second");
+        assertEquals(Optional.of(false), disagreeing.attempts().get(1).judged().orElseThrow().agreed());
+        assertEquals("large", disagreeing.answer().orElseThrow().model().name());
+        assertTrue(disagreeing.answer().orElseThrow().judged().isEmpty(), "the last model's answer is taken unjudged");
+
+        asked.clear();
+        Cascade.Outcome unavailable = cascade.run(FROM_SMALL, Optional.empty(), Optional.of(takesGood), 2,
+                samples(Map.of("small", List.of("good"), "middle", List.of("good", "good"))));
+        assertEquals(List.of("small#0", "small#1", "middle#0", "middle#1"), asked, "a second answer that cannot be had steps up");
+        assertEquals("middle", unavailable.answer().orElseThrow().model().name());
+    }
 
     @Test
     void withAJudgeWithoutTestsARejectedAnswerStepsUpAndAnAcceptedOneIsTaken() {
@@ -233,9 +277,19 @@ class CascadeTest {
     @Test
     void aJudgeThatCannotRunStopsTheCascadeBeforeAnotherModelIsPaid() {
         IllegalStateException unreachable = new IllegalStateException("the verifier could not be asked");
-        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), Optional.of((modelIndex, generated) -> {
-            throw unreachable;
-        }), 1, answers(Map.of("small", "bad", "middle", "good")));
+        Cascade.Judge cannotRun = new Cascade.Judge() {
+            @Override
+            public Cascade.Judged judge(int modelIndex, Cascade.Generated generated) {
+                throw unreachable;
+            }
+
+            @Override
+            public Cascade.Judged judgeSecond(int modelIndex, Cascade.Generated first, Cascade.Generated second) {
+                throw unreachable;
+            }
+        };
+        Cascade.Outcome outcome = new Cascade(LADDER, true).run(FROM_SMALL, Optional.empty(), Optional.of(cannotRun), 1,
+                answers(Map.of("small", "bad", "middle", "good")));
         assertEquals(List.of("small"), asked);
         assertEquals(Optional.of(unreachable), outcome.stoppedBy());
         assertEquals(1.0, outcome.attempts().get(0).costUnits(), 1e-9);

@@ -16,6 +16,7 @@ import io.complexitynet.core.testing.KeycloakRealm;
 import io.complexitynet.model.domain.LabelledTask;
 import io.complexitynet.model.domain.RecordedMbppLabels;
 import io.complexitynet.model.embedding.StaticMiniLmPromptEncoder;
+import io.complexitynet.model.learning.AnswerScorer;
 import io.complexitynet.proto.v1.Attempt;
 import io.complexitynet.proto.v1.ClassifyRequest;
 import io.complexitynet.proto.v1.GetUsageRequest;
@@ -90,12 +91,16 @@ class OwnLadderRoutingIT extends RouterAsTenants {
     }
 
     private static final Map<String, DatasetTask> TASKS = teamTasks();
+    /** Bias -5, +10 when every example call returned a value, nothing else weighed: takes exactly the answers that did. */
+    private static final AnswerScorer RETURNED_ONLY = new AnswerScorer(LADDER.size(),
+            new double[] {-5, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.5);
 
     private ManagedChannel channel;
 
     @BeforeAll
     void promoteAFourModelClassifier() {
-        models.promote("team-ladder-model", models.train(1, StaticMiniLmPromptEncoder.ID, fourModelLabels(), LADDER));
+        byte[] model = models.train(1, StaticMiniLmPromptEncoder.ID, fourModelLabels(), LADDER);
+        models.promote("team-ladder-model", models.withAnswerScorer(model, RETURNED_ONLY));
         classifier.reload();
         channel = Bearer.channelTo(routerUrl);
         // globex (bob) routes cheapest first, unlimited, one answer per model unless a request or this policy says more.
@@ -186,6 +191,34 @@ class OwnLadderRoutingIT extends RouterAsTenants {
         }
         RouteResponse capped = bob().route(withTests("logs/top-paths").setMaxModel("mid-coder").build());
         assertEquals(List.of("tiny-coder", "small-coder", "mid-coder"), capped.getAttemptsList().stream().map(Attempt::getModel).toList());
+    }
+
+    /** The task's prompt under the scored cascade, its tests sent only as examples: nothing is verified. */
+    private static RouteRequest.Builder scored(String taskId) {
+        DatasetTask task = TASKS.get(taskId);
+        return RouteRequest.newBuilder().setPrompt(task.prompt()).addAllExamples(task.tests()).setPolicy("scored-cascade");
+    }
+
+    @Test
+    void underTheScoredCascadeASecondAnswerIsTakenOnlyWhenItAgreesWithTheFirst() {
+        // billing/refund: tiny-coder's first two samples are the same right answer, so they agree and the second is taken.
+        RouteResponse agreed = bob().route(scored("billing/refund").setTriesPerModel(2).build());
+        assertEquals(List.of("tiny-coder#0", "tiny-coder#1"), tried(agreed));
+        assertEquals("", agreed.getAttempts(0).getProbe().getAgreement());
+        assertEquals("AGREED", agreed.getAttempts(1).getProbe().getAgreement());
+        assertTrue(agreed.getAttempts(1).getProbe().getAccepted());
+        assertEquals("tiny-coder", agreed.getModel());
+        assertEquals("", agreed.getVerdict(), "no tests, nothing verified");
+        assertEquals(agreed.getAttempts(0).getCostUnits() + agreed.getAttempts(1).getCostUnits(), agreed.getCostUnits(), 1e-9);
+
+        // text/slug: tiny-coder's second sample is empty, so its first stays unconfirmed and small-coder answers twice alike.
+        RouteResponse stepped = bob().route(scored("text/slug").setTriesPerModel(2).build());
+        assertEquals(List.of("tiny-coder#0", "tiny-coder#1", "small-coder#0", "small-coder#1"), tried(stepped));
+        assertEquals("AGREED", stepped.getAttempts(3).getProbe().getAgreement());
+        assertEquals("small-coder", stepped.getModel());
+
+        RouteResponse once = bob().route(scored("billing/refund").build());
+        assertEquals(List.of("tiny-coder#0"), tried(once), "one try per model (globex's policy): no second answer");
     }
 
     private static List<String> tried(RouteResponse response) {

@@ -1,9 +1,11 @@
 package io.complexitynet.verifier.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.complexitynet.core.probe.AnswerProbe;
 import io.complexitynet.core.probe.ProbeOutcome;
+import io.complexitynet.core.probe.SampleAgreement;
 import io.complexitynet.verifier.domain.Candidate;
 import io.complexitynet.verifier.domain.Limits;
 import io.complexitynet.verifier.domain.Verdict;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A test-free probe (core's {@link AnswerProbe}) through the real sandbox: what each kind of answer shows when only the
- * call side of its task's examples runs, as the labeler and the router read the verdict.
+ * call side of its task's examples runs, as the labeler and the router read the verdict; and two answers compared on
+ * those calls ({@link SampleAgreement}), as the router compares a model's second answer with its first.
  */
 @QuarkusTest
 class AnswerProbeRunTest {
@@ -55,6 +58,21 @@ class AnswerProbeRunTest {
     void resultsThatAreNotPlainDataAreNeverTakenForTheSame() {
         // The judge sees the candidate's objects only as handles, each printed with its own number.
         assertEquals(ProbeOutcome.Kind.RETURNED, probe("def double(x):\n    return (v for v in [x, x])\n").kind());
+    }
+
+    private Verdict compare(String first, String second) {
+        SampleAgreement agreement = SampleAgreement.of(PROBE);
+        String code = agreement.candidate(first, second).orElseThrow();
+        return verifier.verify(List.of(new Candidate("pair", code, "", agreement.statements(), List.of(), defaults))).get(0).verdict();
+    }
+
+    @Test
+    void twoAnswersAgreeWhenTheyComputeTheSameHoweverTheyAreWritten() {
+        assertInstanceOf(Verdict.Passed.class, compare("def double(x):\n    return 2 * x\n",
+                "def double(value):\n    total = 0\n    for _ in range(2):\n        total += value\n    return total\n"));
+        assertInstanceOf(Verdict.Failed.class, compare("def double(x):\n    return 2 * x\n", "def double(x):\n    return x * x\n"));
+        assertInstanceOf(Verdict.Errored.class, compare("def double(x):\n    return 2 * x\n", "def double(x)\n    return 2 * x\n"),
+                "a second answer that does not load agrees with nothing");
     }
 
     @Test
