@@ -39,8 +39,9 @@ class TransientFailuresTest {
 
     @Test
     void aRealPoolWithNoConnectionFreeWithinItsAcquisitionTimeoutIsTransient() throws Exception {
+        // The timeout covers opening the held connection too, which on a cold, busy JVM (loading H2) can take a second.
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.maxSize(1).acquisitionTimeout(Duration.ofMillis(200))
+                .connectionPoolConfiguration(pool -> pool.maxSize(1).acquisitionTimeout(Duration.ofSeconds(3))
                         .connectionFactoryConfiguration(factory -> factory.jdbcUrl("jdbc:h2:mem:exhausted")));
         try (AgroalDataSource dataSource = AgroalDataSource.from(configuration); var held = dataSource.getConnection()) {
             SQLException timedOut = assertThrows(SQLException.class, dataSource::getConnection);
