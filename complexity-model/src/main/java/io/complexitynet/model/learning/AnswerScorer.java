@@ -77,13 +77,14 @@ public record AnswerScorer(int ladderSize, double[] weights, double[] thresholds
         return 1 / (1 + Math.exp(-z));
     }
 
-    /**
-     * Whether the answer is taken: the largest model's always is, any other's when it is not empty (a router never takes
-     * an empty reply) and its score reaches that model's threshold.
-     */
+    /** The score a threshold is held against: an empty answer's is below every threshold, as a router never takes one. */
+    public double acceptanceScore(AnswerEvidence evidence) {
+        return evidence.answerChars() == 0 ? Double.NEGATIVE_INFINITY : score(evidence);
+    }
+
+    /** Whether the answer is taken: the largest model's always is, any other's when it reaches that model's threshold. */
     public boolean accepts(AnswerEvidence evidence) {
-        return evidence.modelIndex() == ladderSize - 1
-                || evidence.answerChars() > 0 && score(evidence) >= thresholds[evidence.modelIndex()];
+        return evidence.modelIndex() == ladderSize - 1 || acceptanceScore(evidence) >= thresholds[evidence.modelIndex()];
     }
 
     /** The same weights with other thresholds, one per model but the largest. */

@@ -93,9 +93,7 @@ public final class NoTestsCascade {
                     throw new IllegalArgumentException("task " + task.taskId() + " has " + task.answers().size() + " answers for a ladder of "
                             + ladder.size());
                 }
-                // An empty answer scores below every threshold, as no router takes one.
-                scores[t] = task.answers().stream().mapToDouble(answer -> answer.evidence().answerChars() == 0 ? Double.NEGATIVE_INFINITY
-                        : scorer.score(answer.evidence())).toArray();
+                scores[t] = task.answers().stream().mapToDouble(answer -> scorer.acceptanceScore(answer.evidence())).toArray();
             }
         }
     }
