@@ -179,7 +179,7 @@ public class RouteWorkflow {
         Cascade chosen = request.noEscalation() ? firstModelOnly : cascade;
         // Without tests one answer per model, except that the scored cascade may ask for a second to compare (never more).
         int triesPerModel = !request.tests().isEmpty() ? request.options().triesPerModel(policy)
-                : scorer.isPresent() ? Math.min(2, request.options().triesPerModel(policy)) : 1;
+                : scorer.isPresent() ? Math.min(Cascade.JUDGED_ANSWERS_PER_MODEL, request.options().triesPerModel(policy)) : 1;
         Optional<TenantBudgets.Hold> hold = policies.reserve(policy,
                 chosen.costCeiling(decided.decision(), triesPerModel, promptTokenCeiling(request), ladder::maxTokens));
         String requestId = UUID.randomUUID().toString();

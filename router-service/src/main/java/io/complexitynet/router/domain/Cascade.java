@@ -21,6 +21,9 @@ public final class Cascade {
     /** The most answers one model may give a request: each is charged, so a typo must not multiply a bill. */
     public static final int MAX_TRIES_PER_MODEL = 5;
 
+    /** The most answers a judged model gives without tests: its first, and a second to compare with the first. */
+    public static final int JUDGED_ANSWERS_PER_MODEL = 2;
+
     /** Asks one model for its {@code sample}-th answer (0 first); throws {@link GenerationFailed} when it cannot answer. */
     public interface Generator {
         Generated generate(PricedModel model, int sample);
@@ -174,14 +177,14 @@ public final class Cascade {
             throw new IllegalArgumentException("tries per model must be 1 to " + MAX_TRIES_PER_MODEL + ", was " + triesPerModel);
         }
         Optional<Judge> judging = tests.isPresent() ? Optional.empty() : judge;
-        boolean secondAnswers = judging.isPresent() && triesPerModel >= 2;
+        boolean secondAnswers = judging.isPresent() && triesPerModel >= JUDGED_ANSWERS_PER_MODEL;
         List<Attempt> attempts = new ArrayList<>();
         List<Integer> indexes = indexesToAsk(decision);
         for (int asked = 0; asked < indexes.size(); asked++) {
             int index = indexes.get(asked);
             PricedModel model = ladder.get(index);
             boolean lastModel = asked == indexes.size() - 1;
-            int tries = tests.isPresent() ? triesPerModel : secondAnswers && !lastModel ? 2 : 1;
+            int tries = tests.isPresent() ? triesPerModel : secondAnswers && !lastModel ? JUDGED_ANSWERS_PER_MODEL : 1;
             for (int sample = 0; sample < tries; sample++) {
                 Generated generated;
                 try {
