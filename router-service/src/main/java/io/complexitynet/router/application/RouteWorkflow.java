@@ -319,6 +319,8 @@ public class RouteWorkflow {
         for (Cascade.Attempt attempt : outcome.attempts()) {
             String verdict = attempt.checked().map(Cascade.Checked::verdict).orElse("");
             metrics.attempted(request.tenant(), attempt.model().name(), verdict, attempt.costUnits());
+            attempt.judged().ifPresent(judged -> metrics.judged(attempt.model().name(), judged.probe().kind().name(), judged.accepted(),
+                    judged.agreementWord()));
             if (attempt.generated().isEmpty()) {
                 continue;
             }

@@ -89,6 +89,15 @@ public class RouterMetrics {
     }
 
     /**
+     * One answer the scored cascade judged without tests: what its probe saw, whether it was taken, and whether it agreed
+     * with its model's first answer (none: not compared), so that operators see how often each model's answers are taken.
+     */
+    public void judged(String model, String probe, boolean accepted, String agreement) {
+        registry.counter("router.judged.answers", "model", model, "probe", probe, "accepted", Boolean.toString(accepted),
+                "agreement", agreement.isEmpty() ? "none" : agreement.toLowerCase(Locale.ROOT)).increment();
+    }
+
+    /**
      * One answered request of a tenant: how it ended, how many models past the first it was escalated to, and what the
      * answer's tokens would have cost on the largest model, so that savings are a PromQL expression.
      */

@@ -109,8 +109,10 @@ class ScoredCascadeTest extends RouterAsTenants {
     }
 
     @Test
-    void aRejectedAnswerAsksTheNextModelAndEveryModelAskedIsCharged() {
+    void aRejectedAnswerAsksTheNextModelAndEveryModelAskedIsCharged() throws Exception {
         double before = alice().getUsage(GetUsageRequest.getDefaultInstance()).getPeriodCostUnits();
+        double rejectedBefore = judged(CODE_LLAMA, "RAISED", false);
+        double takenBefore = judged(GPT_35, "RETURNED", true);
         RouteResponse response = alice().route(scored(15).build());
         assertEquals(List.of(CODE_LLAMA, GPT_35), models(response));
         assertEquals("RAISED", response.getAttempts(0).getProbe().getOutcome());
@@ -122,6 +124,18 @@ class ScoredCascadeTest extends RouterAsTenants {
         assertEquals(response.getAttempts(0).getCostUnits() + response.getAttempts(1).getCostUnits(), response.getCostUnits(), 1e-9);
         double after = alice().getUsage(GetUsageRequest.getDefaultInstance()).getPeriodCostUnits();
         assertEquals(before + response.getCostUnits(), after, 1e-6);
+        assertEquals(rejectedBefore + 1, judged(CODE_LLAMA, "RAISED", false), "Code Llama's rejected answer is counted");
+        assertEquals(takenBefore + 1, judged(GPT_35, "RETURNED", true), "GPT-3.5's taken answer is counted");
+    }
+
+    /** Judged answers counted so far for this model, probe outcome and acceptance, not compared with a second answer. */
+    private double judged(String model, String probe, boolean accepted) throws Exception {
+        String exposition = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(routerUrl + "q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return exposition.lines().filter(line -> line.startsWith("router_judged_answers_total{")
+                        && line.contains("model=\"" + model + "\"") && line.contains("probe=\"" + probe + "\"")
+                        && line.contains("accepted=\"" + accepted + "\"") && line.contains("agreement=\"none\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
