@@ -10,14 +10,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -54,6 +57,7 @@ public class RouterMetrics {
     private final TenantStore tenants;
     private final Set<String> budgetsShown = ConcurrentHashMap.newKeySet();
     private final LoadingCache<String, Spending> spending;
+    private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
 
     /** A tenant's budget for its current period (0: none) and what it has spent in that period, in cost units. */
     private record Spending(double budget, double spent) {
@@ -64,14 +68,23 @@ public class RouterMetrics {
         this.policies = policies;
         this.tenants = tenants;
         this.spending = Caffeine.newBuilder().refreshAfterWrite(SPENDING_REFRESH).build(this::spendingOf);
-        Gauge.builder("router.classifier.loaded", () -> classifier.inUse().isPresent() ? 1 : 0)
-                .description("1 while a promoted complexity model is loaded; 0: Route and Classify answer UNAVAILABLE").register(registry);
+        gauges.add(Gauge.builder("router.classifier.loaded", () -> classifier.inUse().isPresent() ? 1 : 0)
+                .description("1 while a promoted complexity model is loaded; 0: Route and Classify answer UNAVAILABLE").register(registry));
         this.decision = Timer.builder("router.decision.duration").description("tenant policy and budget, classify, decide; no generation")
                 .publishPercentiles(0.5, 0.99).register(registry);
         for (Stage stage : Stage.values()) {
             stages.put(stage, Timer.builder("router.stage.duration").tag("stage", stage.name().toLowerCase(Locale.ROOT))
                     .publishPercentiles(0.5, 0.99).register(registry));
         }
+    }
+
+    /**
+     * Gauges read this application's beans: one left in a registry that outlives it (a test JVM restarting Quarkus)
+     * would be read in their place by the next application, whose own registration Micrometer drops as a duplicate.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     public void decided(long nanos) {
@@ -121,8 +134,8 @@ public class RouterMetrics {
     }
 
     private void gauge(String name, String description, String tenant, ToDoubleFunction<Spending> figure) {
-        Gauge.builder(name, () -> Optional.ofNullable(spending.getIfPresent(tenant)).map(figure::applyAsDouble).orElse(Double.NaN))
-                .description(description).tag("tenant", tenant).register(registry);
+        gauges.add(Gauge.builder(name, () -> Optional.ofNullable(spending.getIfPresent(tenant)).map(figure::applyAsDouble)
+                .orElse(Double.NaN)).description(description).tag("tenant", tenant).register(registry));
     }
 
     private Spending spendingOf(String tenant) {
